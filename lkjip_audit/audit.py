@@ -1,0 +1,82 @@
+"""The audit of one report, step by step: ingest → understand → check → report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import ingest
+from .checks import Finding, run_checks
+from .exceptions import InputError, NoTablesError
+from .report.findings_json import findings_document, write_findings_json
+from .report.labels import LANGUAGES
+from .report.workbook import ReportInfo, write_workbook
+from .understand import Table, understand
+
+
+@dataclass
+class AuditResult:
+    """Everything one audit found, as plain data."""
+
+    report: str
+    source: str
+    sha256: str
+    tables: list[Table]
+    findings: list[Finding]
+
+    def tables_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([{"table": t.id, "caption": t.caption, "kind": t.kind, "lines": t.lines,
+                              "rows": len(t.rows)} for t in self.tables])
+
+    def findings_frame(self, lang: str = "id") -> pd.DataFrame:
+        return pd.DataFrame([{"id": f.id, "rule": f.rule, "severity": f.severity, "table": f.table,
+                              "line": f.line, "item": f.item, "column": f.column,
+                              "reported": _float(f.reported), "expected": _float(f.expected),
+                              "difference": _float(f.difference), "message": f.message(lang)}
+                             for f in self.findings],
+                            columns=["id", "rule", "severity", "table", "line", "item", "column", "reported",
+                                     "expected", "difference", "message"])
+
+    def counts(self) -> dict[str, int]:
+        """Findings per rule, in rule order of first appearance."""
+        return dict(Counter(f.rule for f in self.findings))
+
+    def summary_line(self) -> str:
+        severities = Counter(f.severity for f in self.findings)
+        budget = sum(1 for t in self.tables if t.kind == "budget")
+        parts = ", ".join(f"{k} {v}" for k, v in sorted(severities.items())) or "none"
+        return (f"{self.report}: {len(self.tables)} tables ({budget} budget), {len(self.findings)} findings "
+                f"({parts})")
+
+
+def _float(value):
+    return None if value is None else float(value)
+
+
+def audit(path: str | Path) -> AuditResult:
+    """Audit one report; raise an :class:`~lkjip_audit.exceptions.InputError` when it cannot be."""
+    document = ingest.read(path)
+    if not document.tables:
+        raise NoTablesError(document.path, "no table found in the report",
+                            "If it is a scanned report, OCR it first; otherwise check that the text "
+                            "extraction kept the table rows (tab-separated cells)")
+    tables = understand(document)
+    return AuditResult(report=document.path.name, source=str(document.path), sha256=document.sha256,
+                       tables=tables, findings=run_checks(tables))
+
+
+def write_outputs(result: AuditResult, out_dir: str | Path, lang: str = "id") -> dict[str, Path]:
+    """Write `<stem>.audit.xlsx` and `findings.json` into `out_dir`."""
+    if lang not in LANGUAGES:
+        raise InputError(lang, f"unknown language; choose one of {', '.join(LANGUAGES)}")
+    out_dir = Path(out_dir)
+    stem = Path(result.report).stem
+    info = ReportInfo(result.report, result.source, result.sha256)
+    workbook = write_workbook(out_dir / f"{stem}.audit.xlsx", info, result.tables, result.findings, lang)
+    document = findings_document(result.report, result.source, result.sha256, result.tables, result.findings,
+                                 lang)
+    findings = write_findings_json(out_dir / "findings.json", document)
+    return {"workbook": workbook, "findings": findings}

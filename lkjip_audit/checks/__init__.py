@@ -1,0 +1,36 @@
+"""Rules: pure functions from an understood table to findings; one module per family."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..understand.model import Table
+from .finding import Finding
+from .footing import check_children, check_totals
+from .printed_errors import check_printed_errors
+from .row_identities import check_percent, check_sisa, check_sources
+from .rules import RULES, Rule
+
+__all__ = ["run_checks", "Finding", "Rule", "RULES", "BUDGET_RULES", "ALL_TABLE_RULES"]
+
+TableRule = Callable[[Table], list[Finding]]
+
+#: Rules for budget-realisation tables.
+BUDGET_RULES: tuple[TableRule, ...] = (check_children, check_totals, check_sources, check_percent, check_sisa)
+#: Rules for every table.
+ALL_TABLE_RULES: tuple[TableRule, ...] = (check_printed_errors,)
+
+
+def run_checks(tables: list[Table]) -> list[Finding]:
+    """Every finding on every table, in reading order, numbered F1, F2, ..."""
+    findings: list[Finding] = []
+    for table in tables:
+        table_findings = [f for rule in ALL_TABLE_RULES for f in rule(table)]
+        if table.kind == "budget":
+            table_findings += [f for rule in BUDGET_RULES for f in rule(table)]
+        table_findings.sort(key=lambda f: (f.row_index if f.row_index is not None else -1,
+                                           f.column_index if f.column_index is not None else -1))
+        findings.extend(table_findings)
+    for number, finding in enumerate(findings, start=1):
+        finding.id = f"F{number}"
+    return findings

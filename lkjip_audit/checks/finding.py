@@ -1,0 +1,54 @@
+"""A finding: one number that does not agree with the numbers it should agree with."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..understand.numbers import format_id
+from .rules import RULES
+
+
+@dataclass
+class Finding:
+    rule: str
+    table: str | None
+    item: str
+    column: str
+    reported: Decimal | None = None
+    expected: Decimal | None = None
+    line: int | None = None
+    page: int | None = None
+    row_index: int | None = None  # body row of the table the reported number stands in
+    column_index: int | None = None
+    decimals: int = 0  # printed decimals of the reported number (ratios)
+    detail: dict[str, str] = field(default_factory=dict)  # per language: how `expected` was computed
+    combined: list[str] = field(default_factory=list)  # the printed numbers the check combined
+    id: str = ""
+
+    @property
+    def severity(self) -> str:
+        return RULES[self.rule].severity
+
+    @property
+    def difference(self) -> Decimal | None:
+        if self.reported is None or self.expected is None:
+            return None
+        return self.reported - self.expected
+
+    @property
+    def key(self) -> str:
+        """Stable identity: the same report and the same finding give the same key on every run."""
+        text = "|".join([self.rule, self.table or "", str(self.row_index), str(self.column_index), self.item,
+                         self.column])
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+    def message(self, lang: str = "id") -> str:
+        rule = RULES[self.rule]
+        fmt = (lambda v, d=0: format_id(v, d)) if lang == "id" else (lambda v, d=0: f"{Decimal(v):,.{d}f}")
+        def show(value):
+            return "-" if value is None else fmt(value, self.decimals)
+        return rule.template[lang].format(
+            item=self.item, column=self.column, reported=show(self.reported), expected=show(self.expected),
+            difference=show(self.difference), detail=self.detail.get(lang, ""))

@@ -1,0 +1,118 @@
+"""Identities within one row: % = realisasi/pagu×100, sisa = pagu − realisasi, Σ sources = total."""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from ..understand.model import Column, Role, Table
+from ..understand.numbers import format_id
+from .finding import Finding
+from .values import amount
+
+HUNDRED = Decimal(100)
+
+
+def _left_of(table: Table, index: int, role: Role) -> Column | None:
+    for column in reversed(table.columns[:index]):
+        if column.role is role:
+            return column
+    return None
+
+
+def _pair_for(table: Table, index: int) -> tuple[Column, Column] | None:
+    """The realisasi column nearest left of `index` and the pagu column left of that."""
+    realisasi = _left_of(table, index, Role.REALISASI)
+    pagu = _left_of(table, realisasi.index, Role.PAGU) if realisasi else None
+    return (pagu, realisasi) if pagu and realisasi else None
+
+
+def ratio_holds(printed: Decimal, computed: Decimal, decimals: int) -> bool:
+    """A printed ratio holds when it is the computed one rounded or truncated to the printed decimals."""
+    quantum = Decimal(1).scaleb(-decimals)
+    return printed in (computed.quantize(quantum, ROUND_HALF_UP), computed.quantize(quantum, ROUND_DOWN))
+
+
+def check_percent(table: Table) -> list[Finding]:
+    """row-percent: the printed % equals Realisasi / Pagu × 100."""
+    findings = []
+    for column in table.columns_with(Role.PERSEN):
+        pair = _pair_for(table, column.index)
+        if not pair:
+            continue
+        pagu_col, real_col = pair
+        for row in table.rows:
+            printed = row.values[column.index]
+            pagu, realisasi = amount(row, pagu_col.index), amount(row, real_col.index)
+            if printed is None or printed.value is None or not pagu or realisasi is None:
+                continue
+            computed = realisasi / pagu * HUNDRED
+            if ratio_holds(printed.value, computed, printed.decimals):
+                continue
+            shown = max(printed.decimals, 2)
+            cells = (row.cells[real_col.index], row.cells[pagu_col.index])
+            findings.append(Finding(
+                rule="row-percent", table=table.id, item=row.label, column=column.header,
+                reported=printed.value, expected=computed.quantize(Decimal(1).scaleb(-shown), ROUND_HALF_UP),
+                line=row.line, page=row.page, row_index=row.index, column_index=column.index, decimals=shown,
+                detail={"id": f"{real_col.header} / {pagu_col.header} × 100 = {cells[0]} / {cells[1]} × 100",
+                        "en": f"{real_col.header} / {pagu_col.header} × 100 = {cells[0]} / {cells[1]} × 100"},
+                combined=[row.cells[column.index], *cells]))
+    return findings
+
+
+def check_sisa(table: Table) -> list[Finding]:
+    """row-sisa: the printed sisa equals Pagu − Realisasi."""
+    findings = []
+    for column in table.columns_with(Role.SISA):
+        pair = _pair_for(table, column.index)
+        if not pair:
+            continue
+        pagu_col, real_col = pair
+        for row in table.rows:
+            printed, pagu, realisasi = (amount(row, c.index) for c in (column, pagu_col, real_col))
+            if printed is None or pagu is None or realisasi is None:
+                continue
+            expected = pagu - realisasi
+            if printed == expected:
+                continue
+            text = f"{pagu_col.header} − {real_col.header} = {format_id(pagu)} − {format_id(realisasi)}"
+            findings.append(Finding(
+                rule="row-sisa", table=table.id, item=row.label, column=column.header, reported=printed,
+                expected=expected, line=row.line, page=row.page, row_index=row.index, column_index=column.index,
+                detail={"id": text, "en": f"{pagu_col.header} − {real_col.header} = {pagu:,} − {realisasi:,}"},
+                combined=[row.cells[c.index] for c in (column, pagu_col, real_col)]))
+    return findings
+
+
+def source_columns(table: Table, total: Column) -> list[Column]:
+    """The funding-source columns standing immediately left of a realisation total."""
+    sources = []
+    for column in reversed(table.columns[:total.index]):
+        if column.role is not Role.SUMBER:
+            break
+        sources.insert(0, column)
+    return sources
+
+
+def check_sources(table: Table) -> list[Finding]:
+    """row-sources: DAU + DAK + ... equals the Total realisation."""
+    findings = []
+    for total_col in table.columns_with(Role.REALISASI):
+        sources = source_columns(table, total_col)
+        if not sources:
+            continue
+        names = " + ".join(c.source_name for c in sources)
+        for row in table.rows:
+            total = amount(row, total_col.index)
+            parts = [amount(row, c.index) for c in sources]
+            if total is None or all(p is None for p in parts):
+                continue
+            expected = sum((p for p in parts if p is not None), Decimal(0))
+            if total == expected:
+                continue
+            findings.append(Finding(
+                rule="row-sources", table=table.id, item=row.label, column=total_col.header, reported=total,
+                expected=expected, line=row.line, page=row.page, row_index=row.index,
+                column_index=total_col.index, detail={"id": names, "en": names},
+                combined=[row.cells[total_col.index]] + [row.cells[c.index] for c in sources]))
+    return findings

@@ -1,0 +1,129 @@
+"""The catalogue of rules: each has a code, a name, a message template and a description.
+
+The workbook's Metode sheet is written from this catalogue, so every rule is
+explained to the evaluator in the words the findings use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: str  # error | warning | info
+    name: dict[str, str]
+    template: dict[str, str]  # str.format fields: item, column, reported, expected, difference, detail
+    description: dict[str, str]
+    tolerance: dict[str, str]
+
+
+_EXACT = {"id": "tepat sama (rupiah)", "en": "exact (rupiah)"}
+_RATIO = {"id": "sama setelah dibulatkan atau dipotong ke jumlah desimal yang dicetak",
+          "en": "equal after rounding or truncating to the printed decimals"}
+
+FOOTING_CHILDREN = Rule(
+    code="footing-children",
+    severity="error",
+    name={"id": "Jumlah rincian", "en": "Sum of parts"},
+    template={
+        "id": "{column} pada {item} tercetak {reported}, sedangkan jumlah rinciannya {expected} "
+              "(selisih {difference}).",
+        "en": "{column} of {item} is printed as {reported} but its parts add up to {expected} "
+              "(difference {difference}).",
+    },
+    description={
+        "id": "Nilai uang sebuah Program sama dengan jumlah Kegiatannya, dan nilai sebuah Kegiatan sama "
+              "dengan jumlah Sub Kegiatannya, untuk setiap kolom uang (pagu, realisasi, sumber dana, sisa).",
+        "en": "A Program's money equals the sum of its Kegiatan, and a Kegiatan's the sum of its Sub "
+              "Kegiatan, in every money column (pagu, realisasi, funding sources, sisa).",
+    },
+    tolerance=_EXACT,
+)
+
+FOOTING_TOTAL = Rule(
+    code="footing-total",
+    severity="error",
+    name={"id": "Baris jumlah", "en": "Total row"},
+    template={
+        "id": "{column} pada baris {item} tercetak {reported}, sedangkan jumlah baris-baris Program-nya "
+              "{expected} (selisih {difference}).",
+        "en": "{column} in the {item} row is printed as {reported} but its Program rows add up to "
+              "{expected} (difference {difference}).",
+    },
+    description={
+        "id": "Baris JUMLAH/TOTAL (atau baris instansi di atas Program) sama dengan jumlah baris tingkat "
+              "teratas yang dijumlahkannya, untuk setiap kolom uang.",
+        "en": "A JUMLAH/TOTAL row (or the agency row above the Programs) equals the sum of the top-level "
+              "rows it totals, in every money column.",
+    },
+    tolerance=_EXACT,
+)
+
+ROW_PERCENT = Rule(
+    code="row-percent",
+    severity="error",
+    name={"id": "Persentase realisasi", "en": "Realisation percentage"},
+    template={
+        "id": "{column} pada {item} tercetak {reported}%, sedangkan {detail} = {expected}%.",
+        "en": "{column} of {item} is printed as {reported}% but {detail} = {expected}%.",
+    },
+    description={
+        "id": "Persentase realisasi dalam satu baris sama dengan Realisasi / Pagu × 100.",
+        "en": "A row's realisation percentage equals Realisasi / Pagu × 100.",
+    },
+    tolerance=_RATIO,
+)
+
+ROW_SISA = Rule(
+    code="row-sisa",
+    severity="error",
+    name={"id": "Sisa anggaran", "en": "Unspent budget"},
+    template={
+        "id": "{column} pada {item} tercetak {reported}, sedangkan {detail} = {expected} (selisih {difference}).",
+        "en": "{column} of {item} is printed as {reported} but {detail} = {expected} (difference {difference}).",
+    },
+    description={
+        "id": "Sisa anggaran (Sisa, SiLPA, Efisiensi) dalam satu baris sama dengan Pagu − Realisasi.",
+        "en": "A row's unspent budget (Sisa, SiLPA, Efisiensi) equals Pagu − Realisasi.",
+    },
+    tolerance=_EXACT,
+)
+
+ROW_SOURCES = Rule(
+    code="row-sources",
+    severity="error",
+    name={"id": "Jumlah sumber dana", "en": "Sum of funding sources"},
+    template={
+        "id": "{column} pada {item} tercetak {reported}, sedangkan jumlah sumber dananya ({detail}) "
+              "= {expected} (selisih {difference}).",
+        "en": "{column} of {item} is printed as {reported} but its funding sources ({detail}) add up to "
+              "{expected} (difference {difference}).",
+    },
+    description={
+        "id": "Dalam satu baris, realisasi per sumber dana (DAU, DAK, DBHCHT, Pajak Rokok, ...) "
+              "dijumlahkan sama dengan kolom Total.",
+        "en": "Within a row, the realisation per funding source (DAU, DAK, DBHCHT, Pajak Rokok, ...) adds up "
+              "to the Total column.",
+    },
+    tolerance=_EXACT,
+)
+
+PRINTED_ERROR = Rule(
+    code="printed-error",
+    severity="warning",
+    name={"id": "Galat lembar kerja tercetak", "en": "Printed spreadsheet error"},
+    template={
+        "id": "{column} pada {item} tercetak {detail}: nilai ini berasal dari rumus lembar kerja yang gagal.",
+        "en": "{column} of {item} is printed as {detail}: the value comes from a failed spreadsheet formula.",
+    },
+    description={
+        "id": "Laporan mencetak galat lembar kerja (#DIV/0!, #REF!, ...) di tempat sebuah angka.",
+        "en": "The report prints a spreadsheet error (#DIV/0!, #REF!, ...) where a number belongs.",
+    },
+    tolerance={"id": "-", "en": "-"},
+)
+
+RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, ROW_PERCENT, ROW_SISA, ROW_SOURCES,
+                                      PRINTED_ERROR)}

@@ -1,0 +1,38 @@
+"""Readers: a report file in, a :class:`Document` of raw tables with provenance out.
+
+One entry point, :func:`read`, picks the reader from the file's content, not
+only its name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..exceptions import InputError
+from .document import Document, RawRow, RawTable, Repair
+from .text import read_text
+
+__all__ = ["read", "Document", "RawRow", "RawTable", "Repair"]
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+
+
+def read(path: str | Path) -> Document:
+    """Read one report; raise :class:`InputError` naming the file when it cannot be read."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "no such file", "Check the path")
+    if path.is_dir():
+        raise InputError(path, "this is a folder, not a report file", "Give the report file itself")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise InputError(path, f"cannot be opened ({exc.strerror})", "Check the file's permissions") from exc
+    if head.startswith(b"%PDF"):
+        raise InputError(path, "PDF input is not supported yet",
+                         "Use the report's text extraction (.txt/.md) for now")
+    if head.startswith(b"PK\x03\x04"):
+        raise InputError(path, "spreadsheet input is not supported yet",
+                         "Save the table as text (tab-separated) for now")
+    return read_text(path)

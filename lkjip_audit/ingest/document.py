@@ -1,0 +1,54 @@
+"""What every reader returns: raw tables with their provenance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One table row as extracted: cell texts and where they stand in the source."""
+
+    cells: tuple[str, ...]
+    line: int | None = None  # 1-based line of a text input
+    page: int | None = None  # 1-based page of a PDF input
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A change the reader made to the extracted layout, kept so an evaluator can see it."""
+
+    line: int | None
+    page: int | None
+    what: str
+
+
+@dataclass
+class RawTable:
+    """A table as found in the source, before any interpretation."""
+
+    rows: list[RawRow]
+    caption: str = ""
+    repairs: list[Repair] = field(default_factory=list)
+
+    @property
+    def lines(self) -> tuple[int, int] | None:
+        numbers = [r.line for r in self.rows if r.line is not None]
+        return (min(numbers), max(numbers)) if numbers else None
+
+    @property
+    def page(self) -> int | None:
+        pages = [r.page for r in self.rows if r.page is not None]
+        return min(pages) if pages else None
+
+
+@dataclass
+class Document:
+    """A report as read: its identity, its text lines (for prose checks) and its tables."""
+
+    path: Path
+    sha256: str
+    kind: str  # "text", "pdf", "xlsx", ...
+    lines: list[str]
+    tables: list[RawTable]

@@ -1,0 +1,169 @@
+"""Read text extractions of LKjIP reports (`.txt`, `.md`): tab-separated table rows.
+
+PDF-to-text and PDF-to-markdown converters write a table row as one line of
+tab-separated cells. A table is a run of such lines; page breaks inside it
+leave blank lines and running page headers (`LAPORAN KINERJA ... 2023`)
+between its rows, which are bridged and recorded as repairs.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from collections import Counter
+from pathlib import Path
+
+from ..exceptions import InputError
+from .document import Document, RawRow, RawTable, Repair
+
+#: Non-table lines a table may continue across (blank lines, page furniture).
+MAX_GAP_LINES = 6
+#: Lines this long are prose: a table never continues across one.
+MAX_FURNITURE_CHARS = 100
+_CAPTION = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
+_STOPS_TABLE = re.compile(r"^\s*(tabel|table|gambar|grafik|sumber|bab\s+[ivx\d]+)\b", re.IGNORECASE)
+_NUMBERISH = re.compile(r"\d")
+
+
+def decode(path: Path, data: bytes) -> str:
+    """Decode a text extraction whatever its encoding; refuse binary data clearly."""
+    if not data.strip():
+        raise InputError(path, "the file is empty", "Export the report's text again or check the file name")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16")
+    elif b"\x00" in data[:4096]:
+        text = _decode_utf16_without_bom(path, data)
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")  # Windows exports; Latin-1 is a subset
+    printable = sum(ch.isprintable() or ch in "\t\r\n" for ch in text[:20000])
+    if printable < 0.95 * min(len(text), 20000):
+        raise InputError(path, "this is not a text file (it holds binary data)",
+                         "Give the PDF or the text extraction of the report")
+    return text
+
+
+def _decode_utf16_without_bom(path: Path, data: bytes) -> str:
+    head = data[:4096]
+    even_zeros = head[0::2].count(0)
+    odd_zeros = head[1::2].count(0)
+    encoding = "utf-16-le" if odd_zeros > even_zeros else "utf-16-be"
+    if max(even_zeros, odd_zeros) < len(head) // 4:
+        raise InputError(path, "this is not a text file (it holds binary data)",
+                         "Give the PDF or the text extraction of the report")
+    return data.decode(encoding, errors="replace")
+
+
+def split_cells(line: str) -> tuple[str, ...]:
+    """Cells of a tab row, stripped; a trailing run of empty cells is kept (it aligns columns)."""
+    return tuple(cell.strip() for cell in line.rstrip("\r\n").split("\t"))
+
+
+def is_table_line(line: str) -> bool:
+    """A line with at least one tab separating non-empty content."""
+    if "\t" not in line:
+        return False
+    return sum(1 for cell in line.split("\t") if cell.strip()) >= 2
+
+
+def running_headers(lines: list[str]) -> set[str]:
+    """Short lines repeated on many pages: page furniture, never captions or rows."""
+    counts = Counter(s.strip() for s in lines if s.strip() and len(s.strip()) <= MAX_FURNITURE_CHARS
+                     and "\t" not in s)
+    return {text for text, n in counts.items() if n >= 3}
+
+
+def find_tables(lines: list[str]) -> list[RawTable]:
+    """Split the text into tables: maximal runs of tab rows, bridging page breaks."""
+    furniture = running_headers(lines)
+    tables: list[RawTable] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if not is_table_line(lines[i]):
+            i += 1
+            continue
+        table = RawTable(rows=[], caption=_caption(lines, i, furniture))
+        j = i
+        while j < n:
+            if is_table_line(lines[j]):
+                cells = split_cells(lines[j])
+                if _repeats_header(table, cells):
+                    table.repairs.append(Repair(j + 1, None, "repeated header row dropped"))
+                else:
+                    table.rows.append(RawRow(cells, line=j + 1))
+                j += 1
+                continue
+            k = _gap_end(lines, j, furniture)
+            if k is None or not _continues(table, split_cells(lines[k])):
+                break
+            skipped = [lines[x].strip() for x in range(j, k) if lines[x].strip()]
+            if skipped:
+                table.repairs.append(Repair(j + 1, None, "table continues after a page break; skipped: "
+                                            + " / ".join(skipped)))
+            j = k
+        tables.append(table)
+        i = j
+    return tables
+
+
+def _repeats_header(table: RawTable, cells: tuple[str, ...]) -> bool:
+    """A header row printed again (a table continued on a new page repeats its header)."""
+    if len(table.rows) < 3 or any(_NUMBERISH.search(c) for c in cells):
+        return False
+    return any(cells == row.cells for row in table.rows[:3])
+
+
+def _gap_end(lines: list[str], start: int, furniture: set[str]) -> int | None:
+    """Index of the next table line if only blank lines and page furniture come before it."""
+    k = start
+    while k < len(lines) and k - start < MAX_GAP_LINES:
+        text = lines[k].strip()
+        if is_table_line(lines[k]):
+            return k
+        if text and (len(text) > MAX_FURNITURE_CHARS or _STOPS_TABLE.match(text)):
+            return None
+        if text and text not in furniture and not re.fullmatch(r"[\d\s\-–—|.]+|halaman.*|page.*", text,
+                                                                  re.IGNORECASE):
+            return None
+        k += 1
+    return None
+
+
+def _continues(table: RawTable, cells: tuple[str, ...]) -> bool:
+    """A row after a page break belongs to the table unless it starts a different table."""
+    width = max(len(r.cells) for r in table.rows)
+    filled = sum(1 for c in cells if c)
+    if filled < 2:
+        return False
+    if not any(_NUMBERISH.search(c) for c in cells):
+        # A header-like row: only the table's own header repeated on the next page continues it.
+        first = tuple(c for c in table.rows[0].cells if c)
+        return tuple(c for c in cells if c) == first
+    return len(cells) >= width // 2
+
+
+def _caption(lines: list[str], start: int, furniture: set[str]) -> str:
+    """The nearest `Tabel x.y` heading (with its title lines) or short title line above a table."""
+    collected: list[str] = []
+    for k in range(start - 1, max(-1, start - 9), -1):
+        text = " ".join(lines[k].split())
+        if not text or text in furniture:
+            continue
+        if is_table_line(lines[k]) or len(text) > 200:
+            break
+        collected.insert(0, text)
+        if _CAPTION.match(text):
+            return " ".join(collected)
+    return collected[-1] if collected else ""
+
+
+def read_text(path: Path) -> Document:
+    """Read a text or markdown extraction of a report."""
+    data = path.read_bytes()
+    text = decode(path, data)
+    lines = text.splitlines()
+    return Document(path=path, sha256=hashlib.sha256(data).hexdigest(), kind="text",
+                    lines=lines, tables=find_tables(lines))

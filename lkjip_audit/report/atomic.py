@@ -1,0 +1,32 @@
+"""Write outputs so that a crash never leaves a half-written file in place."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ..exceptions import OutputError
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
+    """Call `write` on a temporary file beside `path`, then move it into place in one step."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise OutputError(f"{path.parent}: cannot write here ({exc.strerror}). Choose another output folder") from exc
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except PermissionError as exc:
+        raise OutputError(f"{path}: the file is open or read-only ({exc.strerror}). "
+                          "Close it (e.g. in Excel) and run again") from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return path

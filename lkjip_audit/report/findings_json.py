@@ -1,0 +1,45 @@
+"""findings.json: the machine-readable result other tools read. Keep its field names."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..checks.finding import Finding
+from ..understand.model import Table
+from .atomic import write_atomically
+
+
+def plain_number(value: Decimal | None) -> int | float | None:
+    """JSON number: rupiah as integers where they are whole."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def table_record(table: Table) -> dict[str, Any]:
+    return {"id": table.id, "caption": table.caption, "page": table.page,
+            "lines": list(table.lines) if table.lines else None, "kind": table.kind, "n_rows": len(table.rows)}
+
+
+def finding_record(finding: Finding, lang: str = "id") -> dict[str, Any]:
+    return {"id": finding.id, "rule": finding.rule, "severity": finding.severity, "table": finding.table,
+            "page": finding.page, "line": finding.line, "item": finding.item, "column": finding.column,
+            "reported": plain_number(finding.reported), "expected": plain_number(finding.expected),
+            "difference": plain_number(finding.difference), "message": finding.message(lang),
+            "key": finding.key, "combined": finding.combined}
+
+
+def findings_document(report: str, source: str, sha256: str, tables: list[Table], findings: list[Finding],
+                      lang: str = "id") -> dict[str, Any]:
+    return {"report": report, "source": source, "sha256": sha256, "tool_version": __version__,
+            "tables": [table_record(t) for t in tables],
+            "findings": [finding_record(f, lang) for f in findings]}
+
+
+def write_findings_json(path: Path, document: dict[str, Any]) -> Path:
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))

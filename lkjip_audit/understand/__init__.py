@@ -1,0 +1,64 @@
+"""Turn raw tables into understood ones: numbers, column roles, row levels, table kinds."""
+
+from __future__ import annotations
+
+from ..ingest.document import Document, RawTable
+from .columns import assign_roles
+from .hierarchy import assign_levels, leading_marker
+from .kinds import classify
+from .layout import align_rows, merge_header, split_header
+from .model import MONEY_ROLES, Column, Level, Role, Row, Table
+from .numbers import Number, column_decimal_mark, parse_number
+
+__all__ = ["understand", "understand_table", "Table", "Row", "Column", "Role", "Level", "Number",
+           "parse_number", "MONEY_ROLES"]
+
+
+def understand(document: Document) -> list[Table]:
+    """Every table of a document, understood; tables are numbered T1, T2, ... in reading order."""
+    return [understand_table(raw, f"T{i}") for i, raw in enumerate(document.tables, start=1)]
+
+
+def understand_table(raw: RawTable, table_id: str) -> Table:
+    header, body = split_header(raw.rows)
+    width = max(len(r.cells) for r in raw.rows)
+    aligned, shifts = align_rows([list(r.cells) for r in body], width)
+    repairs = [_where(r.line, r.page) + r.what for r in raw.repairs]
+    repairs += [_where(row.line, row.page) + f"row moved {shift} column(s) right to align with the header"
+                for row, shift in zip(body, shifts) if shift]
+    marks = [column_decimal_mark([cells[c] for cells in aligned]) for c in range(width)]
+    values = [[parse_number(cells[c], marks[c]) for c in range(width)] for cells in aligned]
+    columns = assign_roles(merge_header(header, width), values, aligned)
+    for column, mark in zip(columns, marks):
+        column.decimal_mark = mark
+
+    label_col = next((c.index for c in columns if c.role is Role.LABEL), None)
+    marker_col = next((c.index for c in columns if c.role in (Role.NO, Role.KODE)), None)
+    if marker_col is None and label_col not in (None, 0) and not any(
+            c.role is not Role.OTHER for c in columns[:label_col]):
+        marker_col = 0  # an unlabelled first column left of the label holds the numbering
+    markers, labels = [], []
+    for cells in aligned:
+        label = cells[label_col] if label_col is not None else ""
+        marker = cells[marker_col] if marker_col is not None else ""
+        if not marker and label:
+            marker, label = leading_marker(label)
+        markers.append(marker)
+        labels.append(label)
+    money_cols = [c.index for c in columns if c.money]
+    has_money = [any(row[i] is not None and row[i].value is not None for i in money_cols) for row in values]
+    levels = assign_levels(markers, labels, has_money)
+
+    rows = [Row(index=i, cells=cells, values=vals, line=src.line, page=src.page, level=level,
+                marker=marker, label=label or marker)
+            for i, (cells, vals, src, level, marker, label)
+            in enumerate(zip(aligned, values, body, levels, markers, labels))]
+    return Table(id=table_id, caption=raw.caption, kind=classify(columns, raw.caption), columns=columns,
+                 header_rows=[list(r.cells) for r in header], rows=rows, repairs=repairs,
+                 page=raw.page, lines=raw.lines)
+
+
+def _where(line: int | None, page: int | None) -> str:
+    if line is not None:
+        return f"line {line}: "
+    return f"page {page}: " if page is not None else ""

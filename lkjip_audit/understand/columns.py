@@ -1,0 +1,142 @@
+"""Column roles from the merged headers (fuzzy, to survive typos and OCR) and the columns' values."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from .model import Column, Role
+from .numbers import Number
+
+#: Funding sources printed as realisation columns, by the name the workbook shows.
+FUNDING_SOURCES = {
+    "DAU": ("dau",), "DAK": ("dak",), "DBHCHT": ("dbhcht", "dbh cht"), "Pajak Rokok": ("pajak rokok",),
+    "PAD": ("pad",), "DBH": ("dbh",), "DID": ("did",), "BANKEU": ("bankeu", "bantuan keuangan"),
+    "APBN": ("apbn",), "APBD": ("apbd",), "BLUD": ("blud",), "DAU SG": ("dau sg",),
+}
+PAGU_WORDS = ("pagu", "anggaran", "alokasi", "dpa", "target keuangan", "rencana")
+REALISASI_WORDS = ("realisasi",)
+SISA_WORDS = ("sisa", "silpa", "efisiensi", "selisih")
+PERSEN_WORDS = ("persen", "prosentase", "persentase", "serapan")
+TARGET_WORDS = ("target",)
+INDIKATOR_WORDS = ("indikator", "outcome", "output")
+LABEL_WORDS = ("program", "kegiatan", "uraian", "sasaran", "nama")
+KETERANGAN_WORDS = ("keterangan", "ket")
+NO_WORDS = ("no", "no.", "nomor")
+KODE_WORDS = ("kode", "kode rekening")
+
+FUZZY_THRESHOLD = 88
+
+
+def normalize(text: str) -> str:
+    return " ".join(re.sub(r"[^\w%]+", " ", text.lower()).split())
+
+
+def mentions(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a header mentions any of the words; short words must match a whole token."""
+    norm = normalize(text)
+    tokens = set(norm.split())
+    for word in words:
+        if len(word) <= 4:
+            if word in tokens:
+                return True
+        elif fuzz.partial_ratio(word, norm) >= FUZZY_THRESHOLD:
+            return True
+    return False
+
+
+def funding_source(text: str) -> str:
+    last = text.split(" / ")[-1]
+    for name, words in FUNDING_SOURCES.items():
+        if normalize(last) in words or (len(normalize(last)) > 4 and mentions(last, words)):
+            return name
+    return ""
+
+
+def assign_roles(headers: list[str], values: list[list[Number | None]], cells: list[list[str]]) -> list[Column]:
+    """Give each column a role from its header and the shape of its values."""
+    columns = []
+    for index, header in enumerate(headers):
+        col_values = [row[index] for row in values if index < len(row)]
+        col_cells = [row[index] for row in cells if index < len(row) and row[index].strip()]
+        numbers = [v for v in col_values if v is not None]
+        money = sum(1 for v in numbers if v.is_money_like)
+        pct = sum(1 for v in numbers if v.percent and v.value is not None)
+        filled = len(col_cells) or 1
+        column = Column(index=index, header=header)
+        if money and (money + sum(1 for v in numbers if v.dash)) / filled >= 0.5:
+            column.money = True
+            column.role, column.source_name = _money_role(header)
+        elif (pct and pct / filled >= 0.5) or normalize(header.split(" / ")[-1]) in ("%", "persen"):
+            last = header.split(" / ")[-1]
+            if mentions(header, SISA_WORDS):
+                column.role = Role.OTHER  # `Efisiensi (%)` is not realisasi/pagu
+            elif mentions(last, TARGET_WORDS):
+                column.role = Role.TARGET
+            elif mentions(last, REALISASI_WORDS):
+                column.role = Role.REALISASI_KINERJA
+            else:
+                column.role = Role.PERSEN  # budget % or capaian: settled by its neighbours below
+        else:
+            column.role = _text_role(header, col_cells)
+        columns.append(column)
+    _settle_percent_columns(columns)
+    _settle_label_column(columns, cells)
+    return columns
+
+
+def _money_role(header: str) -> tuple[Role, str]:
+    source = funding_source(header)
+    if source:
+        return Role.SUMBER, source
+    if mentions(header, SISA_WORDS):
+        return Role.SISA, ""
+    if mentions(header, REALISASI_WORDS):
+        return Role.REALISASI, ""
+    if mentions(header, PAGU_WORDS) or mentions(header, TARGET_WORDS):
+        return Role.PAGU, ""
+    return Role.OTHER, ""
+
+
+def _text_role(header: str, cells: list[str]) -> Role:
+    last = header.split(" / ")[-1]
+    if normalize(header) in NO_WORDS:
+        return Role.NO
+    if mentions(header, KODE_WORDS):
+        return Role.KODE
+    if mentions(header, INDIKATOR_WORDS):
+        return Role.INDIKATOR
+    if mentions(last, TARGET_WORDS):
+        return Role.TARGET
+    if mentions(last, REALISASI_WORDS) or mentions(last, ("capaian",)):
+        return Role.REALISASI_KINERJA
+    if mentions(header, KETERANGAN_WORDS):
+        return Role.KETERANGAN
+    if mentions(header, LABEL_WORDS):
+        return Role.LABEL
+    return Role.OTHER
+
+
+def _settle_percent_columns(columns: list[Column]) -> None:
+    """A % column right of money columns is realisasi/pagu; otherwise it is capaian kinerja."""
+    for column in columns:
+        if column.role is not Role.PERSEN:
+            continue
+        left = [c for c in columns[:column.index] if c.role is not Role.OTHER or c.money]
+        if not (left and left[-1].money):
+            column.role = Role.CAPAIAN
+
+
+def _settle_label_column(columns: list[Column], cells: list[list[str]]) -> None:
+    """The row label is the labelled column, else the text column with the longest texts."""
+    if any(c.role is Role.LABEL for c in columns):
+        return
+    def mean_length(c: Column) -> float:
+        texts = [row[c.index] for row in cells if c.index < len(row) and row[c.index].strip()]
+        return sum(map(len, texts)) / len(texts) if texts else 0.0
+    candidates = [c for c in columns if c.role in (Role.OTHER, Role.NO) and not c.money]
+    if candidates:
+        best = max(candidates[:3], key=mean_length)
+        if mean_length(best) > 8:
+            best.role = Role.LABEL

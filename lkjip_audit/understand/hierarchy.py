@@ -1,0 +1,100 @@
+"""Row levels: Program → Kegiatan → Sub Kegiatan, and Jumlah rows, from whatever the report uses.
+
+Reports mark levels by keyword (`PROGRAM ...`, `Kegiatan ...`), by numbering
+(`A` / `1` / `a.`, roman numerals, `1.1.1`), by kode (`2.17.01.2.01`), or by
+nothing at all under a keyword parent. Numbering styles get levels in the
+order they first appear, as nested lists do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Level
+
+_LEVELS = [Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN]
+_KEYWORDS = [
+    (re.compile(r"^sub[\s-]*kegiatan\b", re.IGNORECASE), Level.SUB_KEGIATAN),
+    (re.compile(r"^kegiatan\b", re.IGNORECASE), Level.KEGIATAN),
+    (re.compile(r"^program\b", re.IGNORECASE), Level.PROGRAM),
+]
+_TOTAL = re.compile(r"^(jumlah|total|grand total|sub ?total)\b", re.IGNORECASE)
+# An organisation's own row above its programs carries the agency total.
+_AGENCY = re.compile(r"^(dinas|badan|kantor|satuan|sekretariat|inspektorat|perangkat daerah)\b", re.IGNORECASE)
+_ROMAN = re.compile(r"^(?=[IVXL]+\.?$)M*(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})\.?$")
+_MARKERS = [
+    ("dotted", re.compile(r"^\d{1,3}(\.\d{1,4})+\.?$")),
+    ("digit", re.compile(r"^\d{1,3}[.)]?$")),
+    ("upper", re.compile(r"^[A-Z][.)]?$")),
+    ("lower", re.compile(r"^[a-z][.)]?$")),
+    ("bullet", re.compile(r"^[•●▪\-–*]$")),
+]
+
+
+def marker_style(marker: str, roman_numbering: bool) -> str | None:
+    """The numbering style of a marker: `A` → upper, `1.` → digit, `1.1` → dotted:2, ..."""
+    marker = marker.strip()
+    if not marker:
+        return None
+    if roman_numbering and _ROMAN.match(marker):
+        return "roman"
+    for name, pattern in _MARKERS:
+        if pattern.match(marker):
+            if name == "dotted":
+                return f"dotted:{len(marker.rstrip('.').split('.'))}"
+            return name
+    return None
+
+
+def leading_marker(label: str) -> tuple[str, str]:
+    """Split `1. Sub Kegiatan : X` into (`1.`, `Sub Kegiatan : X`)."""
+    m = re.match(r"^\s*(\d{1,3}(?:\.\d{1,4})*\.?|[A-Za-z][.)]|[IVXL]+\.)\s+(.*)$", label)
+    return (m.group(1), m.group(2)) if m else ("", label.strip())
+
+
+def assign_levels(markers: list[str], labels: list[str], has_money: list[bool]) -> list[Level]:
+    """Level per row, from its marker (numbering/kode cell) and its label."""
+    roman = any(len(m.strip().rstrip(".")) >= 2 and _ROMAN.match(m.strip()) for m in markers)
+    styles = [marker_style(m, roman) for m in markers]
+    keyword_levels = [_keyword_level(label) for label in labels]
+    # Numbering styles seen on keyword rows take that keyword's level.
+    style_level: dict[str, Level] = {}
+    for style, level in zip(styles, keyword_levels):
+        if style and level and style not in style_level:
+            style_level[style] = level
+    order = [s for i, s in enumerate(styles) if s and s not in styles[:i]]
+    free_levels = [lv for lv in _LEVELS if lv not in style_level.values()]
+    for style in order:
+        if style not in style_level and free_levels:
+            style_level[style] = free_levels.pop(0)
+
+    levels: list[Level] = []
+    seen_structure = False
+    last = None
+    for marker, label, style, keyword, money in zip(markers, labels, styles, keyword_levels, has_money):
+        text = label or marker
+        if _TOTAL.match(marker.strip()) or (_TOTAL.match(text) and len(text) <= 40):
+            level = Level.TOTAL
+        elif keyword:
+            level = keyword
+        elif style in style_level:
+            level = style_level[style]
+        elif not seen_structure and money and _AGENCY.match(text):
+            level = Level.TOTAL
+        elif last is not None and money and not style and not any(styles):
+            # Unmarked rows in a keyword-marked table sit one level under the row above.
+            level = Level.KEGIATAN if last is Level.PROGRAM else Level.SUB_KEGIATAN
+        else:
+            level = Level.OTHER
+        if level in _LEVELS:
+            seen_structure = True
+            last = level
+        levels.append(level)
+    return levels
+
+
+def _keyword_level(label: str) -> Level | None:
+    for pattern, level in _KEYWORDS:
+        if pattern.match(label.strip()):
+            return level
+    return None

@@ -1,0 +1,133 @@
+"""Table layout: header rows apart from body rows, one label per column, rows aligned to columns."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..ingest.document import RawRow
+from .numbers import Number, parse_number
+
+MAX_HEADER_ROWS = 4
+
+
+def cell_type(number: Number | None, text: str) -> str:
+    """Coarse type of a cell, for aligning rows to columns."""
+    if not text.strip():
+        return "empty"
+    if number is None:
+        return "text"
+    if number.dash:
+        return "dash"
+    if number.error:
+        return "error"
+    if number.percent:
+        return "pct"
+    if number.is_money_like:
+        return "money"
+    return "num"
+
+
+def _is_header_row(cells: tuple[str, ...]) -> bool:
+    """No data in it: no number other than a year or a column-numbering sequence."""
+    numbers = [parse_number(c) for c in cells if c.strip()]
+    values = [n for n in numbers if n is not None]
+    if not values:
+        return True
+    if all(n.value is not None and n.decimals == 0 and not n.percent and 1990 <= n.value <= 2100
+           and not n.unit for n in values):
+        return True
+    ints = [int(n.value) for n in values if n.value is not None and n.decimals == 0 and not n.unit]
+    # `1 2 3 4 5 6`: the column numbers printed under a header.
+    return len(ints) == len(values) >= 3 and ints == list(range(ints[0], ints[0] + len(ints)))
+
+
+def _numbers_columns(cells: tuple[str, ...]) -> bool:
+    """`1 2 3 4 ...` printed under a header to number its columns."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return len(filled) >= 3 and all(c.isdigit() for c in filled)
+
+
+def split_header(rows: list[RawRow]) -> tuple[list[RawRow], list[RawRow]]:
+    """Leading header rows, then the body."""
+    k = 0
+    while k < min(len(rows) - 1, MAX_HEADER_ROWS) and _is_header_row(rows[k].cells):
+        k += 1
+    return rows[:k], rows[k:]
+
+
+def merge_header(header: list[RawRow], width: int) -> list[str]:
+    """One label per column: `Realisasi Anggaran s/d Desember / DAU`.
+
+    An empty cell in an upper header row under which a lower row has a label
+    belongs to a cell spanning from its left (a merged cell in the source).
+    """
+    grid = [list(r.cells) + [""] * (width - len(r.cells)) for r in header if not _numbers_columns(r.cells)]
+    labels = []
+    for c in range(width):
+        parts = []
+        for r, row in enumerate(grid):
+            text = row[c]
+            below = any(grid[rr][c] for rr in range(r + 1, len(grid)))
+            if not text and below:
+                left = c - 1
+                while left >= 0 and not row[left]:
+                    left -= 1
+                if left >= 0:
+                    text = row[left]
+            if text and text not in parts:
+                parts.append(text)
+        labels.append(" / ".join(" ".join(p.split()) for p in parts))
+    return labels
+
+
+def align_rows(cells_by_row: list[list[str]], width: int) -> tuple[list[list[str]], list[int]]:
+    """Shift short rows right where that fits the columns' types better.
+
+    Extractions drop a row's empty first cells (`No.` left blank), which slides
+    every value one column to the left. Returns the aligned rows and, per row,
+    the shift applied (0 when none).
+    """
+    typed = [[cell_type(parse_number(c), c) for c in row] for row in cells_by_row]
+    profile = [Counter() for _ in range(width)]
+    for row, types in zip(cells_by_row, typed):
+        if len(row) == width:
+            for c, t in enumerate(types):
+                profile[c][t] += 1
+    aligned, shifts = [], []
+    for row, types in zip(cells_by_row, typed):
+        used = _used_width(row)
+        best, best_score = 0, _score(types, profile, 0)
+        for shift in range(1, width - used + 1):
+            score = _score(types, profile, shift)
+            if score > best_score + 0.5:
+                best, best_score = shift, score
+        new = [""] * best + list(row)
+        new = new[:max(width, used + best)] + [""] * max(0, width - len(new))
+        aligned.append(new)
+        shifts.append(best)
+    return aligned, shifts
+
+
+def _used_width(row: list[str]) -> int:
+    used = len(row)
+    while used and not row[used - 1].strip():
+        used -= 1
+    return used
+
+
+_COMPATIBLE = {"dash": ("money", "num", "pct", "dash"), "error": ("pct", "num", "error")}
+
+
+def _score(types: list[str], profile: list[Counter], shift: int) -> float:
+    score = 0.0
+    for c, t in enumerate(types):
+        if t == "empty":
+            continue
+        col = c + shift
+        if col >= len(profile):
+            score -= 1
+            continue
+        total = sum(profile[col].values()) or 1
+        matches = profile[col][t] + sum(profile[col][u] for u in _COMPATIBLE.get(t, ()) if u != t)
+        score += matches / total
+    return score

@@ -1,0 +1,103 @@
+"""Understood tables: columns with roles, rows with levels and parsed values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+import pandas as pd
+
+from .numbers import Number
+
+
+class Role(str, Enum):
+    """What a column holds."""
+
+    NO = "no"
+    KODE = "kode"
+    LABEL = "label"
+    INDIKATOR = "indikator"
+    TARGET = "target"  # target kinerja
+    REALISASI_KINERJA = "realisasi_kinerja"
+    CAPAIAN = "capaian"  # realisasi/target kinerja, in %
+    PAGU = "pagu"  # pagu, anggaran, alokasi, target keuangan
+    REALISASI = "realisasi"  # realisasi anggaran (the total when there are sources)
+    SUMBER = "sumber"  # realisasi per funding source: DAU, DAK, ...
+    PERSEN = "persen"  # realisasi/pagu, in %
+    SISA = "sisa"  # sisa, silpa, efisiensi
+    KETERANGAN = "keterangan"
+    OTHER = "other"
+
+
+MONEY_ROLES = (Role.PAGU, Role.REALISASI, Role.SUMBER, Role.SISA)
+
+
+class Level(str, Enum):
+    """A row's place in the Program → Kegiatan → Sub Kegiatan hierarchy."""
+
+    TOTAL = "Jumlah"
+    PROGRAM = "Program"
+    KEGIATAN = "Kegiatan"
+    SUB_KEGIATAN = "Sub Kegiatan"
+    OTHER = "Lainnya"
+
+    @property
+    def depth(self) -> int:
+        return {"Jumlah": 0, "Program": 1, "Kegiatan": 2, "Sub Kegiatan": 3}.get(self.value, 9)
+
+
+@dataclass
+class Column:
+    index: int
+    header: str
+    role: Role = Role.OTHER
+    money: bool = False
+    source_name: str = ""  # for Role.SUMBER: DAU, DAK, ...
+    decimal_mark: str | None = None
+
+
+@dataclass
+class Row:
+    index: int  # position among body rows
+    cells: list[str]
+    values: list[Number | None]
+    line: int | None
+    page: int | None
+    level: Level = Level.OTHER
+    marker: str = ""  # the numbering or kode that gave the level
+    label: str = ""
+
+
+@dataclass
+class Table:
+    """A table understood well enough to be checked."""
+
+    id: str
+    caption: str
+    kind: str  # budget | capaian | staff | pk | lhe | other
+    columns: list[Column]
+    header_rows: list[list[str]]
+    rows: list[Row]
+    repairs: list[str] = field(default_factory=list)
+    page: int | None = None
+    lines: tuple[int, int] | None = None
+
+    def columns_with(self, *roles: Role) -> list[Column]:
+        return [c for c in self.columns if c.role in roles]
+
+    def column(self, role: Role) -> Column | None:
+        found = self.columns_with(role)
+        return found[0] if found else None
+
+    def to_frame(self) -> pd.DataFrame:
+        """The table as a DataFrame: parsed numbers where a cell is one, text otherwise."""
+        records = []
+        for row in self.rows:
+            record = {"_line": row.line, "_level": row.level.value}
+            for col in self.columns:
+                value = row.values[col.index] if col.index < len(row.values) else None
+                cell = row.cells[col.index] if col.index < len(row.cells) else ""
+                record[col.header or f"Kolom {col.index + 1}"] = (
+                    float(value.amount) if value is not None and value.amount is not None else cell)
+            records.append(record)
+        return pd.DataFrame.from_records(records)

@@ -1,0 +1,170 @@
+"""Parse the numbers printed in LKjIP reports.
+
+One report mixes Indonesian (`1.234.567,89`) and English (`9,384,257,538`)
+grouping, writes `Rp.` and `%` around values, `-` for zero, spreadsheet
+errors such as `#DIV/0!`, units (`12 bulan`), and OCR confuses digits with
+letters. Locale parsers (babel, locale.atof) need the locale up front; here
+the separator is decided per value from its shape, and per column only
+where the shape is ambiguous (`1.234`), so this module does it itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["Number", "parse_number", "column_decimal_mark", "format_id"]
+
+#: Spreadsheet error values a report may print where a number should be.
+ERROR_VALUES = ("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NUM!", "#NULL!")
+#: Cells that mean "nothing" (zero or not applicable) in budget tables.
+DASHES = {"-", "—", "–", "--", "---", "- -", "-,-", "–,–"}
+
+_CURRENCY = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+# A numeric core: digits with optional separators, optional sign.
+_CORE = re.compile(r"^(?P<sign>[-+−])?\s*(?P<digits>\d[\d.,]*\d|\d)(?P<tail>,-|,—|\.-)?$")
+# Value followed by a unit word: `12 bulan`, `34 Org/bln`, `415 orang`.
+_WITH_UNIT = re.compile(r"^(?P<num>[-+−]?\d[\d.,]*)\s*(?P<unit>[A-Za-z][A-Za-z /.\-]{0,30})$")
+# Trailing `%`, possibly spaced or doubled by sloppy typing.
+_PERCENT = re.compile(r"\s*%+\s*\.?$")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A parsed cell: its value and how it was printed."""
+
+    text: str
+    value: Decimal | None = None
+    decimals: int = 0
+    percent: bool = False
+    dash: bool = False
+    error: str | None = None
+    unit: str = ""
+    low_confidence: bool = False
+    ambiguous: bool = False  # `1.234`: grouping or decimal mark, decided by a guess
+
+    @property
+    def is_money_like(self) -> bool:
+        """Whole, unit-less, not a percentage: the shape of a rupiah amount."""
+        return (self.value is not None and not self.percent and not self.unit
+                and self.value == self.value.to_integral_value() and abs(self.value) >= 1000)
+
+    @property
+    def amount(self) -> Decimal | None:
+        """The value to add up: a dash counts as zero, an error as nothing."""
+        if self.dash:
+            return Decimal(0)
+        return self.value
+
+
+def _split_marks(digits: str, decimal_mark: str | None) -> tuple[str, int, bool] | None:
+    """Return (plain digits with `.` decimal point, decimals, ambiguous) or None."""
+    dots, commas = digits.count("."), digits.count(",")
+    if not dots and not commas:
+        return digits, 0, False
+    if dots and commas:
+        mark = "." if digits.rfind(".") > digits.rfind(",") else ","
+        group = "," if mark == "." else "."
+        whole, _, frac = digits.rpartition(mark)
+        if mark in whole or not _groups_ok(whole, group):
+            return None
+        return whole.replace(group, "") + "." + frac, len(frac), False
+    sep = "." if dots else ","
+    parts = digits.split(sep)
+    if len(parts) > 2:  # `1.234.567`: only grouping repeats
+        return (digits.replace(sep, ""), 0, False) if _groups_ok(digits, sep) else None
+    whole, frac = parts
+    if len(frac) != 3 or whole in ("0", "") or len(whole) > 3:
+        return whole + "." + frac, len(frac), False  # `70,20`, `0,740`, `12345.5`
+    # `1.234` / `2,100`: grouping unless the column shows this mark is decimal.
+    if decimal_mark == sep:
+        return whole + "." + frac, 3, False
+    return whole + frac, 0, decimal_mark is None
+
+
+def _groups_ok(number: str, group: str) -> bool:
+    parts = number.split(group)
+    return 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
+
+
+def parse_number(text: str | None, decimal_mark: str | None = None) -> Number | None:
+    """Parse one cell; None when the cell is not a number at all.
+
+    `decimal_mark` (`.` or `,`) settles values such as `1.234` whose shape
+    allows both readings; see :func:`column_decimal_mark`.
+    """
+    if text is None:
+        return None
+    raw = str(text)
+    s = " ".join(raw.split()).strip()
+    if not s:
+        return None
+    if s.upper() in ERROR_VALUES:
+        return Number(raw, error=s.upper())
+    if s in DASHES:
+        return Number(raw, dash=True)
+    s = _CURRENCY.sub("", s)
+    percent = bool(_PERCENT.search(s))
+    if percent:
+        s = _PERCENT.sub("", s)
+    if s in DASHES:
+        return Number(raw, dash=True, percent=percent)
+    negative = False
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1].strip()
+    unit = ""
+    m = _CORE.match(s)
+    low_confidence = False
+    if not m:
+        mu = _WITH_UNIT.match(s)
+        if mu and not percent:
+            s, unit = mu.group("num"), mu.group("unit").strip()
+            m = _CORE.match(s)
+        elif re.fullmatch(r"[\d.,OolI\s-]+", s) and re.search(r"\d", s) and re.search(r"[OolI]", s):
+            fixed = s.translate(_OCR_DIGITS).replace(" ", "")
+            m = _CORE.match(fixed)
+            low_confidence = m is not None
+    if not m:
+        return None
+    split = _split_marks(m.group("digits"), decimal_mark)
+    if split is None:
+        return None
+    plain, decimals, ambiguous = split
+    try:
+        value = Decimal(plain)
+    except InvalidOperation:
+        return None
+    if m.group("sign") in ("-", "−") or negative:
+        value = -value
+    return Number(raw, value=value, decimals=decimals, percent=percent, unit=unit,
+                  low_confidence=low_confidence, ambiguous=ambiguous)
+
+
+def column_decimal_mark(cells: list[str]) -> str | None:
+    """The decimal mark a column's own unambiguous values use, if they agree.
+
+    `81,02` or `1.234,5` show a decimal comma; `90.50` or `9,384.5` a point.
+    """
+    votes = {".": 0, ",": 0}
+    for cell in cells:
+        n = parse_number(cell)
+        if n is None or n.value is None or n.ambiguous or n.decimals == 0:
+            continue
+        core = _PERCENT.sub("", _CURRENCY.sub("", " ".join(str(cell).split())))
+        mark = "." if core.rfind(".") > core.rfind(",") else ","
+        votes[mark] += 1
+    if votes["."] and not votes[","]:
+        return "."
+    if votes[","] and not votes["."]:
+        return ","
+    return None
+
+
+def format_id(value: Decimal | int | float | None, decimals: int = 0) -> str:
+    """Format a number the Indonesian way: `1.234.567,89`."""
+    if value is None:
+        return ""
+    text = f"{Decimal(value):,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
