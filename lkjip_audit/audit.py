@@ -11,7 +11,7 @@ import pandas as pd
 from . import ingest
 from .checks import Finding, run_checks
 from .exceptions import InputError, NoTablesError
-from .report.findings_json import findings_document, write_findings_json
+from .report.findings_json import findings_document, summary_line, write_findings_json
 from .report.labels import LANGUAGES
 from .report.workbook import ReportInfo, write_workbook
 from .understand import Table, understand
@@ -45,11 +45,8 @@ class AuditResult:
         return dict(Counter(f.rule for f in self.findings))
 
     def summary_line(self) -> str:
-        severities = Counter(f.severity for f in self.findings)
-        budget = sum(1 for t in self.tables if t.kind == "budget")
-        parts = ", ".join(f"{k} {v}" for k, v in sorted(severities.items())) or "none"
-        return (f"{self.report}: {len(self.tables)} tables ({budget} budget), {len(self.findings)} findings "
-                f"({parts})")
+        return summary_line(findings_document(self.report, self.source, self.sha256, self.tables,
+                                              self.findings))
 
 
 def _float(value):

@@ -56,7 +56,7 @@ def _compare(table: Table, rule: str, parent: Row, parts: list[Row]) -> list[Fin
         if reported != expected:
             findings.append(Finding(
                 rule=rule, table=table.id, item=parent.label, column=column.header, reported=reported,
-                expected=expected, line=parent.line, page=parent.page, row_index=parent.index,
+                expected=expected, line=parent.line_of(column.index), page=parent.page, row_index=parent.index,
                 column_index=column.index,
                 combined=[parent.cells[column.index]] + [r.cells[column.index] for r in parts]))
     return findings

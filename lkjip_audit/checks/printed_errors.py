@@ -14,7 +14,8 @@ def check_printed_errors(table: Table) -> list[Finding]:
             value = row.values[column.index]
             if value is not None and value.error:
                 findings.append(Finding(
-                    rule="printed-error", table=table.id, item=row.label, column=column.header, line=row.line,
+                    rule="printed-error", table=table.id, item=row.label, column=column.header,
+                    line=row.line_of(column.index),
                     page=row.page, row_index=row.index, column_index=column.index,
                     detail={"id": value.error, "en": value.error}, combined=[row.cells[column.index]]))
     return findings

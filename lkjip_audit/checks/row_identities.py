@@ -53,7 +53,8 @@ def check_percent(table: Table) -> list[Finding]:
             findings.append(Finding(
                 rule="row-percent", table=table.id, item=row.label, column=column.header,
                 reported=printed.value, expected=computed.quantize(Decimal(1).scaleb(-shown), ROUND_HALF_UP),
-                line=row.line, page=row.page, row_index=row.index, column_index=column.index, decimals=shown,
+                line=row.line_of(column.index), page=row.page, row_index=row.index, column_index=column.index,
+                decimals=shown,
                 detail={"id": f"{real_col.header} / {pagu_col.header} × 100 = {cells[0]} / {cells[1]} × 100",
                         "en": f"{real_col.header} / {pagu_col.header} × 100 = {cells[0]} / {cells[1]} × 100"},
                 combined=[row.cells[column.index], *cells]))
@@ -78,7 +79,8 @@ def check_sisa(table: Table) -> list[Finding]:
             text = f"{pagu_col.header} − {real_col.header} = {format_id(pagu)} − {format_id(realisasi)}"
             findings.append(Finding(
                 rule="row-sisa", table=table.id, item=row.label, column=column.header, reported=printed,
-                expected=expected, line=row.line, page=row.page, row_index=row.index, column_index=column.index,
+                expected=expected, line=row.line_of(column.index), page=row.page, row_index=row.index,
+                column_index=column.index,
                 detail={"id": text, "en": f"{pagu_col.header} − {real_col.header} = {pagu:,} − {realisasi:,}"},
                 combined=[row.cells[c.index] for c in (column, pagu_col, real_col)]))
     return findings
@@ -112,7 +114,7 @@ def check_sources(table: Table) -> list[Finding]:
                 continue
             findings.append(Finding(
                 rule="row-sources", table=table.id, item=row.label, column=total_col.header, reported=total,
-                expected=expected, line=row.line, page=row.page, row_index=row.index,
+                expected=expected, line=row.line_of(total_col.index), page=row.page, row_index=row.index,
                 column_index=total_col.index, detail={"id": names, "en": names},
                 combined=[row.cells[total_col.index]] + [row.cells[c.index] for c in sources]))
     return findings

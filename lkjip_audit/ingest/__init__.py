@@ -12,23 +12,34 @@ from ..exceptions import InputError
 from .document import Document, RawRow, RawTable, Repair
 from .text import read_text
 
-__all__ = ["read", "Document", "RawRow", "RawTable", "Repair"]
+__all__ = ["read", "check_file", "Document", "RawRow", "RawTable", "Repair"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 
 
-def read(path: str | Path) -> Document:
-    """Read one report; raise :class:`InputError` naming the file when it cannot be read."""
+def check_file(path: str | Path) -> Path:
+    """Refuse, with a clear message, a path that is not a readable, non-empty file."""
     path = Path(path)
     if not path.exists():
         raise InputError(path, "no such file", "Check the path")
     if path.is_dir():
         raise InputError(path, "this is a folder, not a report file", "Give the report file itself")
     try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
+        size = path.stat().st_size
+        with path.open("rb"):
+            pass
     except OSError as exc:
         raise InputError(path, f"cannot be opened ({exc.strerror})", "Check the file's permissions") from exc
+    if size == 0:
+        raise InputError(path, "the file is empty", "Export the report again or check the file name")
+    return path
+
+
+def read(path: str | Path) -> Document:
+    """Read one report; raise :class:`InputError` naming the file when it cannot be read."""
+    path = check_file(path)
+    with path.open("rb") as handle:
+        head = handle.read(8)
     if head.startswith(b"%PDF"):
         raise InputError(path, "PDF input is not supported yet",
                          "Use the report's text extraction (.txt/.md) for now")

@@ -13,6 +13,12 @@ class RawRow:
     cells: tuple[str, ...]
     line: int | None = None  # 1-based line of a text input
     page: int | None = None  # 1-based page of a PDF input
+    cell_lines: tuple[int | None, ...] | None = None  # per cell, where a row's cells stand on several lines
+
+    def line_of(self, index: int) -> int | None:
+        if self.cell_lines and index < len(self.cell_lines) and self.cell_lines[index] is not None:
+            return self.cell_lines[index]
+        return self.line
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,7 @@ class RawTable:
     rows: list[RawRow]
     caption: str = ""
     repairs: list[Repair] = field(default_factory=list)
+    header_rows: int | None = None  # set when the reader knows it; otherwise found from the rows
 
     @property
     def lines(self) -> tuple[int, int] | None:

@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..exceptions import InputError
+from .blocks import find_block_tables
 from .document import Document, RawRow, RawTable, Repair
 
 #: Non-table lines a table may continue across (blank lines, page furniture).
@@ -165,5 +166,6 @@ def read_text(path: Path) -> Document:
     data = path.read_bytes()
     text = decode(path, data)
     lines = text.splitlines()
-    return Document(path=path, sha256=hashlib.sha256(data).hexdigest(), kind="text",
-                    lines=lines, tables=find_tables(lines))
+    tables = find_tables(lines) + find_block_tables(lines)
+    tables.sort(key=lambda t: t.lines or (0, 0))
+    return Document(path=path, sha256=hashlib.sha256(data).hexdigest(), kind="text", lines=lines, tables=tables)

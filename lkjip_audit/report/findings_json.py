@@ -43,3 +43,14 @@ def findings_document(report: str, source: str, sha256: str, tables: list[Table]
 def write_findings_json(path: Path, document: dict[str, Any]) -> Path:
     text = json.dumps(document, ensure_ascii=False, indent=2)
     return write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def summary_line(document: dict[str, Any]) -> str:
+    """One line per report for the CLI and the notebook: tables, findings per severity."""
+    severities: dict[str, int] = {}
+    for finding in document["findings"]:
+        severities[finding["severity"]] = severities.get(finding["severity"], 0) + 1
+    budget = sum(1 for t in document["tables"] if t["kind"] == "budget")
+    parts = ", ".join(f"{k} {v}" for k, v in sorted(severities.items())) or "none"
+    return (f"{document['report']}: {len(document['tables'])} tables ({budget} budget), "
+            f"{len(document['findings'])} findings ({parts})")

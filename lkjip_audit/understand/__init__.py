@@ -20,7 +20,7 @@ def understand(document: Document) -> list[Table]:
 
 
 def understand_table(raw: RawTable, table_id: str) -> Table:
-    header, body = split_header(raw.rows)
+    header, body = split_header(raw.rows, raw.header_rows)
     width = max(len(r.cells) for r in raw.rows)
     aligned, shifts = align_rows([list(r.cells) for r in body], width)
     repairs = [_where(r.line, r.page) + r.what for r in raw.repairs]
@@ -50,9 +50,10 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
     levels = assign_levels(markers, labels, has_money)
 
     rows = [Row(index=i, cells=cells, values=vals, line=src.line, page=src.page, level=level,
-                marker=marker, label=label or marker)
-            for i, (cells, vals, src, level, marker, label)
-            in enumerate(zip(aligned, values, body, levels, markers, labels))]
+                marker=marker, label=label or marker,
+                cell_lines=(None,) * shift + src.cell_lines if src.cell_lines else None)
+            for i, (cells, vals, src, level, marker, label, shift)
+            in enumerate(zip(aligned, values, body, levels, markers, labels, shifts))]
     return Table(id=table_id, caption=raw.caption, kind=classify(columns, raw.caption), columns=columns,
                  header_rows=[list(r.cells) for r in header], rows=rows, repairs=repairs,
                  page=raw.page, lines=raw.lines)

@@ -47,8 +47,10 @@ def _numbers_columns(cells: tuple[str, ...]) -> bool:
     return len(filled) >= 3 and all(c.isdigit() for c in filled)
 
 
-def split_header(rows: list[RawRow]) -> tuple[list[RawRow], list[RawRow]]:
-    """Leading header rows, then the body."""
+def split_header(rows: list[RawRow], known: int | None = None) -> tuple[list[RawRow], list[RawRow]]:
+    """Leading header rows, then the body; `known` when the reader already knows how many."""
+    if known is not None:
+        return rows[:known], rows[known:]
     k = 0
     while k < min(len(rows) - 1, MAX_HEADER_ROWS) and _is_header_row(rows[k].cells):
         k += 1

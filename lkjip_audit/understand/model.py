@@ -66,6 +66,13 @@ class Row:
     level: Level = Level.OTHER
     marker: str = ""  # the numbering or kode that gave the level
     label: str = ""
+    cell_lines: tuple[int | None, ...] | None = None
+
+    def line_of(self, index: int) -> int | None:
+        """The source line of one cell (block layouts print each value on its own line)."""
+        if self.cell_lines and index < len(self.cell_lines) and self.cell_lines[index] is not None:
+            return self.cell_lines[index]
+        return self.line
 
 
 @dataclass

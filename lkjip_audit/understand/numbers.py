@@ -70,6 +70,8 @@ def _split_marks(digits: str, decimal_mark: str | None) -> tuple[str, int, bool]
         whole, _, frac = digits.rpartition(mark)
         if mark in whole or not _groups_ok(whole, group):
             return None
+        if len(frac) == 3:  # `47,492.500`: a grouping typed with both marks, not three decimals
+            return whole.replace(group, "") + frac, 0, True
         return whole.replace(group, "") + "." + frac, len(frac), False
     sep = "." if dots else ","
     parts = digits.split(sep)

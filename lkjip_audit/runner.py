@@ -1,0 +1,60 @@
+"""Run the audit notebook through papermill, one report at a time."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import papermill
+from papermill.exceptions import PapermillExecutionError
+
+from .exceptions import InputError, LkjipAuditError
+from .ingest import check_file
+from .report.findings_json import summary_line
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+NOTEBOOK_DIR = PROJECT_DIR / "notebooks"
+AUDIT_NOTEBOOK = NOTEBOOK_DIR / "audit_report.ipynb"
+RAW_DIR = Path("data/raw")
+CLEAN_DIR = Path("data/clean")
+REPORT_SUFFIXES = (".txt", ".md")
+# Errors the notebook raises for bad input: reported as one line, not as a notebook traceback.
+INPUT_ERRORS = {"InputError", "NoTablesError", "OutputError"}
+
+
+@dataclass(frozen=True)
+class RunResult:
+    folder: Path
+    notebook: Path
+    summary: str
+
+
+def sample_reports(raw_dir: Path = RAW_DIR) -> list[Path]:
+    """The bundled sample reports the bare `lkjip-audit audit` audits."""
+    return sorted(p for p in Path(raw_dir).glob("*") if p.suffix.lower() in REPORT_SUFFIXES)
+
+
+def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id") -> RunResult:
+    """Execute `audit_report.ipynb` for one report into `out_dir/<stem>/`; raise a one-line error on failure."""
+    report = Path(report)
+    check_file(report)
+    folder = Path(out_dir).resolve() / report.stem
+    folder.mkdir(parents=True, exist_ok=True)
+    final = folder / f"{report.stem}.ipynb"
+    partial = folder / f".{report.stem}.running.ipynb"
+    parameters = {"input_path": str(report.resolve()), "output_dir": str(folder), "lang": lang}
+    try:
+        papermill.execute_notebook(str(AUDIT_NOTEBOOK), str(partial), parameters=parameters,
+                                   cwd=str(NOTEBOOK_DIR), progress_bar=False, log_output=False)
+    except PapermillExecutionError as exc:
+        failed = folder / f"{report.stem}.failed.ipynb"
+        os.replace(partial, failed)
+        if exc.ename in INPUT_ERRORS:
+            raise LkjipAuditError(exc.evalue) from None
+        raise LkjipAuditError(f"{report}: the audit stopped with {exc.ename}: {exc.evalue}. The notebook "
+                              f"with the full traceback is {failed}") from None
+    os.replace(partial, final)
+    document = json.loads((folder / "findings.json").read_text(encoding="utf-8"))
+    return RunResult(folder=folder, notebook=final, summary=summary_line(document))
