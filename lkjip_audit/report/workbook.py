@@ -17,6 +17,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.hyperlink import Hyperlink
 
 from .. import __version__
 from ..checks.finding import Finding
@@ -129,7 +130,7 @@ def _write_findings_sheet(ws, findings, table_sheets, notes, lang) -> None:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         target = table_sheets.get(finding.table, {}).get((finding.row_index, finding.column_index))
         if target:
-            ws.cell(row=r, column=1).hyperlink = f"#{target}"
+            ws.cell(row=r, column=1).hyperlink = Hyperlink(ref=f"A{r}", location=target)
             ws.cell(row=r, column=1).font = Font(color="0563C1", underline="single")
         status_col = get_column_letter([k for k, _ in columns].index("status") + 1)
         status.add(f"{status_col}{r}")

@@ -1,0 +1,37 @@
+"""Shared fixtures: the real reports bundled in data/raw/ and tests/fixtures/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lkjip_audit.audit import audit
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "data" / "raw"
+FIXTURES = ROOT / "tests" / "fixtures"
+KEDIRI = RAW / "001_64a952374f22daba.txt"  # Dinas Koperasi dan Usaha Mikro Kab. Kediri, LKjIP 2021
+FLOTIM = RAW / "002_d488c239828ced52.txt"  # Dinas Koperasi, UKM Kab. Flores Timur, LKjIP 2023
+DEPOK = RAW / "004_b4b9a9e5ae63aa12.txt"  # Dinas Koperasi dan Usaha Mikro Kota Depok, LKjIP 2023
+KUKAR_OCR = FIXTURES / "000_3ad56d6f2973d4fa.txt"  # Kab. Kutai Kartanegara 2023, OCR text
+
+
+@pytest.fixture(scope="session")
+def kediri():
+    return audit(KEDIRI)
+
+
+@pytest.fixture(scope="session")
+def depok():
+    return audit(DEPOK)
+
+
+@pytest.fixture(scope="session")
+def flotim():
+    return audit(FLOTIM)
+
+
+def by_line(result, rule=None):
+    """Findings keyed by (line, column header), optionally of one rule."""
+    return {(f.line, f.column): f for f in result.findings if rule is None or f.rule == rule}

@@ -1,0 +1,75 @@
+"""Findings on 004 (Kota Depok 2023) and 002 (Kab. Flores Timur 2023), checked by hand.
+
+Line numbers are those of the files in data/raw/.
+"""
+
+from decimal import Decimal
+
+
+def _found(result, table_id):
+    return [(f.rule, f.line, f.column.split(" / ")[-1], f.reported, f.expected)
+            for f in result.findings if f.table == table_id]
+
+
+def test_depok_program_kegiatan_table_spans_page_breaks(depok):
+    # Lines 941-1002: one table over four pages; page headers "LAPORAN KINERJA ..." / "2023" in between,
+    # and from line 993 on the rows lost their empty first cell (No.).
+    table = next(t for t in depok.tables if t.lines == (941, 1002))
+    assert table.kind == "budget" and len(table.rows) == 45  # 47 lines less two header rows
+    assert sum("page break" in r for r in table.repairs) == 3
+    shifted = [r for r in table.repairs if "moved 1 column" in r]
+    assert [r.split(":")[0] for r in shifted] == [f"line {n}" for n in range(993, 1003)]
+    program = next(r for r in table.rows if r.line == 993)
+    assert program.level.value == "Program" and program.values[6].value == 11542957950
+    levels = [r.level.value for r in table.rows]
+    assert levels[0] == "Jumlah"  # "Dinas Koperasi dan Usaha Mikro" heads the table with the agency total
+    assert levels.count("Program") == 7
+
+
+def test_depok_findings_are_exactly_the_real_errors(depok):
+    table = next(t for t in depok.tables if t.lines == (941, 1002))
+    assert _found(depok, table.id) == [
+        # Agency row: 32.300.612.788 printed; its Programs sum to 33.172.321.844 because of line 944.
+        ("footing-total", 943, "Target", Decimal(32300612788), Decimal(33172321844)),
+        # Program Penunjang printed 10.255.966.594; its Kegiatan sum to 9.384.257.538 (the figure of line 724).
+        ("footing-children", 944, "Target", Decimal(10255966594), Decimal(9384257538)),
+        # Perencanaan: efisiensi 1.359.329.341 printed; 126.613.500 - 120.048.000 = 6.565.500.
+        ("footing-children", 945, "EFISIENSI ANGGARAN", Decimal(1359329341), Decimal(6565500)),
+        ("row-sisa", 945, "EFISIENSI ANGGARAN", Decimal(1359329341), Decimal(6565500)),
+        # Pemeliharaan BMD: 185.506.000 - 145.443.291 = 40.062.709, printed 38.995.169.
+        ("footing-children", 965, "EFISIENSI ANGGARAN", Decimal(38995169), Decimal(40062709)),
+        ("row-sisa", 965, "EFISIENSI ANGGARAN", Decimal(38995169), Decimal(40062709)),
+    ]
+    assert len(depok.findings) == 6  # nothing in the report's other 38 tables
+
+
+def test_flotim_blocks_become_one_budget_table(flotim):
+    budget = [t for t in flotim.tables if t.kind == "budget"]
+    assert len(budget) == 1
+    table = budget[0]
+    gaji = next(r for r in table.rows if "Gaji" in r.label)
+    # Lines 945-955: "• Sub Kegiatan : Penyedian Gaji dan Tunjangan ASN", Pagu on 947 ... Prosentase on 953.
+    assert gaji.level.value == "Sub Kegiatan"
+    assert [gaji.values[i].value for i in (2, 3, 4, 5)] == [Decimal(2139191029), Decimal(2082287329),
+                                                            Decimal(56903763), Decimal("97.34")]
+    assert [gaji.line_of(i) for i in (2, 3, 4, 5)] == [947, 949, 951, 953]
+    programs = [r.label for r in table.rows if r.level.value == "Program"]
+    assert programs[0] == "Program Penunjang Urusan Pemerintah Daerah" and len(programs) == 6
+    # "Pagu anggara :" (line 1345) is read despite the typo.
+    diklat = next(r for r in table.rows if r.line_of(2) == 1345)
+    assert diklat.values[2].value == 531237335
+
+
+def test_flotim_findings_are_exactly_the_real_errors(flotim):
+    assert _found(flotim, "T1") == [
+        # Gaji: 2.139.191.029 - 2.082.287.329 = 56.903.700, printed 56.903.763.
+        ("row-sisa", 951, "Sisa Anggaran", Decimal(56903763), Decimal(56903700)),
+        # Rapat koordinasi: 122.995.000 - 122.895.903 = 99.097, printed 135.000; 99,92% printed 99,89%.
+        ("row-sisa", 1129, "Sisa Anggaran", Decimal(135000), Decimal(99097)),
+        ("row-percent", 1131, "Prosentase (%)", Decimal("99.89"), Decimal("99.92")),
+        # Sarana gedung: realisasi 2.989.575 exceeds pagu 2.944.495; sisa 4.920 and 99,84% do not follow.
+        ("row-sisa", 1266, "Sisa Anggaran", Decimal(4920), Decimal(-45080)),
+        ("row-percent", 1268, "Prosentase (%)", Decimal("99.84"), Decimal("101.53")),
+    ]
+    # 47,492.500 (line 1060) is a mistyped 47.492.500: sisa 10.625 and 99,98% hold.
+    assert not [f for f in flotim.findings if f.line in (1060, 1062, 1064)]

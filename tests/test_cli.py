@@ -1,0 +1,49 @@
+"""The `lkjip-audit audit` command end to end: papermill runs the notebook per report."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import FLOTIM, KEDIRI, KUKAR_OCR
+
+CLI = [sys.executable, "-m", "lkjip_audit"]
+
+
+def run(*args, cwd=None):
+    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=600)
+
+
+def error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("error:")]
+
+
+def test_audit_writes_workbook_findings_and_executed_notebook(tmp_path):
+    done = run("audit", KEDIRI, "--out", tmp_path)
+    assert done.returncode == 0, done.stderr
+    folder = tmp_path / KEDIRI.stem
+    assert {p.name for p in folder.iterdir()} == {f"{KEDIRI.stem}.audit.xlsx", "findings.json",
+                                                  f"{KEDIRI.stem}.ipynb"}
+    document = json.loads((folder / "findings.json").read_text(encoding="utf-8"))
+    assert document["report"] == KEDIRI.name and len(document["findings"]) == 46
+    assert done.stdout.startswith(f"{KEDIRI.name}: 9 tables (2 budget), 46 findings (error 43, warning 3)")
+    notebook = json.loads((folder / f"{KEDIRI.stem}.ipynb").read_text(encoding="utf-8"))
+    assert notebook["metadata"]["papermill"]["parameters"]["input_path"] == str(KEDIRI)
+
+
+def test_bad_inputs_get_one_clear_line_each_and_the_others_are_still_audited(tmp_path):
+    empty = tmp_path / "kosong.txt"
+    empty.write_text("")
+    missing = tmp_path / "tidak_ada.txt"
+    done = run("audit", missing, empty, KUKAR_OCR, FLOTIM, "--out", tmp_path / "out")
+    assert done.returncode == 1
+    assert error_lines(done.stderr) == [
+        f"error: {missing}: no such file. Check the path",
+        f"error: {empty}: the file is empty. Export the report again or check the file name",
+        f"error: {KUKAR_OCR}: no table found in the report. If it is a scanned report, OCR it first; otherwise "
+        "check that the text extraction kept the table rows (tab-separated cells)",
+    ]
+    assert "Traceback" not in done.stderr
+    assert "3 of 4 report(s) could not be audited" in done.stderr
+    assert (tmp_path / "out" / FLOTIM.stem / "findings.json").exists()
+    assert done.stdout.startswith(f"{FLOTIM.name}: ")

@@ -1,0 +1,88 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lkjip_audit.understand.numbers import column_decimal_mark, format_id, parse_number
+
+
+@pytest.mark.parametrize("text, value, decimals, percent", [
+    ("5.087.297.982", Decimal("5087297982"), 0, False),       # 001 Tabel 3.2, Indonesian grouping
+    ("9,384,257,538", Decimal("9384257538"), 0, False),       # 004 line 724, English grouping
+    ("21.896.269.612", Decimal("21896269612"), 0, False),     # 004 line 921, same report
+    ("4.121.714.374,00", Decimal("4121714374.00"), 2, False),  # 001 line 455
+    ("Rp. 36.280.240", Decimal("36280240"), 0, False),        # 002 line 888
+    ("Rp.12.468.907.592,-", Decimal("12468907592"), 0, False),  # 001 prose line 584
+    ("81,02%", Decimal("81.02"), 2, True),
+    ("90.50%", Decimal("90.50"), 2, True),
+    ("83,52 %", Decimal("83.52"), 2, True),
+    ("97,19 %.", Decimal("97.19"), 2, True),                   # 002 line 894
+    ("70.20", Decimal("70.20"), 2, False),
+    ("70,20", Decimal("70.20"), 2, False),
+    ("(1.500.000)", Decimal("-1500000"), 0, False),
+    ("-45.080", Decimal("-45080"), 0, False),
+    ("47,492.500", Decimal("47492500"), 0, False),             # 002 line 1060: both marks, typo
+])
+def test_parses_printed_numbers(text, value, decimals, percent):
+    n = parse_number(text)
+    assert (n.value, n.decimals, n.percent) == (value, decimals, percent)
+
+
+@pytest.mark.parametrize("text", ["-", "—", "Rp. -", "Rp.  -"])
+def test_dash_is_zero(text):
+    n = parse_number(text)
+    assert n.dash and n.amount == 0
+
+
+def test_spreadsheet_error_is_kept_as_error():
+    n = parse_number("#DIV/0!")
+    assert n.error == "#DIV/0!" and n.value is None and n.amount is None
+
+
+def test_units_are_split_off():
+    assert (parse_number("12 bulan").value, parse_number("12 bulan").unit) == (12, "bulan")
+    assert parse_number("34 Org/bln").unit == "Org/bln"
+    assert parse_number("6 kendaraan dinas").unit == "kendaraan dinas"
+
+
+def test_text_is_not_a_number():
+    for text in ["PROGRAM PENUNJANG", "BB (73)", "", "Jumlah", "a."]:
+        assert parse_number(text) is None
+
+
+def test_ocr_confusions_are_low_confidence():
+    n = parse_number("1O.5OO")
+    assert n.value == 10500 and n.low_confidence
+
+
+def test_column_context_settles_ambiguous_grouping():
+    # 004 line 998: `2,100` in a column whose other values use a decimal point.
+    assert parse_number("2,100").ambiguous
+    assert parse_number("2,100", decimal_mark=".").value == 2100
+    assert parse_number("2,100", decimal_mark=",").value == Decimal("2.100")
+    assert column_decimal_mark(["56.36%", "100%", "2,100"]) == "."
+    assert column_decimal_mark(["81,02%", "1.234"]) == ","
+    assert column_decimal_mark(["1.234", "5"]) is None
+
+
+@given(st.integers(min_value=0, max_value=10**15))
+def test_indonesian_grouping_round_trip(value):
+    assert parse_number(format_id(value)).value == value
+
+
+@given(st.integers(min_value=1000, max_value=10**15))
+def test_english_grouping_round_trip(value):
+    assert parse_number(f"{value:,}").value == value
+
+
+@given(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False))
+def test_percentages_round_trip(value):
+    text = format_id(value, 2) + "%"
+    n = parse_number(text)
+    assert n.percent and n.value == value
+
+
+@given(st.text(max_size=40))
+def test_never_raises(text):
+    parse_number(text)
