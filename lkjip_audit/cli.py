@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Optional
 
@@ -40,10 +39,18 @@ def audit(
             failed += 1
             typer.echo(f"error: {exc}", err=True)
             continue
-        typer.echo(f"{result.summary} -> {os.path.relpath(result.folder)}")
+        typer.echo(f"{result.summary} -> {_shown(result.folder)}")
     if failed:
         typer.echo(f"{failed} of {len(reports)} report(s) could not be audited", err=True)
         raise typer.Exit(1)
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the working folder when it lies inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def main() -> None:

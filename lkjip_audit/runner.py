@@ -47,7 +47,8 @@ def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id
     parameters = {"input_path": str(report.resolve()), "output_dir": str(folder), "lang": lang}
     try:
         papermill.execute_notebook(str(AUDIT_NOTEBOOK), str(partial), parameters=parameters,
-                                   cwd=str(NOTEBOOK_DIR), progress_bar=False, log_output=False)
+                                   cwd=str(NOTEBOOK_DIR), progress_bar=False, log_output=False,
+                                   extra_arguments=["--IPKernelApp.log_level=ERROR"])
     except PapermillExecutionError as exc:
         failed = folder / f"{report.stem}.failed.ipynb"
         os.replace(partial, failed)
