@@ -128,3 +128,17 @@ def test_tabel_3_3_flags_the_misprinted_program_figures(kediri):
 def test_printed_spreadsheet_errors_are_reported(kediri):
     errors = [(f.line, f.rule) for f in kediri.findings if f.rule == "printed-error"]
     assert errors == [(470, "printed-error"), (480, "printed-error"), (499, "printed-error")]
+
+
+def test_likely_causes_are_named_where_the_numbers_show_one(kediri):
+    causes = {(f.line, f.rule, f.column.split(" / ")[-1]): f.cause for f in kediri.findings if f.cause}
+    # 596: 3.690.366.094 printed, 3.690.365.094 expected: one digit.
+    assert causes[(596, "footing-children", "Anggaran")] == "one-digit"
+    # 632: Program D's pagu 584.802.220 is its first Kegiatan's pagu: the second Kegiatan was left out.
+    assert causes[(632, "footing-children", "Anggaran")] == "equals-part"
+    # 633: Silpa 13.116.540 printed where 584.802.220 - 597.918.760 = -13.116.540.
+    assert causes[(633, "row-sisa", "Silpa Anggaran")] == "sign"
+    # 648: JUMLAH realisasi 10.894.818.644 against 10.894.818.544 (the prose on line 584 has ...544).
+    assert causes[(648, "footing-total", "Total")] == "one-digit"
+    # 592 Anggaran: -1.020 is two slips in two Kegiatan (596 and 607); no single cause is claimed.
+    assert (592, "footing-children", "Anggaran") not in causes

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..understand.model import Table
+from .causes import likely_cause
 from .finding import Finding
 from .footing import check_children, check_totals
 from .printed_errors import check_printed_errors
@@ -33,4 +34,6 @@ def run_checks(tables: list[Table]) -> list[Finding]:
         findings.extend(table_findings)
     for number, finding in enumerate(findings, start=1):
         finding.id = f"F{number}"
+        if finding.cause is None and finding.rule != "row-percent":
+            finding.cause = likely_cause(finding)
     return findings

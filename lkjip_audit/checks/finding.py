@@ -25,6 +25,8 @@ class Finding:
     decimals: int = 0  # printed decimals of the reported number (ratios)
     detail: dict[str, str] = field(default_factory=dict)  # per language: how `expected` was computed
     combined: list[str] = field(default_factory=list)  # the printed numbers the check combined
+    cause: str | None = None  # code of the likely cause, see checks.causes
+    cause_detail: str = ""  # the row a cause points at
     id: str = ""
 
     @property
@@ -43,6 +45,16 @@ class Finding:
         text = "|".join([self.rule, self.table or "", str(self.row_index), str(self.column_index), self.item,
                          self.column])
         return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+    def cause_text(self, lang: str = "id") -> str:
+        """The likely cause in words, or "" when the numbers show none."""
+        from .causes import CAUSES  # causes builds on this module
+
+        if not self.cause:
+            return ""
+        fmt = format_id if lang == "id" else (lambda v: f"{Decimal(v):,}")
+        return CAUSES[self.cause][lang].format(reported=fmt(self.reported), expected=fmt(self.expected),
+                                               part=self.cause_detail)
 
     def message(self, lang: str = "id") -> str:
         rule = RULES[self.rule]

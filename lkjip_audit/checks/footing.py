@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..understand.model import MONEY_ROLES, Level, Row, Table
+from .causes import likely_cause
 from .finding import Finding
 from .values import amount
 
@@ -54,11 +55,14 @@ def _compare(table: Table, rule: str, parent: Row, parts: list[Row]) -> list[Fin
             continue
         expected = sum((v for v in values if v is not None), Decimal(0))
         if reported != expected:
-            findings.append(Finding(
+            finding = Finding(
                 rule=rule, table=table.id, item=parent.label, column=column.header, reported=reported,
                 expected=expected, line=parent.line_of(column.index), page=parent.page, row_index=parent.index,
                 column_index=column.index,
-                combined=[parent.cells[column.index]] + [r.cells[column.index] for r in parts]))
+                combined=[parent.cells[column.index]] + [r.cells[column.index] for r in parts])
+            finding.cause = likely_cause(finding, [(r.label[:60], v) for r, v in zip(parts, values)
+                                                   if v is not None])
+            findings.append(finding)
     return findings
 
 

@@ -30,7 +30,7 @@ def finding_record(finding: Finding, lang: str = "id") -> dict[str, Any]:
             "page": finding.page, "line": finding.line, "item": finding.item, "column": finding.column,
             "reported": plain_number(finding.reported), "expected": plain_number(finding.expected),
             "difference": plain_number(finding.difference), "message": finding.message(lang),
-            "key": finding.key, "combined": finding.combined}
+            "likely_cause": finding.cause_text(lang) or None, "key": finding.key, "combined": finding.combined}
 
 
 def findings_document(report: str, source: str, sha256: str, tables: list[Table], findings: list[Finding],

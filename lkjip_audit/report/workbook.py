@@ -55,7 +55,7 @@ def sheet_name(table: Table) -> str:
 
 def _finding_columns(lang: str) -> list[tuple[str, str]]:
     keys = ["id", "key", "rule", "severity", "table", "line", "item", "column", "reported", "expected",
-            "difference", "message", *EVALUATOR_FIELDS]
+            "difference", "cause", "message", *EVALUATOR_FIELDS]
     return [(k, text(k, lang)) for k in keys]
 
 
@@ -120,7 +120,8 @@ def _write_findings_sheet(ws, findings, table_sheets, notes, lang) -> None:
                   "table": finding.table, "line": finding.line if finding.line is not None else finding.page,
                   "item": finding.item, "column": finding.column,
                   "reported": _number(finding.reported), "expected": _number(finding.expected),
-                  "difference": _number(finding.difference), "message": finding.message(lang),
+                  "difference": _number(finding.difference), "cause": finding.cause_text(lang),
+                  "message": finding.message(lang),
                   **{f: saved.get(f) for f in EVALUATOR_FIELDS}}
         for c, (key, _) in enumerate(columns, start=1):
             cell = put(ws, r, c, values[key])
@@ -134,7 +135,7 @@ def _write_findings_sheet(ws, findings, table_sheets, notes, lang) -> None:
             ws.cell(row=r, column=1).font = Font(color="0563C1", underline="single")
         status_col = get_column_letter([k for k, _ in columns].index("status") + 1)
         status.add(f"{status_col}{r}")
-    widths = {"message": 80, "item": 40, "column": 28, "note": 40}
+    widths = {"message": 80, "item": 40, "column": 28, "note": 40, "cause": 40}
     for c, (key, _) in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(c)].width = widths.get(key, 14)
     ws.freeze_panes = "A2"
