@@ -62,7 +62,7 @@ def audit(path: str | Path) -> AuditResult:
                             "extraction kept the table rows (tab-separated cells)")
     tables = understand(document)
     return AuditResult(report=document.path.name, source=str(document.path), sha256=document.sha256,
-                       tables=tables, findings=run_checks(tables))
+                       tables=tables, findings=run_checks(tables, document.lines))
 
 
 def write_outputs(result: AuditResult, out_dir: str | Path, lang: str = "id") -> dict[str, Path]:

@@ -33,5 +33,9 @@ def flotim():
 
 
 def by_line(result, rule=None):
-    """Findings keyed by (line, column header), optionally of one rule."""
-    return {(f.line, f.column): f for f in result.findings if rule is None or f.rule == rule}
+    """Findings keyed by (line, column header), the first where several share a cell; optionally of one rule."""
+    found = {}
+    for f in result.findings:
+        if rule is None or f.rule == rule:
+            found.setdefault((f.line, f.column), f)
+    return found

@@ -25,8 +25,8 @@ def test_audit_writes_workbook_findings_and_executed_notebook(tmp_path):
     assert {p.name for p in folder.iterdir()} == {f"{KEDIRI.stem}.audit.xlsx", "findings.json",
                                                   f"{KEDIRI.stem}.ipynb"}
     document = json.loads((folder / "findings.json").read_text(encoding="utf-8"))
-    assert document["report"] == KEDIRI.name and len(document["findings"]) == 46
-    assert done.stdout.startswith(f"{KEDIRI.name}: 9 tables (2 budget), 46 findings (error 43, warning 3)")
+    assert document["report"] == KEDIRI.name and len(document["findings"]) == 51
+    assert done.stdout.startswith(f"{KEDIRI.name}: 9 tables (2 budget), 51 findings (error 43, warning 8)")
     notebook = json.loads((folder / f"{KEDIRI.stem}.ipynb").read_text(encoding="utf-8"))
     assert notebook["metadata"]["papermill"]["parameters"]["input_path"] == str(KEDIRI)
 

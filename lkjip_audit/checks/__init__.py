@@ -9,6 +9,7 @@ from .causes import likely_cause
 from .finding import Finding
 from .footing import check_children, check_totals
 from .printed_errors import check_printed_errors
+from .prose import check_prose_against_tables
 from .row_identities import check_percent, check_sisa, check_sources
 from .rules import RULES, Rule
 
@@ -22,8 +23,11 @@ BUDGET_RULES: tuple[TableRule, ...] = (check_children, check_totals, check_sourc
 ALL_TABLE_RULES: tuple[TableRule, ...] = (check_printed_errors,)
 
 
-def run_checks(tables: list[Table]) -> list[Finding]:
-    """Every finding on every table, in reading order, numbered F1, F2, ..."""
+def run_checks(tables: list[Table], lines: list[str] | None = None) -> list[Finding]:
+    """Every finding on every table, in reading order, then the report-level ones; numbered F1, F2, ...
+
+    `lines` is the report's text, for the rules that compare the prose with the tables.
+    """
     findings: list[Finding] = []
     for table in tables:
         table_findings = [f for rule in ALL_TABLE_RULES for f in rule(table)]
@@ -32,6 +36,8 @@ def run_checks(tables: list[Table]) -> list[Finding]:
         table_findings.sort(key=lambda f: (f.row_index if f.row_index is not None else -1,
                                            f.column_index if f.column_index is not None else -1))
         findings.extend(table_findings)
+    if lines:
+        findings.extend(check_prose_against_tables(tables, lines))
     for number, finding in enumerate(findings, start=1):
         finding.id = f"F{number}"
         if finding.cause is None and finding.rule != "row-percent":

@@ -125,5 +125,24 @@ PRINTED_ERROR = Rule(
     tolerance={"id": "-", "en": "-"},
 )
 
+PROSE_TABLE = Rule(
+    code="prose-table",
+    severity="warning",
+    name={"id": "Teks dan tabel", "en": "Text against table"},
+    template={
+        "id": "{column} pada {item} tercetak {reported} di tabel, sedangkan {detail} (selisih {difference}).",
+        "en": "{column} of {item} is printed as {reported} in the table, but {detail} (difference {difference}).",
+    },
+    description={
+        "id": "Pagu dan realisasi yang disebut dalam teks laporan (\"pagu anggaran sebesar Rp X ... realisasi Rp Y\") "
+              "sama dengan baris tabel yang diuraikannya. Baris dikenali bila kedua angkanya sama atau hanya "
+              "berbeda satu digit.",
+        "en": "Pagu and realisasi stated in the report's text (\"pagu anggaran sebesar Rp X ... realisasi Rp Y\") "
+              "equal the table row they describe. A row is recognised when both figures are equal or differ by one "
+              "digit.",
+    },
+    tolerance=_EXACT,
+)
+
 RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, ROW_PERCENT, ROW_SISA, ROW_SOURCES,
-                                      PRINTED_ERROR)}
+                                      PRINTED_ERROR, PROSE_TABLE)}

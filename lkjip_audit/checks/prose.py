@@ -1,0 +1,76 @@
+"""Figures in the prose against the tables: `pagu anggaran sebesar Rp X ... realisasi Rp Y`."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..understand.model import Role, Table
+from ..understand.numbers import format_id, parse_number
+from .causes import _digit_cause
+from .finding import Finding
+
+_PAGU = re.compile(r"(?:pagu|anggaran|dialokasikan|mengalokasikan).{0,50}?Rp\.?\s*(\d[\d.,]*\d)", re.IGNORECASE)
+_REALISASI = re.compile(r"(?:realisasi|terserap|terealisasi).{0,50}?Rp\.?\s*(\d[\d.,]*\d)", re.IGNORECASE)
+
+
+def prose_pairs(lines: list[str]) -> list[tuple[int, Decimal, Decimal]]:
+    """(line, pagu, realisasi) for each prose line that states both."""
+    pairs = []
+    for number, line in enumerate(lines, start=1):
+        if "\t" in line:
+            continue
+        pagu, realisasi = _PAGU.search(line), _REALISASI.search(line)
+        if not (pagu and realisasi) or realisasi.start() < pagu.start():
+            continue
+        values = [parse_number(m.group(1).rstrip(",.")) for m in (pagu, realisasi)]
+        if all(v is not None and v.is_money_like for v in values):
+            pairs.append((number, values[0].value, values[1].value))
+    return pairs
+
+
+def _close(a: Decimal, b: Decimal) -> bool:
+    return a == b or _digit_cause(a, b) is not None
+
+
+def check_prose_against_tables(tables: list[Table], lines: list[str]) -> list[Finding]:
+    """prose-table: a pagu/realisasi pair in the text agrees with the table row it describes.
+
+    A row is the one described when both its figures equal the prose's or differ from them by one digit;
+    each figure that differs is a finding.
+    """
+    findings = []
+    for line, pagu, realisasi in prose_pairs(lines):
+        for table in tables:
+            pagu_col, real_col = table.column(Role.PAGU), table.column(Role.REALISASI)
+            if table.kind != "budget" or not pagu_col or not real_col:
+                continue
+            matches = [(row, printed) for row in table.rows
+                       if (printed := _described(row, pagu_col.index, real_col.index, pagu, realisasi))]
+            # A Program and its only Kegiatan print the same figures: the prose describes the higher level.
+            top = min((row.level.depth for row, _ in matches), default=None)
+            for row, printed in matches:
+                if row.level.depth != top:
+                    continue
+                for column, table_value, prose_value in ((pagu_col, printed[0], pagu),
+                                                         (real_col, printed[1], realisasi)):
+                    if table_value == prose_value:
+                        continue
+                    text = {"id": f"teks baris {line} menyebut Rp {format_id(prose_value)}",
+                            "en": f"the text on line {line} says Rp {prose_value:,}"}
+                    findings.append(Finding(
+                        rule="prose-table", table=table.id, item=row.label, column=column.header,
+                        reported=table_value, expected=prose_value, line=row.line_of(column.index), page=row.page,
+                        row_index=row.index, column_index=column.index, detail=text,
+                        combined=[row.cells[column.index], lines[line - 1].strip()[:200]]))
+    return findings
+
+
+def _described(row, pagu_index: int, real_index: int, pagu: Decimal, realisasi: Decimal):
+    """The row's (pagu, realisasi) when the prose pair describes it with at least one figure differing."""
+    printed = [row.values[i].amount if row.values[i] else None for i in (pagu_index, real_index)]
+    if None in printed or (printed[0] == pagu and printed[1] == realisasi):
+        return None
+    if _close(printed[0], pagu) and _close(printed[1], realisasi):
+        return printed
+    return None
