@@ -19,7 +19,7 @@ CAUSES = {
 }
 
 
-def _digit_cause(reported: Decimal, expected: Decimal) -> str | None:
+def digit_slip(reported: Decimal, expected: Decimal) -> str | None:
     a, b = str(abs(int(reported))), str(abs(int(expected)))
     if len(a) != len(b) or reported != reported.to_integral_value():
         return None
@@ -47,4 +47,4 @@ def likely_cause(finding: Finding, parts: list[tuple[str, Decimal]] | None = Non
             if value and abs(reported - expected) == abs(value):
                 finding.cause_detail = label
                 return "difference-is-part"
-    return _digit_cause(reported, expected)
+    return digit_slip(reported, expected)

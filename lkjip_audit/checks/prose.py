@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ..understand.model import Role, Table
 from ..understand.numbers import format_id, parse_number
-from .causes import _digit_cause
+from .causes import digit_slip
 from .finding import Finding
 
 _PAGU = re.compile(r"(?:pagu|anggaran|dialokasikan|mengalokasikan).{0,50}?Rp\.?\s*(\d[\d.,]*\d)", re.IGNORECASE)
@@ -30,7 +30,7 @@ def prose_pairs(lines: list[str]) -> list[tuple[int, Decimal, Decimal]]:
 
 
 def _close(a: Decimal, b: Decimal) -> bool:
-    return a == b or _digit_cause(a, b) is not None
+    return a == b or digit_slip(a, b) is not None
 
 
 def check_prose_against_tables(tables: list[Table], lines: list[str]) -> list[Finding]:

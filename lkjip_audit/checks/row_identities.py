@@ -19,6 +19,15 @@ def _left_of(table: Table, index: int, role: Role) -> Column | None:
     return None
 
 
+def _rows_with_pair(table: Table, role: Role):
+    """(column, pagu column, realisasi column, row) for every row under each column of `role` that has both."""
+    for column in table.columns_with(role):
+        pair = _pair_for(table, column.index)
+        if pair:
+            for row in table.rows:
+                yield column, pair[0], pair[1], row
+
+
 def _pair_for(table: Table, index: int) -> tuple[Column, Column] | None:
     """The realisasi column nearest left of `index` and the pagu column left of that."""
     realisasi = _left_of(table, index, Role.REALISASI)
@@ -35,54 +44,44 @@ def ratio_holds(printed: Decimal, computed: Decimal, decimals: int) -> bool:
 def check_percent(table: Table) -> list[Finding]:
     """row-percent: the printed % equals Realisasi / Pagu × 100."""
     findings = []
-    for column in table.columns_with(Role.PERSEN):
-        pair = _pair_for(table, column.index)
-        if not pair:
+    for column, pagu_col, real_col, row in _rows_with_pair(table, Role.PERSEN):
+        printed = row.values[column.index]
+        pagu, realisasi = amount(row, pagu_col.index), amount(row, real_col.index)
+        if printed is None or printed.value is None or not pagu or realisasi is None:
             continue
-        pagu_col, real_col = pair
-        for row in table.rows:
-            printed = row.values[column.index]
-            pagu, realisasi = amount(row, pagu_col.index), amount(row, real_col.index)
-            if printed is None or printed.value is None or not pagu or realisasi is None:
-                continue
-            computed = realisasi / pagu * HUNDRED
-            if ratio_holds(printed.value, computed, printed.decimals):
-                continue
-            shown = max(printed.decimals, 2)
-            cells = (row.cells[real_col.index], row.cells[pagu_col.index])
-            findings.append(Finding(
-                rule="row-percent", table=table.id, item=row.label, column=column.header,
-                reported=printed.value, expected=computed.quantize(Decimal(1).scaleb(-shown), ROUND_HALF_UP),
-                line=row.line_of(column.index), page=row.page, row_index=row.index, column_index=column.index,
-                decimals=shown,
-                detail={"id": f"{real_col.header} / {pagu_col.header} × 100 = {cells[0]} / {cells[1]} × 100",
-                        "en": f"{real_col.header} / {pagu_col.header} × 100 = {cells[0]} / {cells[1]} × 100"},
-                combined=[row.cells[column.index], *cells]))
+        computed = realisasi / pagu * HUNDRED
+        if ratio_holds(printed.value, computed, printed.decimals):
+            continue
+        shown = max(printed.decimals, 2)
+        cells = (row.cells[real_col.index], row.cells[pagu_col.index])
+        findings.append(Finding(
+            rule="row-percent", table=table.id, item=row.label, column=column.header,
+            reported=printed.value, expected=computed.quantize(Decimal(1).scaleb(-shown), ROUND_HALF_UP),
+            line=row.line_of(column.index), page=row.page, row_index=row.index, column_index=column.index,
+            decimals=shown,
+            detail={"id": f"{real_col.header} / {pagu_col.header} × 100 = {cells[0]} / {cells[1]} × 100",
+                    "en": f"{real_col.header} / {pagu_col.header} × 100 = {cells[0]} / {cells[1]} × 100"},
+            combined=[row.cells[column.index], *cells]))
     return findings
 
 
 def check_sisa(table: Table) -> list[Finding]:
     """row-sisa: the printed sisa equals Pagu − Realisasi."""
     findings = []
-    for column in table.columns_with(Role.SISA):
-        pair = _pair_for(table, column.index)
-        if not pair:
+    for column, pagu_col, real_col, row in _rows_with_pair(table, Role.SISA):
+        printed, pagu, realisasi = (amount(row, c.index) for c in (column, pagu_col, real_col))
+        if printed is None or pagu is None or realisasi is None:
             continue
-        pagu_col, real_col = pair
-        for row in table.rows:
-            printed, pagu, realisasi = (amount(row, c.index) for c in (column, pagu_col, real_col))
-            if printed is None or pagu is None or realisasi is None:
-                continue
-            expected = pagu - realisasi
-            if printed == expected:
-                continue
-            text = f"{pagu_col.header} − {real_col.header} = {format_id(pagu)} − {format_id(realisasi)}"
-            findings.append(Finding(
-                rule="row-sisa", table=table.id, item=row.label, column=column.header, reported=printed,
-                expected=expected, line=row.line_of(column.index), page=row.page, row_index=row.index,
-                column_index=column.index,
-                detail={"id": text, "en": f"{pagu_col.header} − {real_col.header} = {pagu:,} − {realisasi:,}"},
-                combined=[row.cells[c.index] for c in (column, pagu_col, real_col)]))
+        expected = pagu - realisasi
+        if printed == expected:
+            continue
+        text = f"{pagu_col.header} − {real_col.header} = {format_id(pagu)} − {format_id(realisasi)}"
+        findings.append(Finding(
+            rule="row-sisa", table=table.id, item=row.label, column=column.header, reported=printed,
+            expected=expected, line=row.line_of(column.index), page=row.page, row_index=row.index,
+            column_index=column.index,
+            detail={"id": text, "en": f"{pagu_col.header} − {real_col.header} = {pagu:,} − {realisasi:,}"},
+            combined=[row.cells[c.index] for c in (column, pagu_col, real_col)]))
     return findings
 
 
