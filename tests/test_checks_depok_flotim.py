@@ -73,3 +73,11 @@ def test_flotim_findings_are_exactly_the_real_errors(flotim):
     ]
     # 47,492.500 (line 1060) is a mistyped 47.492.500: sisa 10.625 and 99,98% hold.
     assert not [f for f in flotim.findings if f.line in (1060, 1062, 1064)]
+
+
+def test_table_as_dataframe_keeps_every_column(depok):
+    # 004 line 775: two columns are both headed "%" (capaian kinerja and serapan anggaran).
+    table = next(t for t in depok.tables if t.lines == (775, 779))
+    frame = table.to_frame()
+    assert list(frame.columns[-2:]) == ["Realisasi", "% (9)"] and len(frame.columns) == 2 + len(table.columns)
+    assert frame.loc[0, "Anggaran"] == 545349650.0

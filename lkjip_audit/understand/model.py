@@ -98,13 +98,18 @@ class Table:
 
     def to_frame(self) -> pd.DataFrame:
         """The table as a DataFrame: parsed numbers where a cell is one, text otherwise."""
+        names, seen = [], set()
+        for col in self.columns:
+            name = col.header or f"Kolom {col.index + 1}"
+            names.append(name if name not in seen else f"{name} ({col.index + 1})")  # two `%` columns
+            seen.add(name)
         records = []
         for row in self.rows:
             record = {"_line": row.line, "_level": row.level.value}
-            for col in self.columns:
+            for col, name in zip(self.columns, names):
                 value = row.values[col.index] if col.index < len(row.values) else None
                 cell = row.cells[col.index] if col.index < len(row.cells) else ""
-                record[col.header or f"Kolom {col.index + 1}"] = (
+                record[name] = (
                     float(value.amount) if value is not None and value.amount is not None else cell)
             records.append(record)
         return pd.DataFrame.from_records(records)
