@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from .finding import Finding
+if TYPE_CHECKING:  # finding.py reads CAUSES from here
+    from .finding import Finding
 
 CAUSES = {
     "one-digit": {"id": "satu digit salah ketik ({reported} ↔ {expected})",

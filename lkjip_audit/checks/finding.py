@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..understand.numbers import format_id
+from .causes import CAUSES
 from .rules import RULES
 
 
@@ -48,8 +49,6 @@ class Finding:
 
     def cause_text(self, lang: str = "id") -> str:
         """The likely cause in words, or "" when the numbers show none."""
-        from .causes import CAUSES  # causes builds on this module
-
         if not self.cause:
             return ""
         fmt = format_id if lang == "id" else (lambda v: f"{Decimal(v):,}")
