@@ -42,13 +42,6 @@ def test_a_report_without_tables_is_refused(tmp_path):
         audit(path)
 
 
-def test_pdf_input_is_refused_clearly_until_the_pdf_reader_lands(tmp_path):
-    path = tmp_path / "laporan.pdf"
-    path.write_bytes(b"%PDF-1.7\n%%EOF\n")
-    with pytest.raises(InputError, match="PDF input is not supported yet"):
-        ingest.read(path)
-
-
 def test_raw_reports_are_never_written(tmp_path):
     before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in RAW.iterdir()}
     write_outputs(audit(KEDIRI), tmp_path)

@@ -31,7 +31,7 @@ def run_checks(tables: list[Table], lines: list[str] | None = None) -> list[Find
     findings: list[Finding] = []
     for table in tables:
         table_findings = [f for rule in ALL_TABLE_RULES for f in rule(table)]
-        if table.kind == "budget":
+        if table.kind == "budget" and not table.uncertain:  # arithmetic on misplaced cells finds nothing real
             table_findings += [f for rule in BUDGET_RULES for f in rule(table)]
         table_findings.sort(key=lambda f: (f.row_index if f.row_index is not None else -1,
                                            f.column_index if f.column_index is not None else -1))

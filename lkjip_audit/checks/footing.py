@@ -53,6 +53,8 @@ def _compare(table: Table, rule: str, parent: Row, parts: list[Row]) -> list[Fin
         values = [amount(r, column.index) for r in parts]
         if reported is None or all(v is None for v in values):
             continue
+        if any(v is None and r.cells[column.index].strip() for v, r in zip(values, parts)):
+            continue  # a part's cell holds text that is not a number: the sum cannot be known
         expected = sum((v for v in values if v is not None), Decimal(0))
         if reported != expected:
             finding = Finding(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..exceptions import InputError
 from .document import Document, RawRow, RawTable, Repair
+from .pdf import read_pdf
 from .text import read_text
 
 __all__ = ["read", "check_file", "Document", "RawRow", "RawTable", "Repair"]
@@ -41,8 +42,9 @@ def read(path: str | Path) -> Document:
     with path.open("rb") as handle:
         head = handle.read(8)
     if head.startswith(b"%PDF"):
-        raise InputError(path, "PDF input is not supported yet",
-                         "Use the report's text extraction (.txt/.md) for now")
+        return read_pdf(path)
+    if path.suffix.lower() == ".pdf":
+        raise InputError(path, "named .pdf but it is not a PDF", "Check that the download or export finished")
     if head.startswith(b"PK\x03\x04"):
         raise InputError(path, "spreadsheet input is not supported yet",
                          "Save the table as text (tab-separated) for now")

@@ -35,7 +35,10 @@ MAX_QUIET_LINES = 12
 #: Lines apart beyond which two runs of blocks are separate tables.
 MAX_TABLE_GAP = 80
 
-_FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(.*\d.*|.*rp\.?\s*-\s*)$", re.IGNORECASE)
+# The colon is sometimes lost in a PDF's text layer (`Pagu Anggaran Rp. 36.280.240`): `Rp` then separates.
+# Without it, a value that is a bare number (`Prosentase 97,19 %.`) still counts.
+_FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{2,30}?)\s*(?::|(?=rp\.?\s*[\d-])|(?=[\d.,]+\s*%?\.?\s*$))\s*"
+                    r"(.*\d.*|.*rp\.?\s*-\s*)$", re.IGNORECASE)
 # A heading has a marker (`I.`, `1.`, `•`) or a colon after its keyword; a sentence has neither.
 _PROGRAM = re.compile(r"^\s*(?:(?P<marker>[IVXL]+|\d{1,2}|[A-Z])[.)]\s*(?P<label>program\b.*)"
                       r"|(?P<label2>program\b.*:)\s*)$", re.IGNORECASE)
@@ -132,8 +135,8 @@ def _as_tables(runs: list[list[_Row]]) -> list[RawTable]:
         # Headings only count where blocks follow them; trailing headings are prose.
         while run and not run[-1].values:
             run.pop()
-        if not any(r.values for r in run):
-            continue
+        if not any(len(r.values) >= 2 for r in run):
+            continue  # a lone `anggaran Rp. ...` is a sentence; a block has pagu and realisasi at least
         rows = [RawRow(HEADER, line=run[0].line)] + [r.raw() for r in run]
         if tables and rows[1].line - tables[-1].rows[-1].line <= MAX_TABLE_GAP:
             tables[-1].rows.extend(rows[1:])

@@ -14,6 +14,7 @@ class RawRow:
     line: int | None = None  # 1-based line of a text input
     page: int | None = None  # 1-based page of a PDF input
     cell_lines: tuple[int | None, ...] | None = None  # per cell, where a row's cells stand on several lines
+    cell_boxes: tuple[tuple[float, float, float, float], ...] | None = None  # per cell, PDF x1, y1, x2, y2
 
     def line_of(self, index: int) -> int | None:
         if self.cell_lines and index < len(self.cell_lines) and self.cell_lines[index] is not None:
@@ -38,6 +39,7 @@ class RawTable:
     caption: str = ""
     repairs: list[Repair] = field(default_factory=list)
     header_rows: int | None = None  # set when the reader knows it; otherwise found from the rows
+    uncertain: str = ""  # why the extracted cells may not be where the report put them; empty when sure
 
     @property
     def lines(self) -> tuple[int, int] | None:
@@ -59,3 +61,4 @@ class Document:
     kind: str  # "text", "pdf", "xlsx", ...
     lines: list[str]
     tables: list[RawTable]
+    line_pages: list[int] | None = None  # per text line, its page (PDF input)

@@ -56,7 +56,7 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
             in enumerate(zip(aligned, values, body, levels, markers, labels, shifts))]
     return Table(id=table_id, caption=raw.caption, kind=classify(columns, raw.caption), columns=columns,
                  header_rows=[list(r.cells) for r in header], rows=rows, repairs=repairs,
-                 page=raw.page, lines=raw.lines)
+                 page=raw.page, lines=raw.lines, uncertain=raw.uncertain)
 
 
 def _where(line: int | None, page: int | None) -> str:

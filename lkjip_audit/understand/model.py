@@ -88,6 +88,7 @@ class Table:
     repairs: list[str] = field(default_factory=list)
     page: int | None = None
     lines: tuple[int, int] | None = None
+    uncertain: str = ""  # from the reader: why the columns may be wrong; such tables are shown, not checked
 
     def columns_with(self, *roles: Role) -> list[Column]:
         return [c for c in self.columns if c.role in roles]

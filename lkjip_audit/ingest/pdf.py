@@ -1,0 +1,285 @@
+"""Read PDF reports that carry a text layer, with camelot.
+
+camelot is slow when run on every page, so the text layer decides first, one
+page at a time and cheaply (pypdfium2): which pages carry tables at all, and
+whether a page has ruled lines (lattice) or not (stream). Tables that continue
+on the next page, or in a new block on the same page, are stitched back into
+one, with their repeated header rows dropped and the repair recorded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import warnings
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..exceptions import InputError
+from .blocks import find_block_tables
+from .document import Document, RawRow, RawTable, Repair
+from .pdf_pages import PageSurvey, open_pdf, survey_pages
+from .text import running_headers
+
+#: camelot is asked about this many pages at a time: memory stays flat on long reports.
+PAGES_PER_CALL = 10
+_CAPTION = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
+_DIGIT_BREAK = re.compile(r"(?<=[\d.,])\n(?=\d)")
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class PageTable:
+    """One table as camelot found it on one page."""
+
+    page: int
+    flavor: str
+    bbox: tuple[float, float, float, float]  # x1, y1, x2, y2 in PDF points, origin bottom left
+    rows: list[RawRow]
+    row_spans: list[tuple[float, float]]  # per row, (top, bottom)
+    accuracy: float
+    caption: str = ""
+    text_above: str = ""
+    text_below: str = ""
+    repairs: list[Repair] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return max((len(r.cells) for r in self.rows), default=0)
+
+
+def clean_cell(text: str) -> str:
+    """One line per cell: a number broken over two lines is joined without a space."""
+    text = _DIGIT_BREAK.sub("", text)
+    return " ".join(text.split())
+
+
+def read_pdf(path: Path) -> Document:
+    """Read a text-layer PDF; a scanned PDF (no text layer) is refused with what to do."""
+    data = path.read_bytes()
+    sha256 = hashlib.sha256(data).hexdigest()
+    del data
+    pdf = open_pdf(path)
+    try:
+        pages = survey_pages(path, pdf)
+    finally:
+        pdf.close()
+    if not any(p.has_text for p in pages):
+        raise InputError(path, "scanned PDF, no text layer: OCR needed",
+                         "Run OCR on it (for example `ocrmypdf in.pdf out.pdf`) and audit the result")
+    lines, line_pages = [], []
+    for survey in pages:
+        lines.extend(survey.lines)
+        line_pages.extend([survey.number] * len(survey.lines))
+    furniture = running_headers(lines)
+    page_tables = _extract(path, pages)
+    for table in page_tables:
+        _describe_surroundings(table, pages, page_tables, furniture)
+    blank = {p.number for p in pages if not _text_lines("\n".join(p.lines), furniture)}
+    tables = stitch(page_tables, blank) + _block_tables(lines, line_pages)
+    return Document(path=path, sha256=sha256, kind="pdf", lines=lines, tables=tables, line_pages=line_pages)
+
+
+def _block_tables(lines: list[str], line_pages: list[int]) -> list[RawTable]:
+    """`Pagu Anggaran : Rp. ...` blocks are text, not drawn tables: read them from the text layer."""
+    tables = find_block_tables(lines)
+    for table in tables:
+        table.rows = [replace(r, page=line_pages[r.line - 1]) if r.line else r for r in table.rows]
+    return tables
+
+
+def _extract(path: Path, pages: list[PageSurvey]) -> list[PageTable]:
+    import camelot  # slow to import; only PDF input needs it
+
+    found: list[PageTable] = []
+    for flavor in ("lattice", "hybrid"):
+        wanted = [p.number for p in pages if p.looks_tabular and p.flavor == flavor]
+        for start in range(0, len(wanted), PAGES_PER_CALL):
+            chunk = wanted[start:start + PAGES_PER_CALL]
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # camelot warns for every page without a table
+                try:
+                    tables = camelot.read_pdf(str(path), pages=",".join(map(str, chunk)), flavor=flavor)
+                except Exception as exc:  # camelot raises bare errors on odd pages; keep the report going
+                    logger.warning("%s: camelot could not read pages %s: %s", path, chunk, exc)
+                    continue
+            found.extend(_page_table(t, flavor) for t in tables)
+    found = [t for t in found if t.width >= 3 and len(t.rows) >= 1]
+    # Smallest first: where borderless areas nest, the tightest one has the cleanest columns.
+    found.sort(key=lambda t: (t.page, (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1])))
+    found = _drop_overlaps(found)
+    found.sort(key=lambda t: (t.page, -t.bbox[3]))
+    return found
+
+
+def _page_table(table, flavor: str) -> PageTable:
+    frame = table.df
+    rows, spans = [], []
+    for r in range(len(frame)):
+        cells = tuple(clean_cell(str(v)) for v in frame.iloc[r].tolist())
+        boxes = tuple((c.x1, c.y1, c.x2, c.y2) for c in table.cells[r]) if r < len(table.cells) else None
+        rows.append(RawRow(cells, page=table.page, cell_boxes=boxes))
+        if boxes:
+            spans.append((max(b[3] for b in boxes), min(b[1] for b in boxes)))
+        else:
+            spans.append((0.0, 0.0))
+    x1, y1, x2, y2 = (float(v) for v in table._bbox)
+    return PageTable(page=int(table.page), flavor=flavor, bbox=(x1, y1, x2, y2), rows=rows, row_spans=spans,
+                     accuracy=float(table.parsing_report.get("accuracy", 0)))
+
+
+def _drop_overlaps(tables: list[PageTable]) -> list[PageTable]:
+    """stream may report the same rows twice in overlapping areas: keep each row once."""
+    kept: list[PageTable] = []
+    for table in tables:
+        earlier = [k for k in kept if k.page == table.page]
+        if earlier:
+            keep = [i for i, (top, bottom) in enumerate(table.row_spans)
+                    if not any(any(b - 1 <= (top + bottom) / 2 <= t + 1 for t, b in k.row_spans) for k in earlier)]
+            if len(keep) < len(table.rows):
+                table.repairs.append(Repair(None, table.page, f"{len(table.rows) - len(keep)} row(s) found twice "
+                                                              "by the extraction dropped"))
+                table.rows = [table.rows[i] for i in keep]
+                table.row_spans = [table.row_spans[i] for i in keep]
+        if table.rows:
+            kept.append(table)
+    return kept
+
+
+def _describe_surroundings(table: PageTable, pages: list[PageSurvey], tables: list[PageTable],
+                           furniture: set[str]) -> None:
+    """The text between this table and whatever stands above it: its caption, or prose that ends a table.
+
+    A table at the top of a page takes its caption from the foot of the page before.
+    """
+    page = pages[table.page - 1]
+    above = [t.bbox[1] for t in tables if t.page == table.page and t.bbox[1] >= table.bbox[3] - 1
+             and t is not table]
+    ceiling = min(above) if above else page.height
+    lines = _text_lines(page.text_between(table.bbox[3], ceiling), furniture)
+    table.text_above = " ".join(lines)
+    below = [t.bbox[3] for t in tables if t.page == table.page and t.bbox[3] <= table.bbox[1] + 1
+             and t is not table]
+    table.text_below = " ".join(_text_lines(page.text_between(max(below, default=0), table.bbox[1]), furniture))
+    if not lines and not above and table.page > 1:
+        previous = pages[table.page - 2]
+        floor = min((t.bbox[1] for t in tables if t.page == previous.number), default=previous.height)
+        lines = _text_lines(previous.text_between(0, floor), furniture)[-4:]
+    caption_at = max((i for i, s in enumerate(lines) if _CAPTION.match(s)), default=None)
+    if caption_at is not None:
+        table.caption = " ".join(lines[caption_at:caption_at + 3])[:200]
+    elif lines:
+        table.caption = lines[-1][:200]
+
+
+def _text_lines(text: str, furniture: set[str]) -> list[str]:
+    lines = [" ".join(s.split()) for s in text.splitlines()]
+    return [s for s in lines if s and s not in furniture and not re.fullmatch(r"[\d\s\-–—|.]+", s)]
+
+
+def stitch(tables: list[PageTable], blank_pages: set[int] = frozenset()) -> list[RawTable]:
+    """Join table parts that continue one another; drop the header rows a continuation repeats."""
+    result: list[RawTable] = []
+    borderless: dict[int, list[PageTable]] = {}
+    previous: PageTable | None = None
+    for part in tables:
+        current = result[-1] if result else None
+        if current is not None and previous is not None and _continues(previous, part, blank_pages):
+            rows = list(part.rows)
+            dropped = 0
+            while rows and _header_like(rows[0]) and _repeats(current, rows[0]):
+                rows.pop(0)
+                dropped += 1
+            what = f"table continues on page {part.page}" if part.page != previous.page else \
+                "table continues in a new block"
+            if dropped:
+                what += f"; {dropped} repeated header row(s) dropped"
+            current.repairs.append(Repair(None, part.page, what))
+            current.repairs.extend(part.repairs)
+            current.rows.extend(rows)
+        else:
+            result.append(RawTable(rows=list(part.rows), caption=part.caption, repairs=list(part.repairs)))
+        if part.flavor != "lattice":
+            borderless.setdefault(len(result) - 1, []).append(part)
+        previous = part
+    for index, parts in borderless.items():
+        merge_continuation_lines(result[index])
+        _judge_borderless(result[index], parts)
+    return result
+
+
+#: camelot's own accuracy (0-100) below which a borderless table's columns are not trusted.
+MIN_BORDERLESS_ACCURACY = 99.0
+#: Fewer rows than this (header included) are too few to trust a borderless table's column split.
+MIN_BORDERLESS_ROWS = 6
+
+
+def _judge_borderless(table: RawTable, parts: list[PageTable]) -> None:
+    """Borderless layouts fool column detection: keep the table, but say when its columns are doubtful."""
+    reasons = [f"camelot accuracy {p.accuracy:.1f}% on page {p.page}" for p in parts
+               if p.accuracy < MIN_BORDERLESS_ACCURACY]
+    widths = {len(r.cells) for r in table.rows}
+    if len(widths) > 1:
+        reasons.append("its blocks have different column counts")
+    if len(table.rows) < MIN_BORDERLESS_ROWS:
+        reasons.append(f"only {len(table.rows)} rows to learn its columns from")
+    if reasons:
+        table.uncertain = "borderless table, columns uncertain (" + "; ".join(reasons) + ")"
+
+
+def _continues(previous: PageTable, part: PageTable, blank_pages: set[int]) -> bool:
+    """The same table goes on: in the next block or on the next page with text (blank pages skipped),
+    with no caption or prose between, and the same columns (a block without a header of its own may
+    have lost its first, empty columns: the understanding step realigns such rows)."""
+    if part.caption and _CAPTION.match(part.caption):
+        return False
+    own_header = _header_like(part.rows[0])
+    if part.width != previous.width and (own_header or not previous.width - 2 <= part.width < previous.width):
+        return False
+    between = range(previous.page + 1, part.page)
+    if part.page < previous.page or any(p not in blank_pages for p in between):
+        return False
+    return len(part.text_above) <= 80 and len(previous.text_below) <= 80  # a heading at most, never prose
+
+
+def _header_like(row: RawRow) -> bool:
+    return not any(re.search(r"\d{2,}|\d[.,]\d", c) for c in row.cells)
+
+
+def _norm(cells: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(c.replace(" ", "").lower() for c in cells)
+
+
+def _repeats(table: RawTable, row: RawRow) -> bool:
+    head = [_norm(r.cells) for r in table.rows[:6]]
+    return _norm(row.cells) in head or not any(row.cells)
+
+
+_NUMBER_CELL = re.compile(r"^[\s\-–—]*(rp\.?\s*)?[\d.,]+\s*%?$", re.IGNORECASE)
+
+
+def merge_continuation_lines(table: RawTable) -> None:
+    """Borderless tables put a wrapped label on rows of its own: append them to the row they continue.
+
+    A continuation row has no numbering and no amount in it; a row that has
+    either stands on its own.
+    """
+    merged: list[RawRow] = []
+    seen_data = False
+    for row in table.rows:
+        is_data = any(_NUMBER_CELL.match(c) and re.search(r"\d", c) for c in row.cells)
+        if merged and seen_data and not is_data and not row.cells[0]:
+            last = merged[-1]
+            cells = tuple(" ".join(p for p in (a, b) if p) for a, b in
+                          zip(last.cells + ("",) * (len(row.cells) - len(last.cells)), row.cells))
+            merged[-1] = RawRow(cells, line=last.line, page=last.page, cell_lines=last.cell_lines,
+                                cell_boxes=last.cell_boxes)
+            table.repairs.append(Repair(None, row.page, "wrapped text on its own line joined to the row above: "
+                                        + " ".join(c for c in row.cells if c)[:80]))
+            continue
+        seen_data = seen_data or is_data
+        merged.append(row)
+    table.rows = merged
+
