@@ -83,7 +83,55 @@ def assign_roles(headers: list[str], values: list[list[Number | None]], cells: l
         columns.append(column)
     _settle_percent_columns(columns)
     _settle_label_column(columns, cells)
+    if not any(c.header for c in columns):
+        _roles_from_arithmetic(columns, values)
     return columns
+
+
+#: Share of rows on which the identities must hold before a headerless table's columns are named by them.
+MIN_IDENTITY_SHARE = 0.8
+
+
+def _roles_from_arithmetic(columns: list[Column], values: list[list[Number | None]]) -> None:
+    """A table printed without its header (a continuation page, an OCR'd annex): find pagu and
+    realisasi as the pair of amount columns that the rows' own sisa (pagu − realisasi) or
+    % (realisasi / pagu × 100) confirm."""
+    def amounts(index: int) -> list:
+        return [row[index].amount if index < len(row) and row[index] is not None else None for row in values]
+
+    money = [c.index for c in columns if c.money]
+    numeric = [c.index for c in columns if not c.money and any(
+        index_row[c.index] is not None and index_row[c.index].value is not None
+        for index_row in values if c.index < len(index_row))]
+    for a_pos, a in enumerate(money):
+        for b in money[a_pos + 1:]:
+            pagu, realisasi = amounts(a), amounts(b)
+            pairs = [(p, r) for p, r in zip(pagu, realisasi) if p and r is not None]
+            if len(pairs) < 3:
+                continue
+            named = {}
+            sisa = _best(money, b, amounts, pagu, realisasi, lambda p, r, s: p - r == s)
+            if sisa is not None:
+                named[sisa] = Role.SISA
+            pct = _best(numeric, b, amounts, pagu, realisasi, lambda p, r, x: abs(r / p * 100 - x) < 1)
+            if pct is not None:
+                named[pct] = Role.PERSEN
+            if named:
+                columns[a].role, columns[b].role = Role.PAGU, Role.REALISASI
+                for index, role in named.items():
+                    columns[index].role = role
+                return
+
+
+def _best(candidates, after, amounts, pagu, realisasi, holds) -> int | None:
+    """The column right of `after` on which the identity holds for the most rows (and most of its rows)."""
+    best, best_count = None, 0
+    for index in (c for c in candidates if c > after):
+        usable = [t for t in zip(pagu, realisasi, amounts(index)) if t[0] and t[1] is not None and t[2] is not None]
+        count = sum(1 for t in usable if holds(*t))
+        if len(usable) >= 3 and count / len(usable) >= MIN_IDENTITY_SHARE and count > best_count:
+            best, best_count = index, count
+    return best
 
 
 def _money_role(header: str) -> tuple[Role, str]:
