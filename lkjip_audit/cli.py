@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -42,6 +43,60 @@ def audit(
         typer.echo(f"{result.summary} -> {_shown(result.folder)}")
     if failed:
         typer.echo(f"{failed} of {len(reports)} report(s) could not be audited", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def batch(
+    inputs: list[Path] = typer.Argument(..., help="Report files or folders of reports (.txt/.md/.pdf)."),
+    out: Path = typer.Option(..., "--out", help="Output folder: DIR/<stem>/ per report, DIR/index.csv|json."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Reports audited at the same time."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds a report may take before it is "
+                                            "stopped and recorded as timed out."),
+    force: bool = typer.Option(False, "--force", help="Re-audit reports that are unchanged since their last "
+                               "successful run."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a Dask scheduler "
+                                            "(tcp://host:8786): run each report as a task on that cluster."),
+    lang: str = typer.Option("id", "--lang", help="Language of messages and workbooks: id or en."),
+    summary: bool = typer.Option(True, "--summary/--no-summary", help="Execute batch_summary.ipynb over "
+                                 "the results."),
+) -> None:
+    """Audit many reports, N at a time; resumable; failures recorded, never fatal to the batch."""
+    from tqdm import tqdm
+
+    from .batch import collect_reports, run_batch
+    from .runner import run_batch_summary
+
+    reports = collect_reports(inputs)
+    if not reports:
+        typer.echo("error: no report files (.txt/.md/.pdf) in the inputs given", err=True)
+        raise typer.Exit(2)
+    counts = {"ok": 0, "skipped": 0, "failed": 0}
+    with tqdm(total=len(reports), unit="report", dynamic_ncols=True) as bar:
+        def done(entry) -> None:
+            counts["ok" if entry.status == "ok" else "skipped" if entry.status == "skipped" else "failed"] += 1
+            bar.set_postfix(counts, refresh=False)
+            bar.update(1)
+            if not entry.succeeded:
+                bar.write(f"error: {entry.reason or entry.report} [{entry.status}]", file=sys.stderr)
+
+        try:
+            entries = run_batch(reports, out, jobs=jobs, timeout=timeout, force=force, scheduler=scheduler,
+                                lang=lang, on_done=done)
+        except LkjipAuditError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2)
+    failed = [e for e in entries if not e.succeeded]
+    typer.echo(f"{len(entries) - len(failed)} of {len(entries)} report(s) audited "
+               f"({counts['skipped']} unchanged, skipped); index: {_shown(Path(out) / 'index.csv')}")
+    if summary:
+        try:
+            notebook = run_batch_summary(out)
+            typer.echo(f"summary: {_shown(notebook)}")
+        except LkjipAuditError as exc:
+            typer.echo(f"error: {exc}", err=True)
+    if failed:
+        typer.echo(f"{len(failed)} report(s) failed; see index.csv", err=True)
         raise typer.Exit(1)
 
 

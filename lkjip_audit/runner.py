@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +37,8 @@ def sample_reports(raw_dir: Path = RAW_DIR) -> list[Path]:
     return sorted(p for p in Path(raw_dir).glob("*") if p.suffix.lower() in REPORT_SUFFIXES)
 
 
-def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id") -> RunResult:
+def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id",
+                        timeout: float | None = None) -> RunResult:
     """Execute `audit_report.ipynb` for one report into `out_dir/<stem>/`; raise a one-line error on failure."""
     report = Path(report)
     check_file(report)
@@ -46,8 +48,11 @@ def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id
     partial = folder / f".{report.stem}.running.ipynb"
     parameters = {"input_path": str(report.resolve()), "output_dir": str(folder), "lang": lang}
     try:
+        # `execution_timeout` bounds each cell; the audit is one cell, so it bounds the report.
         papermill.execute_notebook(str(AUDIT_NOTEBOOK), str(partial), parameters=parameters,
                                    cwd=str(NOTEBOOK_DIR), progress_bar=False, log_output=False,
+                                   execution_timeout=None if timeout is None else max(1, math.ceil(timeout)),
+                                   start_timeout=120,
                                    extra_arguments=["--IPKernelApp.log_level=ERROR"])
     except PapermillExecutionError as exc:
         failed = folder / f"{report.stem}.failed.ipynb"
@@ -59,3 +64,24 @@ def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id
     os.replace(partial, final)
     document = json.loads((folder / "findings.json").read_text(encoding="utf-8"))
     return RunResult(folder=folder, notebook=final, summary=summary_line(document))
+
+
+BATCH_NOTEBOOK = NOTEBOOK_DIR / "batch_summary.ipynb"
+
+
+def run_batch_summary(out_dir: str | Path) -> Path:
+    """Execute `batch_summary.ipynb` over a batch's output folder into `out_dir/batch_summary.ipynb`."""
+    out_dir = Path(out_dir).resolve()
+    final = out_dir / "batch_summary.ipynb"
+    partial = out_dir / ".batch_summary.running.ipynb"
+    try:
+        papermill.execute_notebook(str(BATCH_NOTEBOOK), str(partial), parameters={"batch_dir": str(out_dir)},
+                                   cwd=str(NOTEBOOK_DIR), progress_bar=False, log_output=False,
+                                   extra_arguments=["--IPKernelApp.log_level=ERROR"])
+    except PapermillExecutionError as exc:
+        failed = out_dir / "batch_summary.failed.ipynb"
+        os.replace(partial, failed)
+        raise LkjipAuditError(f"{out_dir}: the batch summary stopped with {exc.ename}: {exc.evalue}. "
+                              f"See {failed}") from None
+    os.replace(partial, final)
+    return final

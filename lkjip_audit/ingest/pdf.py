@@ -23,7 +23,7 @@ from .pdf_pages import PageSurvey, open_pdf, survey_pages
 from .text import running_headers
 
 #: camelot is asked about this many pages at a time: memory stays flat on long reports.
-PAGES_PER_CALL = 10
+PAGES_PER_CALL = 20
 _CAPTION = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
 _DIGIT_BREAK = re.compile(r"(?<=[\d.,])\n(?=\d)")
 
@@ -101,7 +101,8 @@ def _extract(path: Path, pages: list[PageSurvey]) -> list[PageTable]:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # camelot warns for every page without a table
                 try:
-                    tables = camelot.read_pdf(str(path), pages=",".join(map(str, chunk)), flavor=flavor)
+                    tables = camelot.read_pdf(str(path), pages=",".join(map(str, chunk)), flavor=flavor,
+                                              parallel=len(chunk) > 2)
                 except Exception as exc:  # camelot raises bare errors on odd pages; keep the report going
                     logger.warning("%s: camelot could not read pages %s: %s", path, chunk, exc)
                     continue

@@ -1,0 +1,215 @@
+"""Many reports at once: N at a time, each in its own process, resumable, locally or on a Dask cluster.
+
+Each report runs `audit_report.ipynb` through papermill in a kernel process of
+its own, N at a time, so a report that fails, hangs past the time limit or
+crashes its kernel is recorded and the batch goes on. A report whose input (sha256) and tool version
+are unchanged since its last successful run is skipped, so an interrupted batch
+picks up where it stopped. The batch index (`index.csv`, `index.json`) is
+rewritten after every report.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from . import __version__
+from .report.atomic import write_atomically
+
+#: Report files a folder given to `batch` contributes.
+BATCH_SUFFIXES = (".txt", ".md", ".pdf")
+STATE_FILE = ".lkjip-run.json"
+
+
+@dataclass
+class BatchEntry:
+    """One report's line in the batch index."""
+
+    report: str
+    status: str  # ok | skipped | failed | timeout | crashed
+    stage: str = ""  # where it failed: input | audit | timeout | kernel
+    reason: str = ""
+    seconds: float = 0.0
+    sha256: str = ""
+    tables: int = 0
+    budget_tables: int = 0
+    findings: int = 0
+    errors: int = 0
+    warnings: int = 0
+    pagu: float | None = None
+    realisasi: float | None = None
+    serapan_percent: float | None = None
+    folder: str = ""
+
+    @property
+    def succeeded(self) -> bool:
+        return self.status in ("ok", "skipped")
+
+
+def collect_reports(inputs: Iterable[Path]) -> list[Path]:
+    """Files as given; folders contribute their report files (not recursively), sorted."""
+    reports: list[Path] = []
+    for path in inputs:
+        path = Path(path)
+        if path.is_dir():
+            reports.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in BATCH_SUFFIXES))
+        else:
+            reports.append(path)
+    return reports
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def is_current(report: Path, out: Path, sha256: str) -> bool:
+    """The last run of this report succeeded on the same input with the same tool version."""
+    folder = out / report.stem
+    try:
+        state = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (state.get("sha256") == sha256 and state.get("tool_version") == __version__
+            and (folder / "findings.json").exists())
+
+
+def run_one(report: str, out: str, lang: str = "id", timeout: float | None = None) -> dict:
+    """Audit one report (papermill, its own kernel process); never raises, always returns a record.
+
+    The kernel is a process of its own: a report that crashes it or runs past `timeout` is recorded and
+    its kernel shut down, while this process goes on with the next report.
+    """
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    from .exceptions import InputError, LkjipAuditError
+    from .runner import audit_with_notebook
+
+    report_path = Path(report)
+    started = time.perf_counter()
+    record = {"report": str(report_path), "status": "failed", "stage": "input", "reason": ""}
+    try:
+        record["sha256"] = file_sha256(report_path)
+        result = audit_with_notebook(report_path, out, lang=lang, timeout=timeout)
+    except OSError as exc:
+        record["reason"] = f"{report_path}: cannot be read ({exc.strerror})"
+    except InputError as exc:
+        record["reason"] = str(exc)
+    except LkjipAuditError as exc:
+        record["reason"] = str(exc)
+        record["stage"] = "audit" if "notebook with the full traceback" in str(exc) else "input"
+    except (TimeoutError, CellTimeoutError):
+        record.update(status="timeout", stage="timeout",
+                      reason=f"{report_path}: stopped after {timeout:g} s. Raise --timeout or audit it alone")
+    except DeadKernelError as exc:
+        record.update(status="crashed", stage="kernel", reason=f"{report_path}: the notebook kernel died ({exc})")
+    except Exception as exc:  # noqa: BLE001 - one report must never end the batch
+        record.update(stage="audit", reason=f"{report_path}: {type(exc).__name__}: {exc}")
+    else:
+        record.update(status="ok", stage="", **_from_findings(result.folder / "findings.json"))
+        state = {"sha256": record["sha256"], "tool_version": __version__, "finished": time.time()}
+        write_atomically(result.folder / STATE_FILE,
+                         lambda tmp: tmp.write_text(json.dumps(state), encoding="utf-8"))
+    return _finish(record, started)
+
+
+def _finish(record: dict, started: float) -> dict:
+    record["seconds"] = round(time.perf_counter() - started, 2)
+    return record
+
+
+def _from_findings(path: Path) -> dict:
+    """The index columns a report's findings.json gives."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    severities = [f["severity"] for f in document["findings"]]
+    totals = document.get("totals") or {}
+    return {"folder": str(path.parent), "tables": len(document["tables"]),
+            "budget_tables": sum(1 for t in document["tables"] if t["kind"] == "budget"),
+            "findings": len(severities), "errors": severities.count("error"),
+            "warnings": severities.count("warning"), "pagu": totals.get("pagu"),
+            "realisasi": totals.get("realisasi"), "serapan_percent": totals.get("serapan_percent")}
+
+
+def _entry(record: dict) -> BatchEntry:
+    names = {f.name for f in fields(BatchEntry)}
+    return BatchEntry(**{k: v for k, v in record.items() if k in names})
+
+
+def write_index(out: Path, entries: list[BatchEntry]) -> None:
+    """index.json and index.csv, written atomically: a reader never sees half an index."""
+    rows = [asdict(e) for e in entries]
+    payload = {"tool_version": __version__, "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "reports": rows}
+    write_atomically(out / "index.json", lambda tmp: tmp.write_text(json.dumps(payload, indent=2,
+                                                                              ensure_ascii=False), "utf-8"))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[f.name for f in fields(BatchEntry)])
+    writer.writeheader()
+    writer.writerows(rows)
+    write_atomically(out / "index.csv", lambda tmp: tmp.write_text(buffer.getvalue(), "utf-8"))
+
+
+def run_batch(reports: list[Path], out: Path, jobs: int = 1, timeout: float | None = None, force: bool = False,
+              scheduler: str | None = None, lang: str = "id",
+              on_done: Callable[[BatchEntry], None] | None = None) -> list[BatchEntry]:
+    """Audit every report; return one entry per report, in the order given."""
+    out = Path(out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    entries: dict[str, BatchEntry] = {}
+    pending: list[Path] = []
+    for report in reports:
+        key = str(report)
+        try:
+            sha256 = file_sha256(report)
+        except OSError:
+            pending.append(report)  # the worker records why it cannot be read
+            continue
+        if not force and is_current(report, out, sha256):
+            record = {"report": key, "status": "skipped", "sha256": sha256,
+                      **_from_findings(out / report.stem / "findings.json")}
+            entries[key] = _entry(record)
+            if on_done:
+                on_done(entries[key])
+        else:
+            pending.append(report)
+
+    def done(record: dict) -> None:
+        entry = _entry(record)
+        entries[entry.report] = entry
+        write_index(out, [entries[str(r)] for r in reports if str(r) in entries])
+        if on_done:
+            on_done(entry)
+
+    if scheduler:
+        _run_on_cluster(scheduler, pending, out, lang, timeout, done)
+    else:
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = [pool.submit(run_one, str(r), str(out), lang, timeout) for r in pending]
+            for future in as_completed(futures):
+                done(future.result())
+    ordered = [entries[str(r)] for r in reports]
+    write_index(out, ordered)
+    return ordered
+
+
+def _run_on_cluster(address: str, pending: list[Path], out: Path, lang: str, timeout: float | None,
+                    done: Callable[[dict], None]) -> None:
+    """Each report one task on an existing Dask cluster; the output folder must be shared with its workers."""
+    try:
+        from distributed import Client, as_completed as dask_completed
+    except ImportError as exc:
+        from .exceptions import LkjipAuditError
+        raise LkjipAuditError("--scheduler needs dask.distributed: pip install 'lkjip-audit[cluster]'") from exc
+    with Client(address, timeout="20s") as client:
+        futures = [client.submit(run_one, str(r), str(out), lang, timeout, pure=False) for r in pending]
+        for future in dask_completed(futures):
+            done(future.result())

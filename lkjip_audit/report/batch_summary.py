@@ -1,0 +1,84 @@
+"""A batch read back for researchers: every findings.json under a folder, with the batch index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .atomic import write_atomically
+
+REPORT_COLUMNS = ["report", "status", "tables", "budget_tables", "findings", "errors", "warnings", "pagu",
+                  "realisasi", "serapan_percent", "reconciled", "seconds", "reason"]
+
+
+def load_findings(batch_dir: str | Path) -> pd.DataFrame:
+    """One row per finding of every report under `batch_dir` (each `*/findings.json`)."""
+    rows = []
+    for path in sorted(Path(batch_dir).glob("*/findings.json")):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        for finding in document["findings"]:
+            rows.append({"report": document["report"], **{k: finding.get(k) for k in (
+                "id", "rule", "severity", "table", "page", "line", "item", "column", "reported", "expected",
+                "difference", "likely_cause")}})
+    return pd.DataFrame(rows, columns=["report", "id", "rule", "severity", "table", "page", "line", "item",
+                                       "column", "reported", "expected", "difference", "likely_cause"])
+
+
+def load_reports(batch_dir: str | Path) -> pd.DataFrame:
+    """One row per report: from `index.json` when the folder is a batch, else from the findings files.
+
+    `reconciled` is True when no finding of severity error was raised on the report.
+    """
+    batch_dir = Path(batch_dir)
+    index = batch_dir / "index.json"
+    if index.exists():
+        frame = pd.DataFrame(json.loads(index.read_text(encoding="utf-8"))["reports"])
+        frame["report"] = frame["report"].map(lambda p: Path(p).name)
+    else:
+        rows = []
+        for path in sorted(batch_dir.glob("*/findings.json")):
+            document = json.loads(path.read_text(encoding="utf-8"))
+            severities = [f["severity"] for f in document["findings"]]
+            totals = document.get("totals") or {}
+            rows.append({"report": document["report"], "status": "ok", "tables": len(document["tables"]),
+                         "budget_tables": sum(1 for t in document["tables"] if t["kind"] == "budget"),
+                         "findings": len(severities), "errors": severities.count("error"),
+                         "warnings": severities.count("warning"), "pagu": totals.get("pagu"),
+                         "realisasi": totals.get("realisasi"), "serapan_percent": totals.get("serapan_percent"),
+                         "seconds": None, "reason": ""})
+        frame = pd.DataFrame(rows)
+    frame = frame.reindex(columns=[c for c in REPORT_COLUMNS if c != "reconciled"])
+    ok = frame["status"].isin(["ok", "skipped"])
+    frame["reconciled"] = ok & (frame["errors"].fillna(0) == 0)
+    return frame[REPORT_COLUMNS]
+
+
+def findings_per_rule(findings: pd.DataFrame) -> pd.DataFrame:
+    """Reports × rules: how many findings of each rule each report raised."""
+    if findings.empty:
+        return pd.DataFrame()
+    return findings.pivot_table(index="report", columns="rule", values="id", aggfunc="count", fill_value=0)
+
+
+def findings_chart(per_rule: pd.DataFrame):
+    """Stacked bars: findings per report, by rule; None when there is nothing to show."""
+    if per_rule.empty:
+        return None
+    fig, ax = plt.subplots(figsize=(9, 0.45 * len(per_rule) + 1.8))
+    per_rule.plot.barh(stacked=True, ax=ax)
+    ax.invert_yaxis()
+    ax.set_xlabel("temuan / findings")
+    ax.set_ylabel("")
+    ax.legend(fontsize="small", loc="lower right")
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def export_csv(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write a CSV atomically (a reader never sees half a file)."""
+    text = frame.to_csv(index=False)
+    return write_atomically(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))
