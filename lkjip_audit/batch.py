@@ -101,6 +101,9 @@ def run_one(report: str, out: str, lang: str = "id", timeout: float | None = Non
     try:
         record["sha256"] = file_sha256(report_path)
         result = audit_with_notebook(report_path, out, lang=lang, timeout=timeout)
+    except (TimeoutError, CellTimeoutError):  # before OSError: TimeoutError is one
+        record.update(status="timeout", stage="timeout",
+                      reason=f"{report_path}: stopped after {timeout:g} s. Raise --timeout or audit it alone")
     except OSError as exc:
         record["reason"] = f"{report_path}: cannot be read ({exc.strerror})"
     except InputError as exc:
@@ -108,9 +111,6 @@ def run_one(report: str, out: str, lang: str = "id", timeout: float | None = Non
     except LkjipAuditError as exc:
         record["reason"] = str(exc)
         record["stage"] = "audit" if "notebook with the full traceback" in str(exc) else "input"
-    except (TimeoutError, CellTimeoutError):
-        record.update(status="timeout", stage="timeout",
-                      reason=f"{report_path}: stopped after {timeout:g} s. Raise --timeout or audit it alone")
     except DeadKernelError as exc:
         record.update(status="crashed", stage="kernel", reason=f"{report_path}: the notebook kernel died ({exc})")
     except Exception as exc:  # noqa: BLE001 - one report must never end the batch

@@ -1,0 +1,103 @@
+"""`lkjip-audit batch`: many reports, failures isolated, resumable, index written, on Dask too."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import distributed
+import nbformat
+import pytest
+
+from conftest import DEPOK, FLOTIM, KEDIRI
+from lkjip_audit import runner
+from lkjip_audit.batch import collect_reports, run_batch
+
+
+@pytest.fixture()
+def inputs(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for report in (KEDIRI, FLOTIM):
+        shutil.copy(report, folder / report.name)
+    (folder / "rusak.txt").write_bytes(b"\x00\x01\x02garbage" * 50)
+    return folder
+
+
+def index_rows(out):
+    return {row["report"].rsplit("/", 1)[-1]: row for row in json.loads((out / "index.json").read_text())["reports"]}
+
+
+def test_a_bad_report_is_recorded_and_the_others_are_audited(inputs, tmp_path):
+    out = tmp_path / "out"
+    entries = run_batch(collect_reports([inputs]), out, jobs=2)
+    assert [e.status for e in entries] == ["ok", "ok", "failed"]
+    rows = index_rows(out)
+    assert rows["001_64a952374f22daba.txt"]["findings"] == 51
+    assert rows["001_64a952374f22daba.txt"]["errors"] == 43
+    assert rows["001_64a952374f22daba.txt"]["pagu"] == 12468907692  # JUMLAH of Tabel 3.2, text line 660
+    assert rows["002_d488c239828ced52.txt"]["findings"] == 5
+    bad = rows["rusak.txt"]
+    assert (bad["stage"], bad["reason"]) == ("input", f"{inputs / 'rusak.txt'}: this is not a text file (it holds "
+                                              "binary data). Give the PDF or the text extraction of the report")
+    header = (out / "index.csv").read_text().splitlines()[0]
+    assert header.startswith("report,status,stage,reason,seconds,sha256,tables,budget_tables,findings,errors")
+
+
+def test_unchanged_reports_are_skipped_changed_ones_rerun_and_force_reruns_all(inputs, tmp_path):
+    out = tmp_path / "out"
+    reports = collect_reports([inputs])[:2]
+    run_batch(reports, out)
+    assert [e.status for e in run_batch(reports, out)] == ["skipped", "skipped"]
+    changed = reports[1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert [e.status for e in run_batch(reports, out)] == ["skipped", "ok"]
+    assert [e.status for e in run_batch(reports, out, force=True)] == ["ok", "ok"]
+
+
+def test_a_hanging_report_times_out_and_a_dead_kernel_is_recorded(tmp_path, monkeypatch):
+    def notebook(source):
+        path = tmp_path / "nb.ipynb"
+        nb = nbformat.v4.new_notebook()
+        cell = nbformat.v4.new_code_cell('input_path = ""\noutput_dir = ""\nlang = ""')
+        cell.metadata["tags"] = ["parameters"]
+        nb.cells = [cell, nbformat.v4.new_code_cell(source)]
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(nb, path)
+        return path
+
+    monkeypatch.setattr(runner, "AUDIT_NOTEBOOK", notebook("import time\ntime.sleep(60)"))
+    entry = run_batch([KEDIRI], tmp_path / "out", timeout=2)[0]
+    assert (entry.status, entry.stage) == ("timeout", "timeout")
+    assert entry.seconds < 30
+    assert entry.reason.endswith("stopped after 2 s. Raise --timeout or audit it alone")
+
+    monkeypatch.setattr(runner, "AUDIT_NOTEBOOK", notebook("import os\nos._exit(1)"))
+    entry = run_batch([KEDIRI], tmp_path / "out2")[0]
+    assert (entry.status, entry.stage) == ("crashed", "kernel")
+
+
+def test_batch_on_a_dask_cluster(inputs, tmp_path):
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster:
+        entries = run_batch(collect_reports([inputs]), tmp_path / "out", scheduler=cluster.scheduler_address)
+    assert [e.status for e in entries] == ["ok", "ok", "failed"]
+    assert index_rows(tmp_path / "out")["001_64a952374f22daba.txt"]["findings"] == 51
+
+
+def test_the_cli_batch_writes_index_and_summary_and_exits_1_when_one_failed(inputs, tmp_path):
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "lkjip_audit", "batch", str(inputs), "--out", str(out),
+                           "--jobs", "2"], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "2 of 3 report(s) audited (0 unchanged, skipped)" in done.stdout
+    assert "rusak.txt: this is not a text file" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert (out / "batch_summary.ipynb").exists()
+    findings_csv = (out / "batch_findings.csv").read_text().splitlines()
+    assert len(findings_csv) == 1 + 51 + 5  # header, Kediri's and Flores Timur's findings
+    reports_csv = (out / "batch_reports.csv").read_text().splitlines()
+    assert reports_csv[0].startswith("report,status,tables,budget_tables,findings,errors,warnings")
+    assert any(line.startswith("rusak.txt,failed") for line in reports_csv)
