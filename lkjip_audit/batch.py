@@ -16,7 +16,7 @@ import io
 import json
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -192,10 +192,16 @@ def run_batch(reports: list[Path], out: Path, jobs: int = 1, timeout: float | No
     if scheduler:
         _run_on_cluster(scheduler, pending, out, lang, timeout, done)
     else:
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = [pool.submit(run_one, str(r), str(out), lang, timeout) for r in pending]
+        # Worker processes, not threads: papermill's own bookkeeping then runs on every core.
+        with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = {pool.submit(run_one, str(r), str(out), lang, timeout): r for r in pending}
             for future in as_completed(futures):
-                done(future.result())
+                try:
+                    done(future.result())
+                except Exception as exc:  # noqa: BLE001 - the worker process itself died
+                    report = futures[future]
+                    done({"report": str(report), "status": "crashed", "stage": "worker",
+                          "reason": f"{report}: the worker process died ({type(exc).__name__})"})
     ordered = [entries[str(r)] for r in reports]
     write_index(out, ordered)
     return ordered
