@@ -58,16 +58,31 @@ def _decode_utf16_without_bom(path: Path, data: bytes) -> str:
     return data.decode(encoding, errors="replace")
 
 
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$")  # `|---|:--:|` under a markdown header
+
+
+def is_pipe_row(line: str) -> bool:
+    """A markdown pipe-table row: `| a | b |` (an OCR `|` fragment does not open and close the line)."""
+    return bool(_PIPE_ROW.match(line)) and line.count("|") >= 3
+
+
 def split_cells(line: str) -> tuple[str, ...]:
-    """Cells of a tab row, stripped; a trailing run of empty cells is kept (it aligns columns)."""
-    return tuple(cell.strip() for cell in line.rstrip("\r\n").split("\t"))
+    """Cells of a tab or pipe row, stripped; a trailing run of empty cells is kept (it aligns columns)."""
+    line = line.rstrip("\r\n")
+    if is_pipe_row(line) and "\t" not in line:
+        inner = line.strip()[1:-1]
+        return tuple(cell.strip() for cell in re.split(r"(?<!\\)\|", inner))
+    return tuple(cell.strip() for cell in line.split("\t"))
 
 
 def is_table_line(line: str) -> bool:
-    """A line with at least one tab separating non-empty content."""
-    if "\t" not in line:
+    """A line with at least two non-empty cells, tab-separated or a markdown pipe row."""
+    if _PIPE_RULE.match(line):
         return False
-    return sum(1 for cell in line.split("\t") if cell.strip()) >= 2
+    if "\t" not in line and not is_pipe_row(line):
+        return False
+    return sum(1 for cell in split_cells(line) if cell) >= 2
 
 
 def running_headers(lines: list[str]) -> set[str]:
@@ -89,6 +104,9 @@ def find_tables(lines: list[str]) -> list[RawTable]:
         table = RawTable(rows=[], caption=_caption(lines, i, furniture))
         j = i
         while j < n:
+            if _PIPE_RULE.match(lines[j]):  # the rule under a markdown header: the table goes on
+                j += 1
+                continue
             if is_table_line(lines[j]):
                 cells = split_cells(lines[j])
                 if _repeats_header(table, cells):
@@ -126,7 +144,7 @@ def _gap_end(lines: list[str], start: int, furniture: set[str]) -> int | None:
             return k
         if text and (len(text) > MAX_FURNITURE_CHARS or _STOPS_TABLE.match(text)):
             return None
-        if text and text not in furniture and not re.fullmatch(r"[\d\s\-–—|.]+|halaman.*|page.*", text,
+        if text and text not in furniture and not _PIPE_RULE.match(text) and not re.fullmatch(r"[\d\s\-–—|.]+|halaman.*|page.*", text,
                                                                   re.IGNORECASE):
             return None
         k += 1
