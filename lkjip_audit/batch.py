@@ -11,7 +11,6 @@ rewritten after every report.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import time
@@ -21,6 +20,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from . import __version__
+from .ingest.document import file_sha256
 from .report.atomic import write_atomically
 
 #: Report files a folder given to `batch` contributes.
@@ -63,14 +63,6 @@ def collect_reports(inputs: Iterable[Path]) -> list[Path]:
         else:
             reports.append(path)
     return reports
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def is_current(report: Path, out: Path, sha256: str) -> bool:

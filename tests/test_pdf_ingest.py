@@ -145,19 +145,17 @@ def test_kukar_headerless_budget_table_is_named_by_its_own_arithmetic(name):
         Decimal("100000000"), Decimal("82273000"), Decimal("82.27"), Decimal("17727000")]
 
 
-def test_page_survey_picks_lattice_for_ruled_pages_and_skips_prose_pages():
-    path = PDF / "001_64a952374f22daba_ruled.pdf"
+def surveyed(path: Path) -> dict:
     pdf = open_pdf(path)
     try:
-        pages = {p.number: p for p in survey_pages(path, pdf)}
+        return {p.number: p for p in survey_pages(path, pdf)}
     finally:
         pdf.close()
+
+
+def test_page_survey_picks_lattice_for_ruled_pages_and_skips_prose_pages():
+    pages = surveyed(PDF / "001_64a952374f22daba_ruled.pdf")
     assert pages[22].flavor == "lattice" and pages[22].looks_tabular
     assert not pages[10].looks_tabular  # prose only
-    plain = PDF / "001_64a952374f22daba_plain.pdf"
-    pdf = open_pdf(plain)
-    try:
-        plain_pages = {p.number: p for p in survey_pages(plain, pdf)}
-    finally:
-        pdf.close()
+    plain_pages = surveyed(PDF / "001_64a952374f22daba_plain.pdf")
     assert plain_pages[22].flavor == "hybrid" and plain_pages[22].looks_tabular

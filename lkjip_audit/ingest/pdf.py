@@ -9,7 +9,6 @@ one, with their repeated header rows dropped and the repair recorded.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import warnings
@@ -18,7 +17,7 @@ from pathlib import Path
 
 from ..exceptions import InputError
 from .blocks import find_block_tables
-from .document import Document, RawRow, RawTable, Repair
+from .document import Document, RawRow, RawTable, Repair, file_sha256
 from .pdf_pages import PageSurvey, open_pdf, survey_pages
 from .text import running_headers
 
@@ -58,9 +57,7 @@ def clean_cell(text: str) -> str:
 
 def read_pdf(path: Path) -> Document:
     """Read a text-layer PDF; a scanned PDF (no text layer) is refused with what to do."""
-    data = path.read_bytes()
-    sha256 = hashlib.sha256(data).hexdigest()
-    del data
+    sha256 = file_sha256(path)
     pdf = open_pdf(path)
     try:
         pages = survey_pages(path, pdf)
