@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
 from . import ingest
-from .checks import Finding, run_checks
+from .checks import EXACT, Finding, Tolerance, run_checks
 from .exceptions import InputError, NoTablesError
 from .report.findings_json import findings_document, summary_line, write_findings_json
 from .report.labels import LANGUAGES
 from .report.workbook import ReportInfo, write_workbook
 from .understand import Table, understand
+from .understand.identity import ReportIdentity, report_identity
 
 
 @dataclass
@@ -26,6 +29,10 @@ class AuditResult:
     sha256: str
     tables: list[Table]
     findings: list[Finding]
+    identity: ReportIdentity = field(default_factory=lambda: ReportIdentity(None, None, None))
+    tolerance: Tolerance = EXACT
+    started_at: str = ""  # ISO time the audit began
+    seconds: float = 0.0
 
     def tables_frame(self) -> pd.DataFrame:
         return pd.DataFrame([{"table": t.id, "caption": t.caption, "kind": t.kind, "lines": t.lines,
@@ -53,16 +60,28 @@ def _float(value):
     return None if value is None else float(value)
 
 
-def audit(path: str | Path) -> AuditResult:
-    """Audit one report; raise an :class:`~lkjip_audit.exceptions.InputError` when it cannot be."""
+def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT) -> AuditResult:
+    """Audit one report; raise an :class:`~lkjip_audit.exceptions.InputError` when it cannot be.
+
+    `tolerance`: how many rupiah a money identity may be off and still hold (0, exact, by default).
+    """
+    started, clock = datetime.now().astimezone(), time.perf_counter()
+    if not isinstance(tolerance, Tolerance):
+        try:
+            tolerance = Tolerance.of(tolerance)
+        except ValueError as exc:
+            raise InputError("tolerance", str(exc), "Give a number of rupiah, e.g. 0 or 1000") from None
     document = ingest.read(path)
     if not document.tables:
         raise NoTablesError(document.path, "no table found in the report",
                             "If it is a scanned report, OCR it first; otherwise check that the text "
                             "extraction kept the table rows (tab-separated cells)")
     tables = understand(document)
+    findings = run_checks(tables, document.lines, tolerance)
     return AuditResult(report=document.path.name, source=str(document.path), sha256=document.sha256,
-                       tables=tables, findings=run_checks(tables, document.lines))
+                       tables=tables, findings=findings, identity=report_identity(document.lines),
+                       tolerance=tolerance, started_at=started.isoformat(timespec="seconds"),
+                       seconds=round(time.perf_counter() - clock, 2))
 
 
 def write_outputs(result: AuditResult, out_dir: str | Path, lang: str = "id") -> dict[str, Path]:
@@ -71,7 +90,9 @@ def write_outputs(result: AuditResult, out_dir: str | Path, lang: str = "id") ->
         raise InputError(lang, f"unknown language; choose one of {', '.join(LANGUAGES)}")
     out_dir = Path(out_dir)
     stem = Path(result.report).stem
-    info = ReportInfo(result.report, result.source, result.sha256)
+    info = ReportInfo(result.report, result.source, result.sha256, identity=result.identity,
+                      tolerance=result.tolerance, started_at=result.started_at, seconds=result.seconds,
+                      parameters={"lang": lang, "tolerance": str(result.tolerance.money)})
     workbook = write_workbook(out_dir / f"{stem}.audit.xlsx", info, result.tables, result.findings, lang)
     document = findings_document(result.report, result.source, result.sha256, result.tables, result.findings,
                                  lang)

@@ -12,10 +12,11 @@ from .printed_errors import check_printed_errors
 from .prose import check_prose_against_tables
 from .row_identities import check_percent, check_sisa, check_sources
 from .rules import RULES, Rule
+from .tolerance import EXACT, Tolerance
 
-__all__ = ["run_checks", "Finding", "Rule", "RULES", "BUDGET_RULES", "ALL_TABLE_RULES"]
+__all__ = ["run_checks", "Finding", "Rule", "RULES", "BUDGET_RULES", "ALL_TABLE_RULES", "Tolerance", "EXACT"]
 
-TableRule = Callable[[Table], list[Finding]]
+TableRule = Callable[[Table, Tolerance], list[Finding]]
 
 #: Rules for budget-realisation tables.
 BUDGET_RULES: tuple[TableRule, ...] = (check_children, check_totals, check_sources, check_percent, check_sisa)
@@ -23,16 +24,18 @@ BUDGET_RULES: tuple[TableRule, ...] = (check_children, check_totals, check_sourc
 ALL_TABLE_RULES: tuple[TableRule, ...] = (check_printed_errors,)
 
 
-def run_checks(tables: list[Table], lines: list[str] | None = None) -> list[Finding]:
+def run_checks(tables: list[Table], lines: list[str] | None = None,
+               tolerance: Tolerance = EXACT) -> list[Finding]:
     """Every finding on every table, in reading order, then the report-level ones; numbered F1, F2, ...
 
-    `lines` is the report's text, for the rules that compare the prose with the tables.
+    `lines` is the report's text, for the rules that compare the prose with the tables; `tolerance`
+    says how far a money identity may be off (exact by default).
     """
     findings: list[Finding] = []
     for table in tables:
-        table_findings = [f for rule in ALL_TABLE_RULES for f in rule(table)]
+        table_findings = [f for rule in ALL_TABLE_RULES for f in rule(table, tolerance)]
         if table.kind == "budget" and not table.uncertain:  # arithmetic on misplaced cells finds nothing real
-            table_findings += [f for rule in BUDGET_RULES for f in rule(table)]
+            table_findings += [f for rule in BUDGET_RULES for f in rule(table, tolerance)]
         table_findings.sort(key=lambda f: (f.row_index if f.row_index is not None else -1,
                                            f.column_index if f.column_index is not None else -1))
         findings.extend(table_findings)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from ..understand.model import MONEY_ROLES, Level, Row, Table
 from .causes import likely_cause
 from .finding import Finding
+from .tolerance import EXACT, Tolerance
 from .values import amount
 
 
@@ -46,7 +47,7 @@ def rows_totalled_by(table: Table) -> list[tuple[Row, list[Row]]]:
     return pairs
 
 
-def _compare(table: Table, rule: str, parent: Row, parts: list[Row]) -> list[Finding]:
+def _compare(table: Table, rule: str, parent: Row, parts: list[Row], tolerance: Tolerance) -> list[Finding]:
     findings = []
     for column in table.columns_with(*MONEY_ROLES):
         reported = amount(parent, column.index)
@@ -56,7 +57,7 @@ def _compare(table: Table, rule: str, parent: Row, parts: list[Row]) -> list[Fin
         if any(v is None and r.cells[column.index].strip() for v, r in zip(values, parts)):
             continue  # a part's cell holds text that is not a number: the sum cannot be known
         expected = sum((v for v in values if v is not None), Decimal(0))
-        if reported != expected:
+        if not tolerance.money_holds(reported, expected):
             finding = Finding(
                 rule=rule, table=table.id, item=parent.label, column=column.header, reported=reported,
                 expected=expected, line=parent.line_of(column.index), page=parent.page, row_index=parent.index,
@@ -68,12 +69,12 @@ def _compare(table: Table, rule: str, parent: Row, parts: list[Row]) -> list[Fin
     return findings
 
 
-def check_children(table: Table) -> list[Finding]:
+def check_children(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
     """footing-children: Program = Σ Kegiatan, Kegiatan = Σ Sub Kegiatan, per money column."""
     return [f for parent, children in children_of(table) for f in _compare(table, "footing-children", parent,
-                                                                            children)]
+                                                                            children, tolerance)]
 
 
-def check_totals(table: Table) -> list[Finding]:
+def check_totals(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
     """footing-total: JUMLAH/TOTAL = Σ the top-level rows it totals, per money column."""
-    return [f for total, rows in rows_totalled_by(table) for f in _compare(table, "footing-total", total, rows)]
+    return [f for total, rows in rows_totalled_by(table) for f in _compare(table, "footing-total", total, rows, tolerance)]

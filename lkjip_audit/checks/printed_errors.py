@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from ..understand.model import Table
 from .finding import Finding
+from .tolerance import EXACT, Tolerance
 
 
-def check_printed_errors(table: Table) -> list[Finding]:
-    """printed-error: a cell of the table holds a spreadsheet error value."""
+def check_printed_errors(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:  # noqa: ARG001
+    """printed-error: a cell of the table holds a spreadsheet error value (`tolerance` is unused: every
+    table rule takes one)."""
     findings = []
     for row in table.rows:
         for column in table.columns:

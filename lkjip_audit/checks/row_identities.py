@@ -7,6 +7,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from ..understand.model import Column, Role, Table
 from ..understand.numbers import format_id
 from .finding import Finding
+from .tolerance import EXACT, Tolerance
 from .values import amount
 
 HUNDRED = Decimal(100)
@@ -41,7 +42,7 @@ def ratio_holds(printed: Decimal, computed: Decimal, decimals: int) -> bool:
     return printed in (computed.quantize(quantum, ROUND_HALF_UP), computed.quantize(quantum, ROUND_DOWN))
 
 
-def check_percent(table: Table) -> list[Finding]:
+def check_percent(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
     """row-percent: the printed % equals Realisasi / Pagu × 100."""
     findings = []
     for column, pagu_col, real_col, row in _rows_with_pair(table, Role.PERSEN):
@@ -65,7 +66,7 @@ def check_percent(table: Table) -> list[Finding]:
     return findings
 
 
-def check_sisa(table: Table) -> list[Finding]:
+def check_sisa(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
     """row-sisa: the printed sisa equals Pagu − Realisasi."""
     findings = []
     for column, pagu_col, real_col, row in _rows_with_pair(table, Role.SISA):
@@ -73,7 +74,7 @@ def check_sisa(table: Table) -> list[Finding]:
         if printed is None or pagu is None or realisasi is None:
             continue
         expected = pagu - realisasi
-        if printed == expected:
+        if tolerance.money_holds(printed, expected):
             continue
         text = f"{pagu_col.header} − {real_col.header} = {format_id(pagu)} − {format_id(realisasi)}"
         findings.append(Finding(
@@ -95,7 +96,7 @@ def source_columns(table: Table, total: Column) -> list[Column]:
     return sources
 
 
-def check_sources(table: Table) -> list[Finding]:
+def check_sources(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
     """row-sources: DAU + DAK + ... equals the Total realisation."""
     findings = []
     for total_col in table.columns_with(Role.REALISASI):
@@ -109,7 +110,7 @@ def check_sources(table: Table) -> list[Finding]:
             if total is None or all(p is None for p in parts):
                 continue
             expected = sum((p for p in parts if p is not None), Decimal(0))
-            if total == expected:
+            if tolerance.money_holds(total, expected):
                 continue
             findings.append(Finding(
                 rule="row-sources", table=table.id, item=row.label, column=total_col.header, reported=total,

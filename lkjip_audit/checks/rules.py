@@ -18,6 +18,11 @@ class Rule:
     description: dict[str, str]
     tolerance: dict[str, str]
 
+    @property
+    def money(self) -> bool:
+        """Whether the rule compares rupiah (and so follows the money tolerance parameter)."""
+        return self.tolerance is _EXACT
+
 
 _EXACT = {"id": "tepat sama (rupiah)", "en": "exact (rupiah)"}
 _RATIO = {"id": "sama setelah dibulatkan atau dipotong ke jumlah desimal yang dicetak",
@@ -141,7 +146,8 @@ PROSE_TABLE = Rule(
               "equal the table row they describe. A row is recognised when both figures are equal or differ by one "
               "digit.",
     },
-    tolerance=_EXACT,
+    tolerance={"id": "tepat sama (rupiah), tanpa toleransi: angka di teks disalin dari tabel",
+               "en": "exact (rupiah), no tolerance: a figure in the text is copied from a table"},
 )
 
 RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, ROW_PERCENT, ROW_SISA, ROW_SOURCES,

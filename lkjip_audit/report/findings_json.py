@@ -11,6 +11,7 @@ from .. import __version__
 from ..checks.finding import Finding
 from ..understand.model import Table
 from .atomic import write_atomically
+from .totals import budget_totals
 
 
 def plain_number(value: Decimal | None) -> int | float | None:
@@ -33,32 +34,23 @@ def finding_record(finding: Finding, lang: str = "id") -> dict[str, Any]:
             "likely_cause": finding.cause_text(lang) or None, "key": finding.key, "combined": finding.combined}
 
 
-def report_totals(tables: list[Table]) -> dict[str, Any] | None:
-    """The report's own budget total (its first budget table's Jumlah row, else the sum of its Programs)."""
-    from ..understand.model import Level, Role
-
-    for table in tables:
-        pagu, realisasi = table.column(Role.PAGU), table.column(Role.REALISASI)
-        if table.kind != "budget" or table.uncertain or pagu is None or realisasi is None:
-            continue
-        total = next((r for r in table.rows if r.level is Level.TOTAL), None)
-        rows = [total] if total else [r for r in table.rows if r.level is Level.PROGRAM]
-        amounts = [(r.values[pagu.index], r.values[realisasi.index]) for r in rows]
-        if not amounts or any(p is None or r is None for p, r in amounts):
-            continue
-        values = [sum((p.amount for p, _ in amounts), Decimal(0)), sum((r.amount for _, r in amounts), Decimal(0))]
-        if None in values or not values[0]:
-            continue
-        return {"table": table.id, "from": "total row" if total else "sum of programs",
-                "pagu": plain_number(values[0]), "realisasi": plain_number(values[1]),
-                "serapan_percent": round(float(values[1] / values[0] * 100), 2)}
-    return None
+def totals_record(tables: list[Table]) -> dict[str, Any] | None:
+    """The report's own budget total and the recomputed one, as JSON."""
+    totals = budget_totals(tables)
+    if totals is None:
+        return None
+    recomputed = totals.recomputed_serapan
+    return {"table": totals.table, "from": totals.printed_from, "pagu": plain_number(totals.pagu),
+            "realisasi": plain_number(totals.realisasi), "serapan_percent": round(float(totals.serapan), 2),
+            "recomputed_pagu": plain_number(totals.recomputed_pagu),
+            "recomputed_realisasi": plain_number(totals.recomputed_realisasi),
+            "recomputed_serapan_percent": None if recomputed is None else round(float(recomputed), 2)}
 
 
 def findings_document(report: str, source: str, sha256: str, tables: list[Table], findings: list[Finding],
                       lang: str = "id") -> dict[str, Any]:
     return {"report": report, "source": source, "sha256": sha256, "tool_version": __version__,
-            "totals": report_totals(tables),
+            "totals": totals_record(tables),
             "tables": [table_record(t) for t in tables],
             "findings": [finding_record(f, lang) for f in findings]}
 

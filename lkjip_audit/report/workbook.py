@@ -7,14 +7,13 @@ findings that no longer occur move to the Arsip sheet.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -22,31 +21,33 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from .. import __version__
 from ..checks.finding import Finding
 from ..checks.rules import RULES
+from ..checks.tolerance import EXACT, Tolerance
 from ..exceptions import OutputError
+from ..understand.identity import ReportIdentity
 from ..understand.model import Table
 from .atomic import write_atomically
+from .cells import AMBER, BOLD, HEADER, RED, put
+from .cells import number as _number
 from .labels import STATUS_CHOICES, text
+from .summary_sheet import write_summary_sheet
+from .trail_sheet import read_history, write_trail_sheet
 
-RED = PatternFill("solid", fgColor="FFC7CE")
-AMBER = PatternFill("solid", fgColor="FFEB9C")
-HEADER = PatternFill("solid", fgColor="DDEBF7")
-BOLD = Font(bold=True)
 EVALUATOR_FIELDS = ("status", "note", "reviewer", "review_date")
 
 
 @dataclass(frozen=True)
 class ReportInfo:
+    """What the Ringkasan and Jejak audit sheets say about the run."""
+
     report: str
     source: str
     sha256: str
-
-
-def put(ws, row: int, column: int, value) -> Cell:
-    """Write a value; text is always text, never a formula (`=`, `+`, `-`, `@` stay as typed)."""
-    cell = ws.cell(row=row, column=column, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"
-    return cell
+    identity: ReportIdentity = ReportIdentity(None, None, None)
+    tolerance: Tolerance = EXACT
+    started_at: str = ""
+    seconds: float = 0.0
+    parameters: dict = field(default_factory=dict)
+    tool_version: str = __version__
 
 
 def sheet_name(table: Table) -> str:
@@ -59,10 +60,11 @@ def _finding_columns(lang: str) -> list[tuple[str, str]]:
     return [(k, text(k, lang)) for k in keys]
 
 
-def read_evaluator_notes(path: Path) -> tuple[dict[str, dict], list[list]]:
-    """Notes per finding key, and the archived rows, from an existing workbook (empty if none)."""
+def read_previous(path: Path) -> tuple[dict[str, dict], list[list], list[list]]:
+    """Notes per finding key, the archived rows and the run history of an existing workbook (empty if
+    none)."""
     if not path.exists():
-        return {}, []
+        return {}, [], []
     try:
         wb = load_workbook(path)
     except Exception as exc:  # a corrupt or foreign file: never overwrite notes we cannot read
@@ -83,17 +85,19 @@ def read_evaluator_notes(path: Path) -> tuple[dict[str, dict], list[list]]:
     archive_ws = next((wb[n] for n in wb.sheetnames if n in ("Arsip", "Archive")), None)
     if archive_ws is not None:
         archive = [list(r) for r in archive_ws.iter_rows(min_row=2, values_only=True)]
-    return notes, archive
+    return notes, archive, read_history(wb)
 
 
 def write_workbook(path: Path, info: ReportInfo, tables: list[Table], findings: list[Finding],
                    lang: str = "id") -> Path:
     """Write the workbook atomically, carrying over the evaluator's notes from the previous one."""
     path = Path(path)
-    notes, archive = read_evaluator_notes(path)
+    notes, archive, history = read_previous(path)
     wb = Workbook()
-    findings_ws = wb.active
-    findings_ws.title = text("sheet_findings", lang)
+    summary_ws = wb.active
+    summary_ws.title = text("sheet_summary", lang)
+    write_summary_sheet(summary_ws, info, tables, findings, lang)
+    findings_ws = wb.create_sheet(text("sheet_findings", lang))
     table_sheets = {t.id: _write_table_sheet(wb, t, findings, lang) for t in tables}
     _write_findings_sheet(findings_ws, findings, table_sheets, notes, lang)
     current = {f.key for f in findings}
@@ -102,9 +106,19 @@ def write_workbook(path: Path, info: ReportInfo, tables: list[Table], findings: 
             archive.append([key, saved.get("message"), *(saved.get(f) for f in EVALUATOR_FIELDS),
                             datetime.now().isoformat(timespec="seconds")])
     _write_archive_sheet(wb, archive, lang)
-    _write_method_sheet(wb, lang)
-    _write_trail_sheet(wb, info, lang)
+    _write_method_sheet(wb, info.tolerance, lang)
+    write_trail_sheet(wb, info, len(findings), history, lang)
+    for ws in wb.worksheets:
+        _print_setup(ws)
     return write_atomically(path, lambda tmp: wb.save(tmp))
+
+
+def _print_setup(ws) -> None:
+    """Working papers get printed: landscape, each sheet as wide as one page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
 
 
 def _write_findings_sheet(ws, findings, table_sheets, notes, lang) -> None:
@@ -140,12 +154,6 @@ def _write_findings_sheet(ws, findings, table_sheets, notes, lang) -> None:
         ws.column_dimensions[get_column_letter(c)].width = widths.get(key, 14)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(findings) + 1)}"
-
-
-def _number(value):
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str) -> dict:
@@ -213,27 +221,18 @@ def _write_archive_sheet(wb, archive: list[list], lang: str) -> None:
             put(ws, r, c, value)
 
 
-def _write_method_sheet(wb, lang: str) -> None:
+def _write_method_sheet(wb, tolerance: Tolerance, lang: str) -> None:
     ws = wb.create_sheet(text("sheet_method", lang))
     titles = [text("rule", lang), text("rule_name", lang), text("severity", lang), text("description", lang),
               text("tolerance", lang)]
     for c, title in enumerate(titles, start=1):
         put(ws, 1, c, title).font = BOLD
     for r, rule in enumerate(RULES.values(), start=2):
+        shown = rule.tolerance[lang]
+        if rule.money and tolerance.money:
+            shown = f"± Rp {tolerance.money:,}" + (" (parameter)" if lang == "en" else " (parameter toleransi)")
         for c, value in enumerate([rule.code, rule.name[lang], rule.severity, rule.description[lang],
-                                   rule.tolerance[lang]], start=1):
+                                   shown], start=1):
             put(ws, r, c, value).alignment = Alignment(wrap_text=True, vertical="top")
     for c, width in enumerate([20, 28, 10, 90, 40], start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
-
-
-def _write_trail_sheet(wb, info: ReportInfo, lang: str) -> None:
-    ws = wb.create_sheet(text("sheet_trail", lang))
-    rows = [(text("report", lang), info.report), (text("source", lang), info.source),
-            ("sha256", info.sha256), (text("tool_version", lang), __version__),
-            (text("written_at", lang), datetime.now().isoformat(timespec="seconds"))]
-    for r, (name, value) in enumerate(rows, start=1):
-        put(ws, r, 1, name).font = BOLD
-        put(ws, r, 2, value)
-    ws.column_dimensions["A"].width = 24
-    ws.column_dimensions["B"].width = 80

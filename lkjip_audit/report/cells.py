@@ -1,0 +1,37 @@
+"""Writing cells safely and the few styles every sheet of the workbook shares."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Font, PatternFill
+
+RED = PatternFill("solid", fgColor="FFC7CE")
+AMBER = PatternFill("solid", fgColor="FFEB9C")
+GREEN = PatternFill("solid", fgColor="C6EFCE")
+HEADER = PatternFill("solid", fgColor="DDEBF7")
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=13)
+RUPIAH = "#,##0"
+
+
+def put(ws, row: int, column: int, value) -> Cell:
+    """Write a value; text is always text, never a formula (`=`, `+`, `-`, `@` stay as typed)."""
+    cell = ws.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def put_header(ws, row: int, titles: list[str], first_column: int = 1) -> None:
+    for c, title in enumerate(titles, start=first_column):
+        cell = put(ws, row, c, title)
+        cell.font, cell.fill = BOLD, HEADER
+
+
+def number(value: Decimal | None):
+    """A Decimal as a spreadsheet number: whole rupiah as int."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
