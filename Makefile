@@ -5,9 +5,19 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup audit test clean
+# The workbook test opens the workbook in LibreOffice; Debian's package is installed when it is missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup system-deps audit test clean
 
 setup: $(VENV)/.installed
+
+system-deps:
+	@command -v soffice >/dev/null 2>&1 || { \
+	  echo "installing LibreOffice Calc (headless) for the workbook test"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    libreoffice-calc-nogui >/dev/null; }
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +28,7 @@ $(VENV)/.installed: pyproject.toml
 audit: setup
 	$(VENV)/bin/lkjip-audit audit
 
-test: setup
+test: setup system-deps
 	$(PY) -m pytest
 
 clean:

@@ -65,18 +65,23 @@ def collect_reports(inputs: Iterable[Path]) -> list[Path]:
     return reports
 
 
-def is_current(report: Path, out: Path, sha256: str) -> bool:
-    """The last run of this report succeeded on the same input with the same tool version."""
+def is_current(report: Path, out: Path, sha256: str, parameters: dict | None = None) -> bool:
+    """The last run of this report succeeded on the same input, tool version and parameters."""
     folder = out / report.stem
     try:
         state = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     return (state.get("sha256") == sha256 and state.get("tool_version") == __version__
-            and (folder / "findings.json").exists())
+            and state.get("parameters", {}) == (parameters or {}) and (folder / "findings.json").exists())
 
 
-def run_one(report: str, out: str, lang: str = "id", timeout: float | None = None) -> dict:
+def run_parameters(lang: str, tolerance: float) -> dict:
+    """What a run's outputs depend on besides the input and the tool: a change re-runs the report."""
+    return {"lang": lang, "tolerance": float(tolerance)}
+
+
+def run_one(report: str, out: str, lang: str = "id", timeout: float | None = None, tolerance: float = 0) -> dict:
     """Audit one report (papermill, its own kernel process); never raises, always returns a record.
 
     The kernel is a process of its own: a report that crashes it or runs past `timeout` is recorded and
@@ -92,7 +97,7 @@ def run_one(report: str, out: str, lang: str = "id", timeout: float | None = Non
     record = {"report": str(report_path), "status": "failed", "stage": "input", "reason": ""}
     try:
         record["sha256"] = file_sha256(report_path)
-        result = audit_with_notebook(report_path, out, lang=lang, timeout=timeout)
+        result = audit_with_notebook(report_path, out, lang=lang, timeout=timeout, tolerance=tolerance)
     except (TimeoutError, CellTimeoutError):  # before OSError: TimeoutError is one
         record.update(status="timeout", stage="timeout",
                       reason=f"{report_path}: stopped after {timeout:g} s. Raise --timeout or audit it alone")
@@ -109,7 +114,8 @@ def run_one(report: str, out: str, lang: str = "id", timeout: float | None = Non
         record.update(stage="audit", reason=f"{report_path}: {type(exc).__name__}: {exc}")
     else:
         record.update(status="ok", stage="", **_from_findings(result.folder / "findings.json"))
-        state = {"sha256": record["sha256"], "tool_version": __version__, "finished": time.time()}
+        state = {"sha256": record["sha256"], "tool_version": __version__,
+                 "parameters": run_parameters(lang, tolerance), "finished": time.time()}
         write_atomically(result.folder / STATE_FILE,
                          lambda tmp: tmp.write_text(json.dumps(state), encoding="utf-8"))
     return _finish(record, started)
@@ -151,7 +157,7 @@ def write_index(out: Path, entries: list[BatchEntry]) -> None:
 
 
 def run_batch(reports: list[Path], out: Path, jobs: int = 1, timeout: float | None = None, force: bool = False,
-              scheduler: str | None = None, lang: str = "id",
+              scheduler: str | None = None, lang: str = "id", tolerance: float = 0,
               on_done: Callable[[BatchEntry], None] | None = None) -> list[BatchEntry]:
     """Audit every report; return one entry per report, in the order given."""
     out = Path(out).resolve()
@@ -165,7 +171,7 @@ def run_batch(reports: list[Path], out: Path, jobs: int = 1, timeout: float | No
         except OSError:
             pending.append(report)  # the worker records why it cannot be read
             continue
-        if not force and is_current(report, out, sha256):
+        if not force and is_current(report, out, sha256, run_parameters(lang, tolerance)):
             record = {"report": key, "status": "skipped", "sha256": sha256,
                       **_from_findings(out / report.stem / "findings.json")}
             entries[key] = _entry(record)
@@ -182,11 +188,11 @@ def run_batch(reports: list[Path], out: Path, jobs: int = 1, timeout: float | No
             on_done(entry)
 
     if scheduler:
-        _run_on_cluster(scheduler, pending, out, lang, timeout, done)
+        _run_on_cluster(scheduler, pending, out, (lang, timeout, tolerance), done)
     else:
         # Worker processes, not threads: papermill's own bookkeeping then runs on every core.
         with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(run_one, str(r), str(out), lang, timeout): r for r in pending}
+            futures = {pool.submit(run_one, str(r), str(out), lang, timeout, tolerance): r for r in pending}
             for future in as_completed(futures):
                 try:
                     done(future.result())
@@ -199,7 +205,7 @@ def run_batch(reports: list[Path], out: Path, jobs: int = 1, timeout: float | No
     return ordered
 
 
-def _run_on_cluster(address: str, pending: list[Path], out: Path, lang: str, timeout: float | None,
+def _run_on_cluster(address: str, pending: list[Path], out: Path, settings: tuple,
                     done: Callable[[dict], None]) -> None:
     """Each report one task on an existing Dask cluster; the output folder must be shared with its workers."""
     try:
@@ -208,6 +214,6 @@ def _run_on_cluster(address: str, pending: list[Path], out: Path, lang: str, tim
         from .exceptions import LkjipAuditError
         raise LkjipAuditError("--scheduler needs dask.distributed: pip install 'lkjip-audit[cluster]'") from exc
     with Client(address, timeout="20s") as client:
-        futures = [client.submit(run_one, str(r), str(out), lang, timeout, pure=False) for r in pending]
+        futures = [client.submit(run_one, str(r), str(out), *settings, pure=False) for r in pending]
         for future in dask_completed(futures):
             done(future.result())

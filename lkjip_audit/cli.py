@@ -26,6 +26,8 @@ def audit(
                                                    f"report in {RAW_DIR}."),
     out: Path = typer.Option(CLEAN_DIR, "--out", help="Output folder; each report gets DIR/<stem>/."),
     lang: str = typer.Option("id", "--lang", help="Language of messages and workbook: id or en."),
+    tolerance: float = typer.Option(0, "--tolerance", min=0, help="Rupiah a money identity may be off and "
+                                    "still hold (0: exact; e.g. 1000 for tables rounded to thousands)."),
 ) -> None:
     """Audit each report through notebooks/audit_report.ipynb (papermill)."""
     reports = list(inputs) if inputs else sample_reports()
@@ -35,7 +37,7 @@ def audit(
     failed = 0
     for report in reports:
         try:
-            result = audit_with_notebook(report, out, lang=lang)
+            result = audit_with_notebook(report, out, lang=lang, tolerance=tolerance)
         except LkjipAuditError as exc:
             failed += 1
             typer.echo(f"error: {exc}", err=True)
@@ -58,6 +60,8 @@ def batch(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a Dask scheduler "
                                             "(tcp://host:8786): run each report as a task on that cluster."),
     lang: str = typer.Option("id", "--lang", help="Language of messages and workbooks: id or en."),
+    tolerance: float = typer.Option(0, "--tolerance", min=0, help="Rupiah a money identity may be off and "
+                                    "still hold (0: exact; e.g. 1000 for tables rounded to thousands)."),
     summary: bool = typer.Option(True, "--summary/--no-summary", help="Execute batch_summary.ipynb over "
                                  "the results."),
 ) -> None:
@@ -82,7 +86,7 @@ def batch(
 
         try:
             entries = run_batch(reports, out, jobs=jobs, timeout=timeout, force=force, scheduler=scheduler,
-                                lang=lang, on_done=done)
+                                lang=lang, tolerance=tolerance, on_done=done)
         except LkjipAuditError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2)

@@ -13,7 +13,9 @@ from papermill.exceptions import PapermillExecutionError
 
 from .exceptions import InputError, LkjipAuditError
 from .ingest import check_file
+from .report.atomic import write_atomically
 from .report.findings_json import summary_line
+from .report.trail_sheet import record_notebook_run
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = PROJECT_DIR / "notebooks"
@@ -38,15 +40,20 @@ def sample_reports(raw_dir: Path = RAW_DIR) -> list[Path]:
 
 
 def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id",
-                        timeout: float | None = None) -> RunResult:
-    """Execute `audit_report.ipynb` for one report into `out_dir/<stem>/`; raise a one-line error on failure."""
+                        timeout: float | None = None, tolerance: float = 0) -> RunResult:
+    """Execute `audit_report.ipynb` for one report into `out_dir/<stem>/`; raise a one-line error on failure.
+
+    Next to the executed notebook goes its HTML export, for readers without Jupyter; the workbook's trail
+    gets the run's times from the notebook's papermill metadata.
+    """
     report = Path(report)
     check_file(report)
     folder = Path(out_dir).resolve() / report.stem
     folder.mkdir(parents=True, exist_ok=True)
     final = folder / f"{report.stem}.ipynb"
     partial = folder / f".{report.stem}.running.ipynb"
-    parameters = {"input_path": str(report.resolve()), "output_dir": str(folder), "lang": lang}
+    parameters = {"input_path": str(report.resolve()), "output_dir": str(folder), "lang": lang,
+                  "tolerance": tolerance}
     try:
         # `execution_timeout` bounds each cell; the audit is one cell, so it bounds the report.
         papermill.execute_notebook(str(AUDIT_NOTEBOOK), str(partial), parameters=parameters,
@@ -62,8 +69,19 @@ def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id
         raise LkjipAuditError(f"{report}: the audit stopped with {exc.ename}: {exc.evalue}. The notebook "
                               f"with the full traceback is {failed}") from None
     os.replace(partial, final)
+    record_notebook_run(folder / f"{report.stem}.audit.xlsx", final)
+    export_html(final)
     document = json.loads((folder / "findings.json").read_text(encoding="utf-8"))
     return RunResult(folder=folder, notebook=final, summary=summary_line(document))
+
+
+def export_html(notebook: Path) -> Path:
+    """`<notebook>.html` beside the executed notebook, written atomically; code cells kept (it is the record)."""
+    from nbconvert import HTMLExporter  # heavy import, only needed here
+
+    body, _ = HTMLExporter().from_filename(str(notebook))
+    target = notebook.with_suffix(".html")
+    return write_atomically(target, lambda tmp: tmp.write_text(body, encoding="utf-8"))
 
 
 BATCH_NOTEBOOK = NOTEBOOK_DIR / "batch_summary.ipynb"

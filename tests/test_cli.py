@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from conftest import FLOTIM, KEDIRI, KUKAR_OCR
 
 CLI = [sys.executable, "-m", "lkjip_audit"]
@@ -23,12 +25,24 @@ def test_audit_writes_workbook_findings_and_executed_notebook(tmp_path):
     assert done.returncode == 0, done.stderr
     folder = tmp_path / KEDIRI.stem
     assert {p.name for p in folder.iterdir()} == {f"{KEDIRI.stem}.audit.xlsx", "findings.json",
-                                                  f"{KEDIRI.stem}.ipynb"}
+                                                  f"{KEDIRI.stem}.ipynb", f"{KEDIRI.stem}.html"}
     document = json.loads((folder / "findings.json").read_text(encoding="utf-8"))
     assert document["report"] == KEDIRI.name and len(document["findings"]) == 51
     assert done.stdout.startswith(f"{KEDIRI.name}: 9 tables (2 budget), 51 findings (error 43, warning 8)")
     notebook = json.loads((folder / f"{KEDIRI.stem}.ipynb").read_text(encoding="utf-8"))
-    assert notebook["metadata"]["papermill"]["parameters"]["input_path"] == str(KEDIRI)
+    papermill = notebook["metadata"]["papermill"]
+    assert papermill["parameters"]["input_path"] == str(KEDIRI)
+    # The HTML export carries the notebook's sections and its findings table, for readers without Jupyter.
+    html = (folder / f"{KEDIRI.stem}.html").read_text(encoding="utf-8")
+    assert all(f">{section}<" in html for section in ("Ringkasan", "Tabel", "Temuan", "Grafik"))
+    assert "footing-children: 16" in html and "data:image/png;base64" in html
+    # The workbook's trail holds the papermill run as the notebook's metadata records it.
+    trail = {r[0]: r[1] for r in load_workbook(folder / f"{KEDIRI.stem}.audit.xlsx")["Jejak audit"]
+             .iter_rows(values_only=True) if r[0]}
+    assert trail["Papermill: mulai"] == papermill["start_time"]
+    assert trail["Papermill: selesai"] == papermill["end_time"]
+    assert trail["Papermill: durasi (detik)"] == round(papermill["duration"], 2)
+    assert json.loads(trail["Parameter"])["input_path"] == str(KEDIRI)
 
 
 def test_bad_inputs_get_one_clear_line_each_and_the_others_are_still_audited(tmp_path):

@@ -16,10 +16,12 @@ class BudgetTotals:
     realisasi: Decimal
     recomputed_pagu: Decimal  # Σ Program rows (what the total should be)
     recomputed_realisasi: Decimal
+    printed_serapan: Decimal | None = None  # the % printed on the total row, when the table prints one
 
     @property
     def serapan(self) -> Decimal:
-        return self.realisasi / self.pagu * 100
+        """The % the report gives: printed on its total row, else realisasi / pagu of its printed totals."""
+        return self.printed_serapan if self.printed_serapan is not None else self.realisasi / self.pagu * 100
 
     @property
     def recomputed_serapan(self) -> Decimal | None:
@@ -46,7 +48,10 @@ def budget_totals(tables: list[Table]) -> BudgetTotals | None:
         recomputed = _sums(parts, pagu.index, realisasi.index)
         if printed is None or recomputed is None or not printed[0]:
             continue
-        return BudgetTotals(table.id, "total row" if total else "sum of programs", *printed, *recomputed)
+        persen = table.column(Role.PERSEN)
+        printed_persen = total.values[persen.index] if total and persen else None
+        return BudgetTotals(table.id, "total row" if total else "sum of programs", *printed, *recomputed,
+                            printed_serapan=printed_persen.value if printed_persen else None)
     return None
 
 

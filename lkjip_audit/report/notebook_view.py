@@ -1,0 +1,52 @@
+"""How the audit notebook shows its results: readable tables, numbers written the report's way."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..understand.numbers import format_id
+from .labels import text
+from .totals import budget_totals
+
+SEVERITY_COLOURS = {"error": "#FFC7CE", "warning": "#FFEB9C"}
+
+
+def shown_number(value: float | None, lang: str = "id") -> str:
+    """Rupiah without decimals, ratios with two: `5.087.297.982`, `81,02` (`5,087,297,982`, `81.02` in en)."""
+    if value is None or value != value:  # None or NaN
+        return ""
+    decimals = 0 if float(value).is_integer() else 2
+    return format_id(value, decimals) if lang == "id" else f"{value:,.{decimals}f}"
+
+
+def styled_findings(frame: pd.DataFrame, lang: str = "id"):
+    """The findings table with its messages readable (left-aligned, wide) and each row coloured by severity."""
+    numbers = [c for c in ("reported", "expected", "difference") if c in frame]
+    left = {"text-align": "left", "white-space": "normal"}
+
+    def colour(row):
+        fill = SEVERITY_COLOURS.get(row.get("severity"), "")
+        return [f"background-color: {fill}" if fill and name == "severity" else "" for name in row.index]
+
+    return (frame.style.format({c: (lambda v: shown_number(v, lang)) for c in numbers}, na_rep="")
+            .set_properties(subset=[c for c in ("item", "column") if c in frame], **left, **{"max-width": "16em"})
+            .set_properties(subset=[c for c in ("message",) if c in frame], **left, **{"min-width": "26em"})
+            .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+            .apply(colour, axis=1)
+            .hide(axis="index"))
+
+
+def totals_frame(tables, lang: str = "id") -> pd.DataFrame:
+    """The report's budget total against the recomputed one (the Ringkasan sheet's table), as text."""
+    totals = budget_totals(tables)
+    if totals is None:
+        return pd.DataFrame({text("budget_totals", lang): [text("no_budget_total", lang)]})
+    serapan = totals.recomputed_serapan
+    rows = [(text("pagu", lang), totals.pagu, totals.recomputed_pagu),
+            (text("realisasi", lang), totals.realisasi, totals.recomputed_realisasi),
+            (text("serapan", lang), round(totals.serapan, 2), None if serapan is None else round(serapan, 2))]
+    return pd.DataFrame(
+        [{"": name, text("printed_in_report", lang): shown_number(float(printed), lang),
+          text("recomputed", lang): shown_number(None if again is None else float(again), lang),
+          text("difference", lang): shown_number(None if again is None else float(printed - again), lang)}
+         for name, printed, again in rows])

@@ -1,0 +1,115 @@
+"""Ringkasan, Jejak audit, the money tolerance, and the workbook opened by a real spreadsheet program."""
+
+import os
+import shutil
+import subprocess
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import DEPOK, FLOTIM, KEDIRI
+from lkjip_audit.audit import audit, write_outputs
+from lkjip_audit.exceptions import InputError
+
+
+def _sheet_rows(ws):
+    return [r for r in ws.iter_rows(values_only=True) if any(v is not None for v in r)]
+
+
+def _facts(ws) -> dict:
+    return {r[0]: r[1] for r in ws.iter_rows(values_only=True, max_col=2) if r[0] is not None}
+
+
+def test_ringkasan_names_the_report_counts_findings_and_sets_the_totals_against_the_recomputed(tmp_path, kediri):
+    wb = load_workbook(write_outputs(kediri, tmp_path)["workbook"])
+    assert wb.sheetnames[:2] == ["Ringkasan", "Temuan"]
+    ws = wb["Ringkasan"]
+    facts = _facts(ws)
+    # Cover of the Kediri report: "DINAS KOPERASI DAN USAHA MIKRO TAHUN 2021", "PEMERINTAH KABUPATEN KEDIRI".
+    assert facts["Instansi"] == "Dinas Koperasi dan Usaha Mikro"
+    assert facts["Wilayah"] == "Kabupaten Kediri"
+    assert facts["Tahun laporan"] == 2021
+    assert facts["sha256"] == kediri.sha256
+    assert facts["Jumlah temuan"] == "51 (error 43, warning 8)"
+    rows = _sheet_rows(ws)
+    per_rule = {r[0]: r[2:6] for r in rows if r[0] in ("footing-children", "printed-error", "prose-table")}
+    assert per_rule == {"footing-children": (16, None, None, 16), "printed-error": (None, 3, None, 3),
+                        "prose-table": (None, 5, None, 5)}
+    totals = {r[0]: r[1:4] for r in rows if r[0] in ("Pagu", "Realisasi", "% serapan")}
+    # Line 648, JUMLAH of Tabel 3.2: 12.468.907.692 / 10.894.818.644 / 87,38%; its 7 Programs add up to
+    # 12.495.837.032 and 10.894.818.544.
+    assert totals == {"Pagu": (12468907692, 12495837032, -26929340),
+                      "Realisasi": (10894818644, 10894818544, 100),
+                      "% serapan": (87.38, 87.19, 0.19)}
+    chart, = ws._charts  # Kediri has no clean capaian table, so only the pagu/realisasi chart
+    assert len(chart.series) == 2
+    programs = [r for r in rows if isinstance(r[0], str) and r[0].startswith("PROGRAM ")]
+    assert len(programs) == 7 and programs[6][:3] == ("PROGRAM PENGEMBANGAN UMKM", 611020500, 351386350)
+    assert chart.series[0].val.numRef.f == f"'Ringkasan'!$B${ws.max_row - 6}:$B${ws.max_row}"
+
+
+def test_ringkasan_of_depok_uses_its_agency_row_and_charts_capaian(tmp_path, depok):
+    ws = load_workbook(write_outputs(depok, tmp_path)["workbook"])["Ringkasan"]
+    facts = _facts(ws)
+    assert (facts["Wilayah"], facts["Tahun laporan"]) == ("Kota Depok", 2023)
+    totals = {r[0]: r[1:4] for r in _sheet_rows(ws) if r[0] in ("Pagu", "Realisasi")}
+    # The agency row above the Programs prints 32.300.612.788; its Programs add up to 33.172.321.844
+    # because Program Penunjang prints 10.255.966.594 where its Kegiatan sum to 9.384.257.538.
+    assert totals["Pagu"] == (32300612788, 33172321844, -871709056)
+    assert totals["Realisasi"] == (29231216957, 29231216957, 0)
+    assert len(ws._charts) == 2  # pagu/realisasi per Program, capaian per indicator
+
+
+def test_ringkasan_says_when_there_is_no_total_to_recompute(tmp_path, flotim):
+    ws = load_workbook(write_outputs(flotim, tmp_path)["workbook"])["Ringkasan"]
+    assert ("Tidak ada tabel anggaran dengan baris Program atau Jumlah untuk dihitung ulang.",) in [
+        r[:1] for r in _sheet_rows(ws)]
+    assert _facts(ws)["Wilayah"] == "Kabupaten Flores Timur"
+
+
+def test_every_run_is_added_to_the_trail_history(tmp_path, kediri):
+    path = write_outputs(kediri, tmp_path)["workbook"]
+    write_outputs(kediri, tmp_path)
+    ws = load_workbook(path)["Jejak audit"]
+    rows = _sheet_rows(ws)
+    start = rows.index(next(r for r in rows if r[0] == "Riwayat run pada buku kerja ini"))
+    header, *runs = rows[start + 1:]
+    assert header[:4] == ("Mulai", "Selesai", "Durasi (detik)", "Cara")
+    assert len(runs) == 2 and all(r[4] == kediri.sha256 and r[6] == 51 for r in runs)
+    facts = _facts(ws)
+    assert facts["Versi: openpyxl"] and facts["Versi: python"]
+
+
+def test_money_tolerance_lets_small_differences_hold_and_is_stated_in_metode(tmp_path, kediri):
+    tolerant = audit(KEDIRI, tolerance=1000)
+    gone = {(f.rule, f.line, f.difference) for f in kediri.findings} - {
+        (f.rule, f.line, f.difference) for f in tolerant.findings}
+    # Differences of 1.000 (line 596), 20 (Administrasi Umum, Pemeriksaan dan Pengawasan) and 100 (JUMLAH
+    # realisasi) hold within Rp 1.000; every other finding stays.
+    assert len(kediri.findings) - len(tolerant.findings) == 6 == len(gone)
+    assert {abs(d) for _, _, d in gone} == {1000, 20, 100}
+    ws = load_workbook(write_outputs(tolerant, tmp_path)["workbook"])["Metode"]
+    shown = {r[0]: r[4] for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert shown["footing-children"] == "± Rp 1,000 (parameter toleransi)"
+    assert shown["row-percent"].startswith("sama setelah dibulatkan")
+    with pytest.raises(InputError, match="tolerance"):
+        audit(KEDIRI, tolerance="seribu")
+
+
+def test_libreoffice_opens_and_converts_the_workbook(tmp_path, kediri):
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice (soffice) is missing: `make test` installs it (libreoffice-calc-nogui)"
+    workbook = write_outputs(kediri, tmp_path / "audit")["workbook"]
+    out = tmp_path / "converted"
+    profile = (tmp_path / "lo-profile").as_uri()  # a fresh profile: no clash with a running LibreOffice
+    done = subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xlsx",
+                           "--outdir", str(out), str(workbook)], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "HOME": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    converted = load_workbook(out / workbook.name)
+    assert converted.sheetnames == load_workbook(workbook).sheetnames
+    # LibreOffice read the cells as values: the number printed on line 596 and its finding row.
+    t8 = converted["T8"]
+    assert 3690366094 in {c.value for row in t8.iter_rows() for c in row}
+    temuan = converted["Temuan"]
+    assert temuan["A2"].value == "F1" and temuan.max_row == 52
