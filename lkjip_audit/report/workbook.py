@@ -7,6 +7,7 @@ findings that no longer occur move to the Arsip sheet.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +34,7 @@ from .summary_sheet import write_summary_sheet
 from .trail_sheet import read_history, write_trail_sheet
 
 EVALUATOR_FIELDS = ("status", "note", "reviewer", "review_date")
+WRAPPED_WIDTHS = {"message": 70, "item": 34, "column": 22, "cause": 34, "note": 40}  # Temuan's text columns
 
 
 @dataclass(frozen=True)
@@ -140,18 +142,20 @@ def _write_findings_sheet(ws, findings, table_sheets, notes, lang) -> None:
         for c, (key, _) in enumerate(columns, start=1):
             cell = put(ws, r, c, values[key])
             if key in ("reported", "expected", "difference"):
-                cell.number_format = "#,##0.##"
-            if key == "message":
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.number_format = "#,##0" if isinstance(values[key], int) else "#,##0.00"
+            cell.alignment = Alignment(wrap_text=key in WRAPPED_WIDTHS, vertical="top")
+        ws.row_dimensions[r].height = _height([str(values[k] or "") for k in WRAPPED_WIDTHS],
+                                              list(WRAPPED_WIDTHS.values()))
         target = table_sheets.get(finding.table, {}).get((finding.row_index, finding.column_index))
         if target:
             ws.cell(row=r, column=1).hyperlink = Hyperlink(ref=f"A{r}", location=target)
             ws.cell(row=r, column=1).font = Font(color="0563C1", underline="single")
         status_col = get_column_letter([k for k, _ in columns].index("status") + 1)
         status.add(f"{status_col}{r}")
-    widths = {"message": 80, "item": 40, "column": 28, "note": 40, "cause": 40}
     for c, (key, _) in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(c)].width = widths.get(key, 14)
+        ws.column_dimensions[get_column_letter(c)].width = WRAPPED_WIDTHS.get(key, 14 if key != "id" else 7)
+    # The key only carries notes over to the next run: kept, but out of the evaluator's way.
+    ws.column_dimensions[get_column_letter([k for k, _ in columns].index("key") + 1)].hidden = True
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(findings) + 1)}"
 
@@ -163,11 +167,13 @@ def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str) -> 
     put(ws, 2, 1, text("kind", lang) + f": {table.kind}")
     header_row = 3
     extra = [text("level", lang), text("source_line", lang)]
+    widths = [45 if column.role.value in ("label", "indikator") else 16 for column in table.columns]
     for c, column in enumerate(table.columns, start=1):
         put(ws, header_row, c, column.header or f"({column.index + 1})").font = BOLD
         ws.cell(row=header_row, column=c).fill = HEADER
         ws.cell(row=header_row, column=c).alignment = Alignment(wrap_text=True, vertical="top")
-        ws.column_dimensions[get_column_letter(c)].width = 45 if column.role.value == "label" else 16
+        ws.column_dimensions[get_column_letter(c)].width = widths[c - 1]
+    ws.row_dimensions[header_row].height = _height([c.header for c in table.columns], widths, bold=True)
     for k, title in enumerate(extra, start=len(table.columns) + 1):
         put(ws, header_row, k, title).font = BOLD
         ws.cell(row=header_row, column=k).fill = HEADER
@@ -184,11 +190,13 @@ def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str) -> 
                                       else "#,##0" if value.decimals == 0 else f"#,##0.{'0' * value.decimals}")
             else:
                 cell = put(ws, r, column.index + 1, raw)
-            if column.role.value == "label":
-                cell.alignment = Alignment(indent=max(0, min(row.level.depth, 4) - 1) * 2, wrap_text=True)
+            indent = max(0, min(row.level.depth, 4) - 1) * 2 if column.role.value == "label" else 0
+            cell.alignment = Alignment(indent=indent, wrap_text=True, vertical="top")
             refs[(row.index, column.index)] = f"'{ws.title}'!{cell.coordinate}"
-        put(ws, r, len(table.columns) + 1, row.level.value)
-        put(ws, r, len(table.columns) + 2, row.line if row.line is not None else row.page)
+        ws.row_dimensions[r].height = _height(row.cells, widths)
+        for k, value in enumerate((row.level.value, row.line if row.line is not None else row.page),
+                                  start=len(table.columns) + 1):
+            put(ws, r, k, value).alignment = Alignment(vertical="top")
         if row.level.depth <= 1:
             for c in range(1, len(table.columns) + 1):
                 ws.cell(row=r, column=c).font = BOLD
@@ -208,6 +216,13 @@ def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str) -> 
             put(ws, start + k, 1, repair)
     ws.freeze_panes = ws.cell(row=first, column=1)
     return refs
+
+
+def _height(texts: list[str], widths: list[float], bold: bool = False) -> float:
+    """Points for a row whose cells wrap: spreadsheet programs do not grow rows written by openpyxl."""
+    factor = 1.3 if bold else 1.1  # characters per unit of column width, roughly
+    lines = max((math.ceil(len(t or "") * factor / w) for t, w in zip(texts, widths)), default=1)
+    return 15 * max(1, lines)
 
 
 def _write_archive_sheet(wb, archive: list[list], lang: str) -> None:
