@@ -61,3 +61,24 @@ def test_bad_inputs_get_one_clear_line_each_and_the_others_are_still_audited(tmp
     assert "3 of 4 report(s) could not be audited" in done.stderr
     assert (tmp_path / "out" / FLOTIM.stem / "findings.json").exists()
     assert done.stdout.startswith(f"{FLOTIM.name}: ")
+
+
+def test_notes_survive_a_rerun_through_papermill_and_both_runs_are_in_the_trail(tmp_path):
+    assert run("audit", KEDIRI, "--out", tmp_path).returncode == 0
+    path = tmp_path / KEDIRI.stem / f"{KEDIRI.stem}.audit.xlsx"
+    wb = load_workbook(path)
+    ws = wb["Temuan"]
+    header = [c.value for c in ws[1]]
+    ws.cell(row=5, column=header.index("Catatan evaluator") + 1, value="sudah dikonfirmasi ke OPD")
+    finding_id = ws.cell(row=5, column=1).value
+    wb.save(path)
+
+    assert run("audit", KEDIRI, "--out", tmp_path).returncode == 0
+    wb = load_workbook(path)
+    ws = wb["Temuan"]
+    assert ws.cell(row=5, column=1).value == finding_id
+    assert ws.cell(row=5, column=header.index("Catatan evaluator") + 1).value == "sudah dikonfirmasi ke OPD"
+    assert ws.cell(row=5, column=1).hyperlink.location  # links and comments survive the trail update
+    rows = [r for r in wb["Jejak audit"].iter_rows(values_only=True) if r[0]]
+    runs = rows[[r[0] for r in rows].index("Mulai") + 1:]
+    assert [r[3] for r in runs] == ["papermill", "papermill"] and runs[0][0] < runs[1][0]

@@ -2,10 +2,12 @@
 
 import json
 
+import pytest
 from openpyxl import load_workbook
 
 from conftest import KEDIRI
 from lkjip_audit.audit import audit, write_outputs
+from lkjip_audit.exceptions import OutputError
 
 
 def _write(tmp_path, result=None, lang="id"):
@@ -94,3 +96,18 @@ def test_formula_like_labels_stay_text(tmp_path):
     labels = [ws.cell(row=r, column=2) for r in (4, 5, 6)]
     assert [c.value for c in labels] == ["=HYPERLINK(\"http://x\")", "+1+2", "@SUM(A1)"]
     assert all(c.data_type == "s" for c in labels)
+
+
+def test_a_workbook_open_elsewhere_gives_a_clear_error_and_stays_as_it_was(tmp_path, monkeypatch):
+    result = audit(KEDIRI)
+    path = _write(tmp_path, result)["workbook"]
+    before = path.read_bytes()
+
+    def locked(src, dst):  # what Windows does while Excel holds the file open
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr("lkjip_audit.report.atomic.os.replace", locked)
+    with pytest.raises(OutputError, match=r"audit\.xlsx: the file is open or read-only .* Close it"):
+        _write(tmp_path, result)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []  # no half-written leftovers
