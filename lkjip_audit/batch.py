@@ -24,7 +24,7 @@ from .ingest.document import file_sha256
 from .report.atomic import write_atomically
 
 #: Report files a folder given to `batch` contributes.
-BATCH_SUFFIXES = (".txt", ".md", ".pdf")
+BATCH_SUFFIXES = (".txt", ".md", ".pdf", ".xlsx", ".csv")
 STATE_FILE = ".lkjip-run.json"
 
 

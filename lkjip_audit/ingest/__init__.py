@@ -11,6 +11,7 @@ from pathlib import Path
 from ..exceptions import InputError
 from .document import Document, RawRow, RawTable, Repair
 from .pdf import read_pdf
+from .spreadsheet import is_xlsx, read_csv, read_xlsx
 from .text import read_text
 
 __all__ = ["read", "check_file", "Document", "RawRow", "RawTable", "Repair"]
@@ -46,6 +47,12 @@ def read(path: str | Path) -> Document:
     if path.suffix.lower() == ".pdf":
         raise InputError(path, "named .pdf but it is not a PDF", "Check that the download or export finished")
     if head.startswith(b"PK\x03\x04"):
-        raise InputError(path, "spreadsheet input is not supported yet",
-                         "Save the table as text (tab-separated) for now")
+        if is_xlsx(path):
+            return read_xlsx(path)
+        raise InputError(path, "a zip archive that is not an .xlsx workbook (.docx, .ods, ...)",
+                         "Save the report as PDF, text or .xlsx")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(path, "an old binary Office file (.xls/.doc)", "Save it as .xlsx (or PDF) and run again")
+    if path.suffix.lower() in (".csv", ".tsv"):
+        return read_csv(path)
     return read_text(path)
