@@ -14,6 +14,7 @@ from . import ingest
 from .checks import EXACT, Finding, Tolerance, run_checks
 from .exceptions import InputError, NoTablesError
 from .report.findings_json import findings_document, summary_line, write_findings_json
+from .paths import output_stem
 from .report.labels import LANGUAGES
 from .report.workbook import ReportInfo, write_workbook
 from .understand import Table, understand
@@ -89,7 +90,7 @@ def write_outputs(result: AuditResult, out_dir: str | Path, lang: str = "id") ->
     if lang not in LANGUAGES:
         raise InputError(lang, f"unknown language; choose one of {', '.join(LANGUAGES)}")
     out_dir = Path(out_dir)
-    stem = Path(result.report).stem
+    stem = output_stem(result.report)
     info = ReportInfo(result.report, result.source, result.sha256, identity=result.identity,
                       tolerance=result.tolerance, started_at=result.started_at, seconds=result.seconds,
                       parameters={"lang": lang, "tolerance": str(result.tolerance.money)})

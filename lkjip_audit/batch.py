@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import __version__
 from .ingest.document import file_sha256
+from .paths import output_stem
 from .report.atomic import write_atomically
 
 #: Report files a folder given to `batch` contributes.
@@ -67,7 +68,7 @@ def collect_reports(inputs: Iterable[Path]) -> list[Path]:
 
 def is_current(report: Path, out: Path, sha256: str, parameters: dict | None = None) -> bool:
     """The last run of this report succeeded on the same input, tool version and parameters."""
-    folder = out / report.stem
+    folder = out / output_stem(report)
     try:
         state = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -87,9 +88,7 @@ def run_one(report: str, out: str, lang: str = "id", timeout: float | None = Non
     The kernel is a process of its own: a report that crashes it or runs past `timeout` is recorded and
     its kernel shut down, while this process goes on with the next report.
     """
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
-
-    from .exceptions import InputError, LkjipAuditError
+    from .exceptions import AuditTimeout, InputError, KernelDied, LkjipAuditError
     from .runner import audit_with_notebook
 
     report_path = Path(report)
@@ -98,9 +97,10 @@ def run_one(report: str, out: str, lang: str = "id", timeout: float | None = Non
     try:
         record["sha256"] = file_sha256(report_path)
         result = audit_with_notebook(report_path, out, lang=lang, timeout=timeout, tolerance=tolerance)
-    except (TimeoutError, CellTimeoutError):  # before OSError: TimeoutError is one
-        record.update(status="timeout", stage="timeout",
-                      reason=f"{report_path}: stopped after {timeout:g} s. Raise --timeout or audit it alone")
+    except AuditTimeout as exc:
+        record.update(status="timeout", stage="timeout", reason=str(exc))
+    except KernelDied as exc:
+        record.update(status="crashed", stage="kernel", reason=str(exc))
     except OSError as exc:
         record["reason"] = f"{report_path}: cannot be read ({exc.strerror})"
     except InputError as exc:
@@ -108,8 +108,6 @@ def run_one(report: str, out: str, lang: str = "id", timeout: float | None = Non
     except LkjipAuditError as exc:
         record["reason"] = str(exc)
         record["stage"] = "audit" if "notebook with the full traceback" in str(exc) else "input"
-    except DeadKernelError as exc:
-        record.update(status="crashed", stage="kernel", reason=f"{report_path}: the notebook kernel died ({exc})")
     except Exception as exc:  # noqa: BLE001 - one report must never end the batch
         record.update(stage="audit", reason=f"{report_path}: {type(exc).__name__}: {exc}")
     else:
@@ -173,7 +171,7 @@ def run_batch(reports: list[Path], out: Path, jobs: int = 1, timeout: float | No
             continue
         if not force and is_current(report, out, sha256, run_parameters(lang, tolerance)):
             record = {"report": key, "status": "skipped", "sha256": sha256,
-                      **_from_findings(out / report.stem / "findings.json")}
+                      **_from_findings(out / output_stem(report) / "findings.json")}
             entries[key] = _entry(record)
             if on_done:
                 on_done(entries[key])

@@ -26,6 +26,8 @@ def audit(
                                                    f"report in {RAW_DIR}."),
     out: Path = typer.Option(CLEAN_DIR, "--out", help="Output folder; each report gets DIR/<stem>/."),
     lang: str = typer.Option("id", "--lang", help="Language of messages and workbook: id or en."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=1, help="Seconds a report may take before "
+                                            "it is stopped (the other reports go on)."),
     tolerance: float = typer.Option(0, "--tolerance", min=0, help="Rupiah a money identity may be off and "
                                     "still hold (0: exact; e.g. 1000 for tables rounded to thousands)."),
 ) -> None:
@@ -37,7 +39,7 @@ def audit(
     failed = 0
     for report in reports:
         try:
-            result = audit_with_notebook(report, out, lang=lang, tolerance=tolerance)
+            result = audit_with_notebook(report, out, lang=lang, tolerance=tolerance, timeout=timeout)
         except LkjipAuditError as exc:
             failed += 1
             typer.echo(f"error: {exc}", err=True)

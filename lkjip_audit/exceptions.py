@@ -26,3 +26,11 @@ class NoTablesError(InputError):
 
 class OutputError(LkjipAuditError):
     """An output file cannot be written; the message says which and why."""
+
+
+class AuditTimeout(LkjipAuditError):
+    """A report's audit ran past its time limit and was stopped."""
+
+
+class KernelDied(LkjipAuditError):
+    """The notebook kernel auditing a report died (out of memory, or killed)."""

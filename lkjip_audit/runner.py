@@ -11,8 +11,11 @@ from pathlib import Path
 import papermill
 from papermill.exceptions import PapermillExecutionError
 
-from .exceptions import InputError, LkjipAuditError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+from .exceptions import AuditTimeout, InputError, KernelDied, LkjipAuditError
 from .ingest import check_file
+from .paths import output_stem
 from .report.atomic import write_atomically
 from .report.findings_json import summary_line
 from .report.trail_sheet import record_notebook_run
@@ -48,10 +51,11 @@ def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id
     """
     report = Path(report)
     check_file(report)
-    folder = Path(out_dir).resolve() / report.stem
+    stem = output_stem(report)
+    folder = Path(out_dir).resolve() / stem
     folder.mkdir(parents=True, exist_ok=True)
-    final = folder / f"{report.stem}.ipynb"
-    partial = folder / f".{report.stem}.running.ipynb"
+    final = folder / f"{stem}.ipynb"
+    partial = folder / f".{stem}.running.ipynb"
     parameters = {"input_path": str(report.resolve()), "output_dir": str(folder), "lang": lang,
                   "tolerance": tolerance}
     try:
@@ -61,18 +65,31 @@ def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id
                                    execution_timeout=None if timeout is None else max(1, math.ceil(timeout)),
                                    start_timeout=120,
                                    extra_arguments=["--IPKernelApp.log_level=ERROR"])
+    except (TimeoutError, CellTimeoutError):
+        _keep_failed(partial, folder / f"{stem}.failed.ipynb")
+        raise AuditTimeout(f"{report}: stopped after {timeout:g} s (the time limit). Raise --timeout or audit "
+                           "this report alone") from None
+    except DeadKernelError as exc:
+        _keep_failed(partial, folder / f"{stem}.failed.ipynb")
+        raise KernelDied(f"{report}: the notebook kernel died ({exc}); the machine may be out of memory. "
+                         "Audit this report alone or with fewer --jobs") from None
     except PapermillExecutionError as exc:
-        failed = folder / f"{report.stem}.failed.ipynb"
+        failed = folder / f"{stem}.failed.ipynb"
         os.replace(partial, failed)
         if exc.ename in INPUT_ERRORS:
             raise LkjipAuditError(exc.evalue) from None
         raise LkjipAuditError(f"{report}: the audit stopped with {exc.ename}: {exc.evalue}. The notebook "
                               f"with the full traceback is {failed}") from None
     os.replace(partial, final)
-    record_notebook_run(folder / f"{report.stem}.audit.xlsx", final)
+    record_notebook_run(folder / f"{stem}.audit.xlsx", final)
     export_html(final)
     document = json.loads((folder / "findings.json").read_text(encoding="utf-8"))
     return RunResult(folder=folder, notebook=final, summary=summary_line(document))
+
+
+def _keep_failed(partial: Path, failed: Path) -> None:
+    if partial.exists():
+        os.replace(partial, failed)
 
 
 def export_html(notebook: Path) -> Path:

@@ -72,11 +72,12 @@ def test_a_hanging_report_times_out_and_a_dead_kernel_is_recorded(tmp_path, monk
     entry = run_batch([KEDIRI], tmp_path / "out", timeout=2)[0]
     assert (entry.status, entry.stage) == ("timeout", "timeout")
     assert entry.seconds < 30
-    assert entry.reason.endswith("stopped after 2 s. Raise --timeout or audit it alone")
+    assert entry.reason.endswith("stopped after 2 s (the time limit). Raise --timeout or audit this report alone")
 
     monkeypatch.setattr(runner, "AUDIT_NOTEBOOK", notebook("import os\nos._exit(1)"))
     entry = run_batch([KEDIRI], tmp_path / "out2")[0]
     assert (entry.status, entry.stage) == ("crashed", "kernel")
+    assert "the notebook kernel died" in entry.reason and entry.reason.startswith(str(KEDIRI))
 
 
 def test_batch_on_a_dask_cluster(inputs, tmp_path):

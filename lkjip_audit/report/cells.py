@@ -14,10 +14,13 @@ HEADER = PatternFill("solid", fgColor="DDEBF7")
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=13)
 RUPIAH = "#,##0"
+MAX_CELL_TEXT = 32_767  # what Excel holds in one cell; longer text makes it refuse the whole file
 
 
 def put(ws, row: int, column: int, value) -> Cell:
     """Write a value; text is always text, never a formula (`=`, `+`, `-`, `@` stay as typed)."""
+    if isinstance(value, str) and len(value) > MAX_CELL_TEXT:
+        value = value[:MAX_CELL_TEXT - 20] + " … [dipotong/cut]"
     cell = ws.cell(row=row, column=column, value=value)
     if isinstance(value, str):
         cell.data_type = "s"

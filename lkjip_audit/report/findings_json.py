@@ -67,5 +67,8 @@ def summary_line(document: dict[str, Any]) -> str:
         severities[finding["severity"]] = severities.get(finding["severity"], 0) + 1
     budget = sum(1 for t in document["tables"] if t["kind"] == "budget")
     parts = ", ".join(f"{k} {v}" for k, v in sorted(severities.items())) or "none"
-    return (f"{document['report']}: {len(document['tables'])} tables ({budget} budget), "
+    line = (f"{document['report']}: {len(document['tables'])} tables ({budget} budget), "
             f"{len(document['findings'])} findings ({parts})")
+    if not budget:  # a partial result must say what it could not do
+        line += "; no budget-realisation table found, so no sums or identities were checked"
+    return line

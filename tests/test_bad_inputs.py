@@ -1,0 +1,110 @@
+"""The bad-input corpus (tests/bad_inputs/make_corpus.py): each case ends with a clear message or a partial
+result that says what it skipped, never a traceback; in a batch the other reports are unaffected."""
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bad_inputs.make_corpus import BLOCK_PAGE, HOSTILE_NAME, write_corpus
+from lkjip_audit.audit import audit
+from lkjip_audit.batch import run_batch
+from lkjip_audit.exceptions import InputError
+from lkjip_audit.runner import NOTEBOOK_DIR
+
+REFUSED = {
+    "kosong.txt": "the file is empty. Export the report again",
+    "terpotong.pdf": "the PDF is damaged or incomplete",
+    "terkunci.pdf": "the PDF is encrypted (password protected). Ask the agency for an unprotected copy",
+    "bukan_pdf.pdf": "named .pdf but it is not a PDF. Check that the download or export finished",
+    "pindaian.pdf": "scanned PDF, no text layer: OCR needed",
+    "sampah.txt": "this is not a text file (it holds binary data)",
+}
+TABEL_3_3 = "1 tables (1 budget), 2 findings (error 2)"  # Kediri Tabel 3.3's two real % slips
+AUDITED = {
+    "panjang_520_halaman.pdf": "1 tables (1 budget), 1 findings (error 1)",
+    "latin1.txt": TABEL_3_3,
+    "utf16.txt": TABEL_3_3,
+    "tanpa_anggaran.txt": "1 tables (0 budget), 0 findings (none); no budget-realisation table found, so no "
+                          "sums or identities were checked",
+    "angka_ekstrem.txt": "1 tables (1 budget), 2 findings (error 2)",
+    "rumus_gabung.xlsx": "1 tables (1 budget), 41 findings (error 41)",
+    "...txt": TABEL_3_3,
+    HOSTILE_NAME: TABEL_3_3,
+}
+CLI = [sys.executable, "-m", "lkjip_audit"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    files = write_corpus(tmp_path_factory.mktemp("bad_inputs"))
+    assert set(files) == set(REFUSED) | set(AUDITED)
+    return files
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_a_broken_report_is_refused_with_what_is_wrong_and_what_to_do(corpus, name):
+    with pytest.raises(InputError) as refused:
+        audit(corpus[name])
+    assert str(refused.value).startswith(f"{corpus[name]}: {REFUSED[name]}")
+
+
+@pytest.mark.parametrize("name", sorted(AUDITED))
+def test_an_odd_but_readable_report_is_audited_and_says_what_it_skipped(corpus, name):
+    assert audit(corpus[name]).summary_line() == f"{name}: {AUDITED[name]}"
+
+
+def test_numbers_of_ten_to_the_fifteen_and_negatives_stay_exact(corpus):
+    result = audit(corpus["angka_ekstrem.txt"])
+    table, = result.tables
+    program = table.rows[0]
+    assert [program.values[i].amount for i in (2, 3, 4)] == [Decimal(2 * 10**15), Decimal("1.5E15"),
+                                                              Decimal(5 * 10**14)]
+    assert table.rows[2].values[4].amount == Decimal(-25 * 10**13)  # printed (250.000.000.000.000)
+    assert table.rows[3].values[2].amount == Decimal(-5_000_000)  # printed -5.000.000
+    assert len(table.rows[1].label) > 10_000
+    # The one negative sisa is wrong (pagu - realisasi is +250.000.000.000.000) and so is the Program's
+    # sisa that the children no longer add up to: exactly these two.
+    assert [(f.rule, f.item[:16], f.reported, f.expected) for f in result.findings] == [
+        ("footing-children", "PROGRAM RAKSASA", Decimal(5 * 10**14), Decimal(0)),
+        ("row-sisa", "Kegiatan koreksi", Decimal(-25 * 10**13), Decimal(25 * 10**13))]
+
+
+def test_a_long_pdf_is_read_to_its_one_budget_page(corpus):
+    result = audit(corpus["panjang_520_halaman.pdf"])
+    finding, = result.findings
+    assert (finding.rule, finding.page, finding.reported, finding.expected) == (
+        "row-sisa", BLOCK_PAGE, Decimal(1_600_000), Decimal(1_500_000))
+
+
+def test_cli_gives_one_line_and_status_per_report_and_never_a_traceback(corpus, tmp_path):
+    out = tmp_path / "out"
+    for name in sorted(REFUSED) + sorted(AUDITED):
+        done = subprocess.run([*CLI, "audit", str(corpus[name]), "--out", str(out)], capture_output=True,
+                              text=True, timeout=600, cwd=tmp_path)
+        assert "Traceback" not in done.stderr, (name, done.stderr)
+        if name in REFUSED:
+            assert done.returncode == 1, name
+            assert done.stderr.splitlines()[0].startswith(f"error: {corpus[name]}: {REFUSED[name]}"), name
+        else:
+            assert done.returncode == 0, (name, done.stderr)
+            assert done.stdout.startswith(f"{name}: {AUDITED[name]} -> ")
+    # Outputs stay inside --out: `...txt` (stem `..`) gets a folder of its own, not out's parent.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert (out / "laporan" / "laporan.audit.xlsx").exists()
+    # The hostile name reached the notebook as a string, not as code.
+    folder = next(p for p in out.iterdir() if p.name.startswith("kutip"))
+    notebook = json.loads(next(folder.glob("*.ipynb")).read_text(encoding="utf-8"))
+    assert notebook["metadata"]["papermill"]["parameters"]["input_path"] == str(corpus[HOSTILE_NAME].resolve())
+    assert not (NOTEBOOK_DIR / "DIRETAS").exists() and not (tmp_path / "DIRETAS").exists()
+
+
+def test_in_a_batch_the_bad_reports_fail_alone(corpus, tmp_path):
+    entries = {Path(e.report).name: e for e in run_batch(list(corpus.values()), tmp_path / "out", jobs=2)}
+    assert {n for n, e in entries.items() if e.status == "failed"} == set(REFUSED)
+    assert all(entries[n].stage == "input" and REFUSED[n] in entries[n].reason for n in REFUSED)
+    assert {n for n, e in entries.items() if e.status == "ok"} == set(AUDITED)
+    assert entries["rumus_gabung.xlsx"].findings == 41
