@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +59,7 @@ def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id
     partial = folder / f".{stem}.running.ipynb"
     parameters = {"input_path": str(report.resolve()), "output_dir": str(folder), "lang": lang,
                   "tolerance": tolerance}
+    exporter = _HtmlExporterLoader()  # loads while the kernel works: this process is idle meanwhile
     try:
         # `execution_timeout` bounds each cell; the audit is one cell, so it bounds the report.
         papermill.execute_notebook(str(AUDIT_NOTEBOOK), str(partial), parameters=parameters,
@@ -82,7 +84,7 @@ def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id
                               f"with the full traceback is {failed}") from None
     os.replace(partial, final)
     record_notebook_run(folder / f"{stem}.audit.xlsx", final)
-    export_html(final)
+    export_html(final, exporter.get())
     document = json.loads((folder / "findings.json").read_text(encoding="utf-8"))
     return RunResult(folder=folder, notebook=final, summary=summary_line(document))
 
@@ -92,11 +94,39 @@ def _keep_failed(partial: Path, failed: Path) -> None:
         os.replace(partial, failed)
 
 
-def export_html(notebook: Path) -> Path:
-    """`<notebook>.html` beside the executed notebook, written atomically; code cells kept (it is the record)."""
-    from nbconvert import HTMLExporter  # heavy import, only needed here
+class _HtmlExporterLoader:
+    """nbconvert takes a second or more to import and load its templates: do it on a side thread."""
 
-    body, _ = HTMLExporter().from_filename(str(notebook))
+    _cached = None
+
+    def __init__(self):
+        self._thread = None
+        if _HtmlExporterLoader._cached is None:
+            # Not a daemon: a process ending while it imports would die mid-import, printing errors.
+            self._thread = threading.Thread(target=self._load)
+            self._thread.start()
+
+    @staticmethod
+    def _load():
+        from nbconvert import HTMLExporter
+
+        exporter = HTMLExporter()
+        exporter.template  # noqa: B018 - loads the templates now, not at the first export
+        _HtmlExporterLoader._cached = exporter
+
+    def get(self):
+        if self._thread is not None:
+            self._thread.join()
+        if _HtmlExporterLoader._cached is None:  # the side thread failed: load here, and let errors show
+            self._load()
+        return _HtmlExporterLoader._cached
+
+
+def export_html(notebook: Path, exporter=None) -> Path:
+    """`<notebook>.html` beside the executed notebook, written atomically; code cells kept (it is the record)."""
+    if exporter is None:
+        exporter = _HtmlExporterLoader().get()
+    body, _ = exporter.from_filename(str(notebook))
     target = notebook.with_suffix(".html")
     return write_atomically(target, lambda tmp: tmp.write_text(body, encoding="utf-8"))
 
