@@ -12,6 +12,7 @@ import pandas as pd
 
 from . import ingest
 from .checks import EXACT, Finding, Tolerance, run_checks
+from .checks.completeness import ChecklistItem, checklist
 from .exceptions import InputError, NoTablesError
 from .report.findings_json import findings_document, summary_line, write_findings_json
 from .paths import output_stem
@@ -34,6 +35,7 @@ class AuditResult:
     tolerance: Tolerance = EXACT
     started_at: str = ""  # ISO time the audit began
     seconds: float = 0.0
+    checklist: list[ChecklistItem] = field(default_factory=list)  # Kelengkapan LKjIP
 
     def tables_frame(self) -> pd.DataFrame:
         return pd.DataFrame([{"table": t.id, "caption": t.caption, "kind": t.kind, "lines": t.lines,
@@ -48,6 +50,23 @@ class AuditResult:
                             columns=["id", "rule", "severity", "table", "line", "item", "column", "reported",
                                      "expected", "difference", "message"])
 
+    def checklist_frame(self, lang: str = "id") -> pd.DataFrame:
+        """Kelengkapan LKjIP: each required part, its status and the evidence."""
+        from .checks.completeness import STATUS_TEXT
+
+        return pd.DataFrame([{"part": item.name[lang], "status": STATUS_TEXT[lang][item.status],
+                              "how": item.how[lang],
+                              "evidence": "; ".join(_evidence_text(e) for e in item.evidence[:2]),
+                              "arithmetic": item.findings_note(lang)} for item in self.checklist])
+
+    def pelaporan_frame(self, lang: str = "id") -> pd.DataFrame:
+        """Suggested answers to the Pelaporan Kinerja criteria, for the evaluator to accept or change."""
+        from .checks.completeness import ANSWERS, suggested_answers
+
+        return pd.DataFrame([{"criterion": a.criterion.key, "text": a.criterion.text[lang],
+                              "suggested": ANSWERS[lang][a.answer], "because": ", ".join(a.because)}
+                             for a in suggested_answers(self.checklist)])
+
     def counts(self) -> dict[str, int]:
         """Findings per rule, in rule order of first appearance."""
         return dict(Counter(f.rule for f in self.findings))
@@ -55,6 +74,11 @@ class AuditResult:
     def summary_line(self) -> str:
         return summary_line(findings_document(self.report, self.source, self.sha256, self.tables,
                                               self.findings))
+
+
+def _evidence_text(evidence) -> str:
+    where = f"baris {evidence.line}" if evidence.line else f"hlm. {evidence.page}" if evidence.page else ""
+    return f"{where}: {evidence.excerpt}" if where else evidence.excerpt
 
 
 def _float(value):
@@ -79,8 +103,9 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT) -> Audit
                             "extraction kept the table rows (tab-separated cells)")
     tables = understand(document)
     findings = run_checks(tables, document.lines, tolerance)
+    parts = checklist(tables, document.lines, findings, document.line_pages)
     return AuditResult(report=document.path.name, source=str(document.path), sha256=document.sha256,
-                       tables=tables, findings=findings, identity=report_identity(document.lines),
+                       tables=tables, findings=findings, identity=report_identity(document.lines), checklist=parts,
                        tolerance=tolerance, started_at=started.isoformat(timespec="seconds"),
                        seconds=round(time.perf_counter() - clock, 2))
 
@@ -94,8 +119,9 @@ def write_outputs(result: AuditResult, out_dir: str | Path, lang: str = "id") ->
     info = ReportInfo(result.report, result.source, result.sha256, identity=result.identity,
                       tolerance=result.tolerance, started_at=result.started_at, seconds=result.seconds,
                       parameters={"lang": lang, "tolerance": str(result.tolerance.money)})
-    workbook = write_workbook(out_dir / f"{stem}.audit.xlsx", info, result.tables, result.findings, lang)
+    workbook = write_workbook(out_dir / f"{stem}.audit.xlsx", info, result.tables, result.findings, lang,
+                              checklist=result.checklist)
     document = findings_document(result.report, result.source, result.sha256, result.tables, result.findings,
-                                 lang)
+                                 lang, checklist=result.checklist)
     findings = write_findings_json(out_dir / "findings.json", document)
     return {"workbook": workbook, "findings": findings}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 from openpyxl.cell.cell import Cell
@@ -25,6 +26,14 @@ def put(ws, row: int, column: int, value) -> Cell:
     if isinstance(value, str):
         cell.data_type = "s"
     return cell
+
+
+def row_height(texts: list[str], widths: list[float], bold: bool = False) -> float:
+    """Points for a row whose cells wrap: spreadsheet programs do not grow rows written by openpyxl."""
+    factor = 1.3 if bold else 1.1  # characters per unit of column width, roughly
+    lines = max((sum(math.ceil(max(1, len(part)) * factor / w) for part in (t or "").split("\n"))
+                 for t, w in zip(texts, widths)), default=1)
+    return 15 * max(1, lines)
 
 
 def put_header(ws, row: int, titles: list[str], first_column: int = 1) -> None:

@@ -47,12 +47,28 @@ def totals_record(tables: list[Table]) -> dict[str, Any] | None:
             "recomputed_serapan_percent": None if recomputed is None else round(float(recomputed), 2)}
 
 
+def checklist_record(items, lang: str = "id") -> dict[str, Any]:
+    """Kelengkapan LKjIP: each part with its status and evidence, and the suggested Pelaporan answers."""
+    from dataclasses import asdict
+
+    from ..checks.completeness import ANSWERS, suggested_answers
+
+    return {"parts": [{"key": i.key, "name": i.name[lang], "status": i.status, "how": i.how[lang],
+                       "evidence": [asdict(e) for e in i.evidence], "findings": i.findings} for i in items],
+            "pelaporan": [{"criterion": a.criterion.key, "text": a.criterion.text[lang],
+                           "suggested": ANSWERS[lang][a.answer], "because": a.because}
+                          for a in suggested_answers(items)] if items else []}
+
+
 def findings_document(report: str, source: str, sha256: str, tables: list[Table], findings: list[Finding],
-                      lang: str = "id") -> dict[str, Any]:
-    return {"report": report, "source": source, "sha256": sha256, "tool_version": __version__,
-            "totals": totals_record(tables),
-            "tables": [table_record(t) for t in tables],
-            "findings": [finding_record(f, lang) for f in findings]}
+                      lang: str = "id", checklist=None) -> dict[str, Any]:
+    document = {"report": report, "source": source, "sha256": sha256, "tool_version": __version__,
+                "totals": totals_record(tables),
+                "tables": [table_record(t) for t in tables],
+                "findings": [finding_record(f, lang) for f in findings]}
+    if checklist is not None:
+        document["checklist"] = checklist_record(checklist, lang)
+    return document
 
 
 def write_findings_json(path: Path, document: dict[str, Any]) -> Path:

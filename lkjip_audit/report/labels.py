@@ -24,6 +24,14 @@ LABELS = {
            "history": "Riwayat run pada buku kerja ini", "run_start": "Mulai", "run_end": "Selesai",
            "run_seconds": "Durasi (detik)", "run_how": "Cara", "findings_count": "Temuan",
            "how_library": "pustaka (tanpa papermill)", "how_papermill": "papermill",
+           "sheet_checklist": "Kelengkapan LKjIP",
+           "checklist_aid": "Alat bantu evaluator: status dan saran jawaban dibaca dari teks laporan (judul, tabel, "
+                            "uraian); bukan nilai. Evaluator memutuskan dan mengisi kolom jawaban/catatan.",
+           "part": "Bagian yang disyaratkan", "how": "Dasar penilaian", "evidence": "Bukti (baris/halaman)",
+           "arithmetic": "Temuan aritmetika terkait", "evaluator_note": "Catatan evaluator",
+           "criterion": "Kriteria Pelaporan Kinerja (LKE, PermenPAN-RB 88/2021)", "suggested": "Saran jawaban",
+           "because": "Dasar saran", "evaluator_answer": "Jawaban evaluator",
+           "pelaporan_title": "Saran jawaban kriteria Pelaporan Kinerja (untuk diterima atau diubah evaluator)",
            "sheet_findings": "Temuan", "sheet_archive": "Arsip", "sheet_method": "Metode",
            "sheet_trail": "Jejak audit", "id": "ID", "key": "Kunci", "rule": "Aturan", "severity": "Tingkat",
            "table": "Tabel", "line": "Baris/halaman", "item": "Uraian", "column": "Kolom",
@@ -56,6 +64,16 @@ LABELS = {
            "history": "Runs on this workbook", "run_start": "Started", "run_end": "Ended",
            "run_seconds": "Duration (s)", "run_how": "How", "findings_count": "Findings",
            "how_library": "library (no papermill)", "how_papermill": "papermill",
+           "sheet_checklist": "LKjIP completeness",
+           "checklist_aid": "Evaluator's aid: statuses and suggested answers are read from the report's text "
+                            "(headings, tables, prose); not a score. The evaluator decides and fills in the answer "
+                            "and note columns.",
+           "part": "Required part", "how": "How decided", "evidence": "Evidence (line/page)",
+           "arithmetic": "Related arithmetic findings", "evaluator_note": "Evaluator note",
+           "criterion": "Pelaporan Kinerja criterion (LKE, PermenPAN-RB 88/2021)", "suggested": "Suggested answer",
+           "because": "Based on", "evaluator_answer": "Evaluator's answer",
+           "pelaporan_title": "Suggested answers to the Pelaporan Kinerja criteria (for the evaluator to accept or "
+                              "change)",
            "sheet_findings": "Findings", "sheet_archive": "Archive", "sheet_method": "Method",
            "sheet_trail": "Audit trail", "id": "ID", "key": "Key", "rule": "Rule", "severity": "Severity",
            "table": "Table", "line": "Line/page", "item": "Item", "column": "Column", "reported": "Printed",

@@ -27,9 +27,10 @@ from ..exceptions import OutputError
 from ..understand.identity import ReportIdentity
 from ..understand.model import Table
 from .atomic import write_atomically
-from .cells import AMBER, BOLD, HEADER, RED, put
+from .cells import AMBER, BOLD, HEADER, RED, put, row_height
 from .cells import number as _number
 from .labels import STATUS_CHOICES, text
+from .checklist_sheet import read_checklist_notes, write_checklist_sheet
 from .summary_sheet import write_summary_sheet
 from .trail_sheet import read_history, write_trail_sheet
 
@@ -62,11 +63,11 @@ def _finding_columns(lang: str) -> list[tuple[str, str]]:
     return [(k, text(k, lang)) for k in keys]
 
 
-def read_previous(path: Path) -> tuple[dict[str, dict], list[list], list[list]]:
-    """Notes per finding key, the archived rows and the run history of an existing workbook (empty if
-    none)."""
+def read_previous(path: Path) -> tuple[dict[str, dict], list[list], list[list], dict[str, dict]]:
+    """Notes per finding key, the archived rows, the run history and the checklist answers of an existing
+    workbook (empty if none)."""
     if not path.exists():
-        return {}, [], []
+        return {}, [], [], {}
     try:
         wb = load_workbook(path)
     except Exception as exc:  # a corrupt or foreign file: never overwrite notes we cannot read
@@ -87,14 +88,14 @@ def read_previous(path: Path) -> tuple[dict[str, dict], list[list], list[list]]:
     archive_ws = next((wb[n] for n in wb.sheetnames if n in ("Arsip", "Archive")), None)
     if archive_ws is not None:
         archive = [list(r) for r in archive_ws.iter_rows(min_row=2, values_only=True)]
-    return notes, archive, read_history(wb)
+    return notes, archive, read_history(wb), read_checklist_notes(wb)
 
 
 def write_workbook(path: Path, info: ReportInfo, tables: list[Table], findings: list[Finding],
-                   lang: str = "id") -> Path:
+                   lang: str = "id", checklist=None) -> Path:
     """Write the workbook atomically, carrying over the evaluator's notes from the previous one."""
     path = Path(path)
-    notes, archive, history = read_previous(path)
+    notes, archive, history, checklist_notes = read_previous(path)
     wb = Workbook()
     summary_ws = wb.active
     summary_ws.title = text("sheet_summary", lang)
@@ -107,6 +108,8 @@ def write_workbook(path: Path, info: ReportInfo, tables: list[Table], findings: 
         if key not in current:
             archive.append([key, saved.get("message"), *(saved.get(f) for f in EVALUATOR_FIELDS),
                             datetime.now().isoformat(timespec="seconds")])
+    if checklist:
+        write_checklist_sheet(wb, checklist, checklist_notes, lang)
     _write_archive_sheet(wb, archive, lang)
     _write_method_sheet(wb, info.tolerance, lang)
     write_trail_sheet(wb, info, len(findings), history, lang)
@@ -144,7 +147,7 @@ def _write_findings_sheet(ws, findings, table_sheets, notes, lang) -> None:
             if key in ("reported", "expected", "difference"):
                 cell.number_format = "#,##0" if isinstance(values[key], int) else "#,##0.00"
             cell.alignment = Alignment(wrap_text=key in WRAPPED_WIDTHS, vertical="top")
-        ws.row_dimensions[r].height = _height([str(values[k] or "") for k in WRAPPED_WIDTHS],
+        ws.row_dimensions[r].height = row_height([str(values[k] or "") for k in WRAPPED_WIDTHS],
                                               list(WRAPPED_WIDTHS.values()))
         target = table_sheets.get(finding.table, {}).get((finding.row_index, finding.column_index))
         if target:
@@ -173,7 +176,7 @@ def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str) -> 
         ws.cell(row=header_row, column=c).fill = HEADER
         ws.cell(row=header_row, column=c).alignment = Alignment(wrap_text=True, vertical="top")
         ws.column_dimensions[get_column_letter(c)].width = widths[c - 1]
-    ws.row_dimensions[header_row].height = _height([c.header for c in table.columns], widths, bold=True)
+    ws.row_dimensions[header_row].height = row_height([c.header for c in table.columns], widths, bold=True)
     for k, title in enumerate(extra, start=len(table.columns) + 1):
         put(ws, header_row, k, title).font = BOLD
         ws.cell(row=header_row, column=k).fill = HEADER
@@ -193,7 +196,7 @@ def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str) -> 
             indent = max(0, min(row.level.depth, 4) - 1) * 2 if column.role.value == "label" else 0
             cell.alignment = Alignment(indent=indent, wrap_text=True, vertical="top")
             refs[(row.index, column.index)] = f"'{ws.title}'!{cell.coordinate}"
-        ws.row_dimensions[r].height = _height(row.cells, widths)
+        ws.row_dimensions[r].height = row_height(row.cells, widths)
         for k, value in enumerate((row.level.value, row.line if row.line is not None else row.page),
                                   start=len(table.columns) + 1):
             put(ws, r, k, value).alignment = Alignment(vertical="top")
@@ -216,13 +219,6 @@ def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str) -> 
             put(ws, start + k, 1, repair)
     ws.freeze_panes = ws.cell(row=first, column=1)
     return refs
-
-
-def _height(texts: list[str], widths: list[float], bold: bool = False) -> float:
-    """Points for a row whose cells wrap: spreadsheet programs do not grow rows written by openpyxl."""
-    factor = 1.3 if bold else 1.1  # characters per unit of column width, roughly
-    lines = max((math.ceil(len(t or "") * factor / w) for t, w in zip(texts, widths)), default=1)
-    return 15 * max(1, lines)
 
 
 def _write_archive_sheet(wb, archive: list[list], lang: str) -> None:

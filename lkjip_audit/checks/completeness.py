@@ -1,0 +1,344 @@
+"""Kelengkapan LKjIP: the parts and analyses PermenPAN-RB 53/2014 asks a report to contain, each found,
+partly there or missing, with the evidence and how it was decided; and a suggested answer per criterion of
+the LHE SAKIP "Pelaporan Kinerja" component (PermenPAN-RB 88/2021) for the evaluator to accept or change.
+
+A part is **found** when the report has a heading for it in the chapter where it belongs, or a table that
+does the job (a previous-year column for the comparison with earlier years; capaian next to serapan for
+efficiency). It is **partly** there when only the running text mentions it, or it stands outside its
+chapter. Otherwise it is **missing**. This is an aid: the evaluator decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..understand.model import Level, Role, Table
+from ..understand.sections import Chapter, chapter_of, clean, find_chapters, is_heading_like, is_toc_entry
+from .finding import Finding
+
+FOUND, PARTLY, MISSING = "found", "partly", "missing"
+STATUS_TEXT = {"id": {FOUND: "ada", PARTLY: "sebagian", MISSING: "tidak ada"},
+               "en": {FOUND: "found", PARTLY: "partly", MISSING: "missing"}}
+EXCERPT_CHARS = 120
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str  # heading | table | text | chapter
+    line: int | None
+    page: int | None
+    excerpt: str
+    table: str | None = None
+
+
+@dataclass
+class ChecklistItem:
+    key: str
+    name: dict[str, str]
+    status: str
+    how: dict[str, str]  # how the status was decided
+    evidence: list[Evidence] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)  # ids of arithmetic findings on its tables
+
+    def findings_note(self, lang: str) -> str:
+        if not self.findings:
+            return ""
+        n = len(self.findings)
+        ids = ", ".join(self.findings[:8]) + (" …" if n > 8 else "")
+        return (f"{n} temuan aritmetika pada tabelnya ({ids})" if lang == "id"
+                else f"{n} arithmetic findings on its tables ({ids})")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One required part: where it belongs and what shows it."""
+
+    key: str
+    name: dict[str, str]
+    chapter: str | None  # the chapter it belongs in; None for a chapter itself
+    headings: str = ""  # regex on heading lines
+    text: str = ""  # regex on any line (weaker evidence)
+    table: Callable[[Table], bool] | None = None
+    table_why: dict[str, str] = field(default_factory=dict)
+    table_alone: str = FOUND  # the status a table gives without a heading
+
+
+def _has(table: Table, *roles: Role) -> bool:
+    return all(table.column(r) is not None for r in roles)
+
+
+def _years_in_headers(table: Table) -> set[str]:
+    return set(re.findall(r"\b20\d\d\b", " ".join(c.header for c in table.columns)))
+
+
+def _compares_years(table: Table) -> bool:
+    headers = " ".join(c.header for c in table.columns).lower()
+    return (len(_years_in_headers(table)) >= 2 and re.search(r"realisasi|capaian", headers) is not None
+            or re.search(r"tahun (lalu|sebelumnya)", headers) is not None)
+
+
+def _relates_capaian_to_serapan(table: Table) -> bool:
+    text = (table.caption + " " + " ".join(c.header for c in table.columns)).lower()
+    return table.kind == "budget" and (table.column(Role.CAPAIAN) is not None or "efisiensi" in text)
+
+
+def _links_programs_to_indicators(table: Table) -> bool:
+    return (table.kind == "budget" and any(r.level is Level.PROGRAM for r in table.rows)
+            and (table.column(Role.TARGET) is not None or table.column(Role.REALISASI_KINERJA) is not None))
+
+
+PARTS: tuple[Part, ...] = (
+    Part("ikhtisar", {"id": "Ikhtisar Eksekutif", "en": "Executive summary"}, None),
+    Part("bab1", {"id": "Bab I Pendahuluan", "en": "Chapter I Introduction"}, None),
+    Part("bab1.profil", {"id": "Profil, tugas dan fungsi, struktur organisasi",
+                         "en": "Profile, duties and functions, organisation"}, "bab1",
+         headings=r"struktur organisasi|tugas (pokok )?dan fungsi|tugas,? fungsi|gambaran umum|kedudukan|profil",
+         text=r"struktur organisasi|tugas (pokok )?dan fungsi"),
+    Part("bab1.sdm", {"id": "Sumber daya manusia (SDM)", "en": "Staff (SDM)"}, "bab1",
+         headings=r"sumber daya (manusia|aparatur|perangkat)|\bSDM\b|(data|komposisi|jumlah) pegawai",
+         text=r"sumber daya (manusia|aparatur)|jumlah pegawai",
+         table=lambda t: t.kind == "staff",
+         table_why={"id": "tabel kepegawaian", "en": "a staff table"}),
+    Part("bab2", {"id": "Bab II Perencanaan Kinerja", "en": "Chapter II Performance planning"}, None),
+    Part("bab2.renstra", {"id": "Ringkasan Renstra", "en": "Strategic plan (Renstra) summary"}, "bab2",
+         headings=r"rencana strategis|renstra", text=r"rencana strategis|renstra"),
+    Part("bab2.rkt", {"id": "Rencana Kinerja Tahunan (RKT)", "en": "Annual performance plan (RKT)"}, "bab2",
+         headings=r"rencana kinerja tahunan|\bRKT\b", text=r"rencana kinerja tahunan|\bRKT\b"),
+    Part("bab2.pk", {"id": "Perjanjian Kinerja", "en": "Performance agreement (PK)"}, "bab2",
+         headings=r"perjanjian kinerja|penetapan kinerja", text=r"perjanjian kinerja",
+         table=lambda t: t.kind == "pk", table_why={"id": "tabel Perjanjian Kinerja",
+                                                    "en": "a performance agreement table"}),
+    Part("bab3", {"id": "Bab III Akuntabilitas Kinerja", "en": "Chapter III Performance accountability"}, None),
+    Part("bab3.1", {"id": "(1) Target dan realisasi kinerja tahun ini",
+                    "en": "(1) This year's targets against realisation"}, "bab3",
+         headings=r"target dan realisasi|realisasi (kinerja )?(dengan|terhadap) target|capaian (kinerja|indikator)",
+         text=r"target dan realisasi|dibandingkan dengan target",
+         table=lambda t: t.kind == "capaian" and _has(t, Role.TARGET)
+         and (_has(t, Role.REALISASI_KINERJA) or _has(t, Role.CAPAIAN)),
+         table_why={"id": "tabel dengan kolom target dan realisasi/capaian kinerja",
+                    "en": "a table with target and realisation/achievement columns"}),
+    Part("bab3.2", {"id": "(2) Dibandingkan dengan tahun lalu dan beberapa tahun terakhir",
+                    "en": "(2) Against last year and earlier years"}, "bab3",
+         headings=r"tahun (lalu|sebelumnya)|beberapa tahun|tahun-tahun sebelumnya",
+         text=r"tahun (lalu|sebelumnya)|tahun-tahun sebelumnya",
+         table=_compares_years, table_why={"id": "tabel dengan kolom beberapa tahun",
+                                           "en": "a table with columns for several years"}),
+    Part("bab3.3", {"id": "(3) Dibandingkan dengan target jangka menengah (Renstra)",
+                    "en": "(3) Against the medium-term (Renstra) target"}, "bab3",
+         headings=r"jangka menengah|target (akhir )?renstra|akhir (periode )?renstra",
+         text=r"jangka menengah|target (akhir )?renstra|akhir (periode )?renstra"),
+    Part("bab3.4", {"id": "(4) Dibandingkan dengan standar nasional", "en": "(4) Against a national standard"},
+         "bab3", headings=r"standar nasional", text=r"standar nasional"),
+    Part("bab3.5", {"id": "(5) Penyebab keberhasilan/kegagalan dan solusinya",
+                    "en": "(5) Causes of success/failure and the solutions taken"}, "bab3",
+         headings=r"penyebab|faktor (pendukung|penghambat|keberhasilan|kegagalan)|kendala|hambatan|permasalahan",
+         text=r"solusi|pemecahan masalah|upaya (yang|untuk|mengatasi)|langkah"),
+    Part("bab3.6", {"id": "(6) Efisiensi penggunaan sumber daya", "en": "(6) Efficiency of resource use"},
+         "bab3", headings=r"efisiensi", text=r"efisiensi",
+         table=_relates_capaian_to_serapan,
+         table_why={"id": "tabel yang menyandingkan capaian kinerja dengan serapan anggaran",
+                    "en": "a table setting achievement against budget absorption"}),
+    Part("bab3.7", {"id": "(7) Program/kegiatan yang menunjang keberhasilan/kegagalan",
+                    "en": "(7) Programmes/activities behind the result"}, "bab3",
+         headings=r"program.{0,30}(menunjang|mendukung|pendukung)|analisis program",
+         text=r"program.{0,30}(menunjang|mendukung)",
+         table=_links_programs_to_indicators, table_alone=PARTLY,  # a table lists, it does not analyse
+         table_why={"id": "tabel anggaran yang mengaitkan Program dengan indikator kinerjanya (tanpa analisis)",
+                    "en": "a budget table linking each Program to its indicator (no analysis)"}),
+    Part("bab3.anggaran", {"id": "Realisasi anggaran", "en": "Budget realisation"}, "bab3",
+         headings=r"realisasi anggaran|akuntabilitas keuangan|kinerja keuangan|serapan anggaran",
+         text=r"realisasi anggaran",
+         table=lambda t: t.kind == "budget" and not t.uncertain,
+         table_why={"id": "tabel realisasi anggaran", "en": "a budget realisation table"}),
+    Part("bab4", {"id": "Bab IV Penutup", "en": "Chapter IV Closing"}, None),
+    Part("bab4.perbaikan", {"id": "Kesimpulan dan langkah perbaikan ke depan",
+                            "en": "Conclusions and improvements planned"}, "bab4",
+         headings=r"kesimpulan|\bsaran\b|rekomendasi|langkah|perbaikan",
+         text=r"kesimpulan|\bsaran\b|rekomendasi|langkah (ke ?depan|antisipa\w*|perbaikan)|upaya (perbaikan|peningkatan)|"
+              r"perbaikan|ke depan"),
+    Part("lampiran", {"id": "Lampiran (PK, IKU)", "en": "Annexes (PK, IKU)"}, None),
+)
+
+
+def checklist(tables: list[Table], lines: list[str], findings: list[Finding] | None = None,
+              line_pages: list[int] | None = None) -> list[ChecklistItem]:
+    """Every part of PARTS, judged on this report."""
+    chapters = find_chapters(lines)
+    findings = findings or []
+    return [_judge(part, chapters, tables, lines, findings, line_pages) for part in PARTS]
+
+
+def _page(line_pages: list[int] | None, line: int | None) -> int | None:
+    return line_pages[line - 1] if line_pages and line and line <= len(line_pages) else None
+
+
+def _judge(part: Part, chapters: dict[str, Chapter], tables, lines, findings, line_pages) -> ChecklistItem:
+    if part.chapter is None:
+        return _judge_chapter(part, chapters, lines, line_pages)
+    chapter = chapters.get(part.chapter)
+    span = (chapter.line, chapter.end) if chapter else (1, len(lines))
+    # The shortest headings first: `1.5 Sumber Daya Manusia` says more than a long line that mentions it.
+    headings = sorted(_matching_lines(lines, part.headings, span, heading=True, line_pages=line_pages),
+                      key=lambda e: len(e.excerpt))
+    chapter_name = chapter.title if chapter else None
+    in_tables = [t for t in tables if part.table and part.table(t)
+                 and (chapter is None or chapter_of(chapters, _table_line(t, line_pages)) == part.chapter)]
+    evidence = headings[:3] + [Evidence("table", t.lines[0] if t.lines else None, t.page,
+                                        f"{t.id}: {t.caption or '(tanpa judul)'}"[:EXCERPT_CHARS], t.id)
+                               for t in in_tables[:3]]
+    linked = [f.id for f in findings if any(f.table == t.id for t in in_tables)]
+    where = {"id": f"di {chapter_name}" if chapter_name else "di seluruh laporan (babnya tidak ditemukan)",
+             "en": f"in {chapter_name}" if chapter_name else "anywhere (its chapter was not found)"}
+    if part.key == "bab3.5":  # causes and solutions: both are asked for
+        solutions = _matching_lines(lines, part.text, span, line_pages=line_pages)
+        if headings and solutions:
+            return ChecklistItem(part.key, part.name, FOUND if chapter else PARTLY, {
+                "id": f"judul tentang penyebab/kendala dan uraian solusi/upaya {where['id']}",
+                "en": f"a heading on causes/obstacles and text on solutions {where['en']}"},
+                headings[:2] + solutions[:2])
+        if headings or solutions:
+            found_half = {"id": "penyebab" if headings else "solusi/upaya",
+                          "en": "causes" if headings else "solutions"}
+            return ChecklistItem(part.key, part.name, PARTLY, {
+                "id": f"hanya {found_half['id']} ditemukan {where['id']}",
+                "en": f"only {found_half['en']} found {where['en']}"}, (headings or solutions)[:3])
+        outside = (_matching_lines(lines, part.headings, (1, len(lines)), heading=True, line_pages=line_pages)
+                   + _matching_lines(lines, part.text, (1, len(lines)), line_pages=line_pages))
+        if chapter and outside:
+            return ChecklistItem(part.key, part.name, PARTLY, {
+                "id": "tidak di babnya; disebut di bagian lain laporan", "en": "not in its chapter; mentioned elsewhere"},
+                outside[:3])
+        return ChecklistItem(part.key, part.name, MISSING, {"id": f"tidak ada judul atau uraian {where['id']}",
+                                                            "en": f"no heading or text {where['en']}"})
+    if headings or in_tables:
+        how = {"id": " dan ".join(filter(None, ["judul bagian" if headings else "",
+                                               part.table_why.get("id", "") if in_tables else ""])) + " " + where["id"],
+               "en": " and ".join(filter(None, ["a heading" if headings else "",
+                                               part.table_why.get("en", "") if in_tables else ""])) + " " + where["en"]}
+        status = FOUND if chapter and (headings or part.table_alone == FOUND) else PARTLY
+        return ChecklistItem(part.key, part.name, status, how, evidence, linked)
+    mentions = _matching_lines(lines, part.text, span, line_pages=line_pages) if part.text else []
+    if mentions:
+        return ChecklistItem(part.key, part.name, PARTLY, {
+            "id": f"hanya disebut dalam teks {where['id']}, tanpa judul atau tabel",
+            "en": f"only mentioned in the text {where['en']}, no heading or table"}, mentions[:3])
+    elsewhere = (_matching_lines(lines, part.headings, (1, len(lines)), heading=True, line_pages=line_pages)
+                 + _matching_lines(lines, part.text, (1, len(lines)), line_pages=line_pages))
+    if chapter and elsewhere:
+        return ChecklistItem(part.key, part.name, PARTLY, {
+            "id": "tidak di babnya; disebut di bagian lain laporan", "en": "not in its chapter; mentioned elsewhere"},
+            elsewhere[:3])
+    return ChecklistItem(part.key, part.name, MISSING, {"id": f"tidak ada judul, tabel atau uraian {where['id']}",
+                                                        "en": f"no heading, table or text {where['en']}"})
+
+
+def _judge_chapter(part: Part, chapters, lines, line_pages) -> ChecklistItem:
+    chapter = chapters.get(part.key)
+    if chapter:
+        evidence = [Evidence("chapter", chapter.line, _page(line_pages, chapter.line), chapter.title)]
+        how = {"id": f"judul bab pada baris {chapter.line}, {chapter.end - chapter.line + 1} baris isi",
+               "en": f"chapter heading on line {chapter.line}, {chapter.end - chapter.line + 1} lines long"}
+        if part.key == "lampiran":
+            annexes = _matching_lines(lines, r"perjanjian kinerja|indikator kinerja utama|\bIKU\b",
+                                      (chapter.line, chapter.end), line_pages=line_pages)
+            evidence += annexes[:2]
+            if not annexes:
+                return ChecklistItem(part.key, part.name, PARTLY, {
+                    "id": how["id"] + "; PK/IKU tidak disebut di dalamnya",
+                    "en": how["en"] + "; PK/IKU not mentioned in it"}, evidence)
+        return ChecklistItem(part.key, part.name, FOUND, how, evidence)
+    names = {"ikhtisar": r"ikhtisar eksekutif|ringkasan eksekutif", "lampiran": r"^\W*lampiran\b"}.get(part.key)
+    listed = _matching_lines(lines, names, (1, len(lines)), line_pages=line_pages) if names else []
+    if listed:
+        return ChecklistItem(part.key, part.name, PARTLY, {
+            "id": "hanya disebut (daftar isi atau sistematika), bagiannya sendiri tidak ditemukan",
+            "en": "only listed (contents or outline); the part itself was not found"}, listed[:2])
+    return ChecklistItem(part.key, part.name, MISSING, {"id": "tidak ada judul bab", "en": "no chapter heading"})
+
+
+def _matching_lines(lines, pattern: str, span: tuple[int, int], heading: bool = False,
+                    line_pages=None) -> list[Evidence]:
+    if not pattern:
+        return []
+    found = []
+    regex = re.compile(pattern, re.IGNORECASE)
+    for number in range(span[0], min(span[1], len(lines)) + 1):
+        line = lines[number - 1]
+        if heading and not is_heading_like(line):
+            continue
+        if not heading and is_toc_entry(line) and "\t" in line:
+            continue
+        text = clean(line)
+        if heading and number < len(lines):  # a heading wrapped onto the next line (`... Dengan` / `Target ...`)
+            following = clean(lines[number])
+            if following and not text.endswith((".", ":")) and len(following.split()) <= 15 \
+                    and not is_heading_like(lines[number]) and "\t" not in lines[number]:
+                text = f"{text} {following}"
+        if regex.search(text):
+            found.append(Evidence("heading" if heading else "text", number, _page(line_pages, number),
+                                  text[:EXCERPT_CHARS]))
+    return found
+
+
+def _table_line(table: Table, line_pages: list[int] | None) -> int | None:
+    if table.lines:
+        return table.lines[0]
+    if table.page and line_pages:
+        return next((n for n, page in enumerate(line_pages, start=1) if page == table.page), None)
+    return None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One criterion of the Pelaporan Kinerja component, and the parts that answer it."""
+
+    key: str
+    text: dict[str, str]
+    parts: tuple[str, ...]
+
+
+# Paraphrased from the LKE of PermenPAN-RB 88/2021, component 3 (Pelaporan Kinerja), sub-component Kualitas.
+CRITERIA: tuple[Criterion, ...] = (
+    Criterion("PK-1", {"id": "Laporan Kinerja disusun sesuai format PermenPAN-RB 53/2014",
+                       "en": "The report follows the PermenPAN-RB 53/2014 format"},
+              ("ikhtisar", "bab1", "bab2", "bab3", "bab4", "lampiran")),
+    Criterion("PK-2", {"id": "Menyajikan perbandingan realisasi dengan target tahunan",
+                       "en": "Compares realisation with the annual target"}, ("bab3.1",)),
+    Criterion("PK-3", {"id": "Menyajikan perbandingan realisasi dengan target jangka menengah",
+                       "en": "Compares realisation with the medium-term target"}, ("bab3.3",)),
+    Criterion("PK-4", {"id": "Menyajikan perbandingan realisasi dengan tahun-tahun sebelumnya",
+                       "en": "Compares realisation with earlier years"}, ("bab3.2",)),
+    Criterion("PK-5", {"id": "Menyajikan perbandingan dengan standar/realisasi nasional",
+                       "en": "Compares with a national standard or benchmark"}, ("bab3.4",)),
+    Criterion("PK-6", {"id": "Menyajikan analisis penyebab keberhasilan/kegagalan beserta upaya dan hambatannya",
+                       "en": "Analyses causes of success/failure, with efforts and obstacles"}, ("bab3.5", "bab3.7")),
+    Criterion("PK-7", {"id": "Menyajikan efisiensi penggunaan sumber daya",
+                       "en": "Reports the efficiency of resource use"}, ("bab3.6",)),
+    Criterion("PK-8", {"id": "Menyajikan realisasi anggaran yang mendukung kinerja",
+                       "en": "Reports the budget realisation behind the performance"}, ("bab3.anggaran",)),
+    Criterion("PK-9", {"id": "Menyajikan upaya perbaikan kinerja ke depan",
+                       "en": "States the improvements planned"}, ("bab4.perbaikan",)),
+)
+ANSWERS = {"id": {FOUND: "Ya", PARTLY: "Sebagian", MISSING: "Tidak"},
+           "en": {FOUND: "Yes", PARTLY: "Partly", MISSING: "No"}}
+
+
+@dataclass
+class SuggestedAnswer:
+    criterion: Criterion
+    answer: str  # found | partly | missing, shown with ANSWERS
+    because: list[str]  # the parts' keys with their status
+
+
+def suggested_answers(items: list[ChecklistItem]) -> list[SuggestedAnswer]:
+    """Yes when every part the criterion needs is found, No when none is there, else Partly."""
+    by_key = {item.key: item for item in items}
+    answers = []
+    for criterion in CRITERIA:
+        statuses = [by_key[k].status for k in criterion.parts]
+        answer = (FOUND if all(s == FOUND for s in statuses)
+                  else MISSING if all(s == MISSING for s in statuses) else PARTLY)
+        answers.append(SuggestedAnswer(criterion, answer, [f"{k}: {by_key[k].status}" for k in criterion.parts]))
+    return answers
