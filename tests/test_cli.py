@@ -7,7 +7,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from conftest import FLOTIM, KEDIRI, KUKAR_OCR
+from conftest import FLOTIM, KEDIRI
 
 CLI = [sys.executable, "-m", "lkjip_audit"]
 
@@ -49,12 +49,14 @@ def test_bad_inputs_get_one_clear_line_each_and_the_others_are_still_audited(tmp
     empty = tmp_path / "kosong.txt"
     empty.write_text("")
     missing = tmp_path / "tidak_ada.txt"
-    done = run("audit", missing, empty, KUKAR_OCR, FLOTIM, "--out", tmp_path / "out")
+    prose = tmp_path / "prosa.txt"
+    prose.write_text("BAB I PENDAHULUAN\nLaporan ini tidak memuat tabel, hanya uraian.\n", encoding="utf-8")
+    done = run("audit", missing, empty, prose, FLOTIM, "--out", tmp_path / "out")
     assert done.returncode == 1
     assert error_lines(done.stderr) == [
         f"error: {missing}: no such file. Check the path",
         f"error: {empty}: the file is empty. Export the report again or check the file name",
-        f"error: {KUKAR_OCR}: no table found in the report. If it is a scanned report, OCR it first; otherwise "
+        f"error: {prose}: no table found in the report. If it is a scanned report, OCR it first; otherwise "
         "check that the text extraction kept the table rows (tab-separated cells)",
     ]
     assert "Traceback" not in done.stderr

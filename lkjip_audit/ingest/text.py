@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..exceptions import InputError
 from .blocks import find_block_tables
+from .spaced import find_spaced_tables
 from .document import Document, RawRow, RawTable, Repair
 
 #: Non-table lines a table may continue across (blank lines, page furniture).
@@ -185,5 +186,7 @@ def read_text(path: Path) -> Document:
     text = decode(path, data)
     lines = text.splitlines()
     tables = find_tables(lines) + find_block_tables(lines)
+    if not any("\t" in line or is_pipe_row(line) for line in lines):  # OCR or layout text: no cell marks
+        tables += find_spaced_tables(lines)
     tables.sort(key=lambda t: t.lines or (0, 0))
     return Document(path=path, sha256=hashlib.sha256(data).hexdigest(), kind="text", lines=lines, tables=tables)

@@ -8,7 +8,7 @@ from .hierarchy import assign_levels, leading_marker
 from .kinds import classify
 from .layout import align_rows, merge_header, split_header
 from .model import MONEY_ROLES, Column, Level, Role, Row, Table
-from .numbers import Number, column_decimal_mark, parse_number
+from .numbers import Number, column_decimal_mark, parse_number, restore_lost_decimals
 
 __all__ = ["understand", "understand_table", "Table", "Row", "Column", "Role", "Level", "Number",
            "parse_number", "MONEY_ROLES"]
@@ -31,6 +31,12 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
     columns = assign_roles(merge_header(header, width), values, aligned)
     for column, mark in zip(columns, marks):
         column.decimal_mark = mark
+        if column.role in (Role.PERSEN, Role.CAPAIAN):
+            for i, number in restore_lost_decimals([row[column.index] for row in values]).items():
+                values[i][column.index] = number
+                repairs.append(_where(body[i].line, body[i].page) + f"`{number.text.strip()}` read as "
+                               f"{number.value:.2f}: a % printed with two decimals lost its decimal mark "
+                               "(likely OCR)")
 
     label_col = next((c.index for c in columns if c.role is Role.LABEL), None)
     marker_col = next((c.index for c in columns if c.role in (Role.NO, Role.KODE)), None)

@@ -13,6 +13,7 @@ import re
 from .model import Level
 
 _LEVELS = [Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN]
+KODE_SEGMENTS = {3: Level.PROGRAM, 5: Level.KEGIATAN, 6: Level.SUB_KEGIATAN}
 _KEYWORDS = [
     (re.compile(r"^sub[\s-]*kegiatan\b", re.IGNORECASE), Level.SUB_KEGIATAN),
     (re.compile(r"^kegiatan\b", re.IGNORECASE), Level.KEGIATAN),
@@ -62,6 +63,7 @@ def assign_levels(markers: list[str], labels: list[str], has_money: list[bool]) 
     for style, level in zip(styles, keyword_levels):
         if style and level and style not in style_level:
             style_level[style] = level
+    _kode_levels(styles, style_level)
     order = [s for i, s in enumerate(styles) if s and s not in styles[:i]]
     free_levels = [lv for lv in _LEVELS if lv not in style_level.values()]
     for style in order:
@@ -91,6 +93,22 @@ def assign_levels(markers: list[str], labels: list[str], has_money: list[bool]) 
             last = level
         levels.append(level)
     return levels
+
+
+def _kode_levels(styles: list[str | None], style_level: dict[str, Level]) -> None:
+    """Budget kode (`2.17.01.2.01.06`) nest by their number of segments, not by which comes first: a table
+    may start at a Sub Kegiatan and meet a Kegiatan of the next Program later (Kukar Tabel 3.8). The
+    Permendagri 90/2019 kode have 3 (Program), 5 (Kegiatan) and 6 (Sub Kegiatan) segments."""
+    dotted = sorted({s for s in styles if s and s.startswith("dotted:") and s not in style_level},
+                    key=lambda s: int(s.split(":")[1]))
+    segments = [int(s.split(":")[1]) for s in dotted]
+    if not dotted or min(segments) < 3:  # `1.1` / `1.1.1` numbering: nested in order of appearance
+        return
+    free = [lv for lv in _LEVELS if lv not in style_level.values()]
+    if set(segments) <= set(KODE_SEGMENTS) and all(KODE_SEGMENTS[n] in free for n in segments):
+        style_level.update({s: KODE_SEGMENTS[n] for s, n in zip(dotted, segments)})
+        return
+    style_level.update(dict(zip(dotted, free)))
 
 
 def _keyword_level(label: str) -> Level | None:

@@ -11,10 +11,10 @@ where the shape is ambiguous (`1.234`), so this module does it itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["Number", "parse_number", "column_decimal_mark", "format_id"]
+__all__ = ["Number", "parse_number", "column_decimal_mark", "format_id", "restore_lost_decimals"]
 
 #: Spreadsheet error values a report may print where a number should be.
 ERROR_VALUES = ("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NUM!", "#NULL!")
@@ -162,6 +162,20 @@ def column_decimal_mark(cells: list[str]) -> str | None:
     if votes[","] and not votes["."]:
         return ","
     return None
+
+
+def restore_lost_decimals(column: list[Number | None]) -> dict[int, Number]:
+    """In a percentage column printed with two decimals, a bare 4- or 5-digit number (`4497`) is a value
+    whose decimal mark was lost, mostly by OCR: read it as `44,97`, with low confidence. Returns the
+    replacements by row position."""
+    numbers = [n for n in column if n is not None and n.value is not None]
+    two_decimals = [n for n in numbers if n.decimals == 2 and abs(n.value) <= 1000]
+    if len(two_decimals) < max(3, 0.6 * len(numbers)):
+        return {}
+    return {i: replace(n, value=n.value / 100, decimals=2, low_confidence=True)
+            for i, n in enumerate(column)
+            if n is not None and n.value is not None and n.decimals == 0 and 1000 <= abs(n.value) < 100000
+            and re.fullmatch(r"\d{4,5}%?", n.text.strip())}
 
 
 def format_id(value: Decimal | int | float | None, decimals: int = 0) -> str:

@@ -1,0 +1,125 @@
+"""Tables whose cells are separated by spaces only: OCR output and plain layout text.
+
+    2.17.01.2.02 Administrasi Keuangan Perangkat 8.867.651.075 7.965.194.669 89.82 | 902.456.406
+    Daerah
+    2.17.01.2.02.01 Penyediaan Gaji dan Tunjangan ASN 8.763.210.075 7.863.494.669 89.73 | 899.715.406
+
+A row starts with a kode or a number, carries a label, and ends with at least three
+numbers; the lines after it that hold only words continue its label. Stray `|` left
+by OCR from the table's rules are dropped. Every such repair is recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .document import RawRow, RawTable, Repair
+
+_NUMBER = r"\(?-?\d[\d.,]*\)?%?|-"
+_ROW = re.compile(rf"^\s*(?P<marker>\d+(?:\.\d+)+|\d{{1,2}}\.?|[A-Z]\.)?\s+(?P<label>\D.*?)\s+"
+                  rf"(?P<numbers>(?:(?:{_NUMBER})\s+){{2,}}(?:{_NUMBER}))\s*$")
+_KODE_START = re.compile(r"^\|?\s*\d+(\.\d+){2,}\s*$")
+_WORDS_ONLY = re.compile(r"^[^\d]*[A-Za-z][^\d]*$")
+MIN_ROWS = 3
+MAX_CONTINUATION_LINES = 3
+_CAPTION = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"^\d{1,3}([.,]\d{1,2})?%?$")
+
+
+def find_spaced_tables(lines: list[str]) -> list[RawTable]:
+    """Runs of at least three space-separated number rows, with their label continuations."""
+    tables: list[RawTable] = []
+    current: list[tuple[int, list[str]]] = []
+    repairs: list[Repair] = []
+    gap = 0
+    for number, raw in enumerate(lines, start=1):
+        line = raw.replace("|", " ")
+        match = _ROW.match(line)
+        if match:
+            if "|" in raw:
+                repairs.append(Repair(number, None, "OCR rule fragment `|` dropped between cells"))
+            cells = [match.group("marker") or "", match.group("label").strip(), *match.group("numbers").split()]
+            current.append((number, cells))
+            gap = 0
+            continue
+        text = line.strip()
+        if current and text and _WORDS_ONLY.match(text) and gap < MAX_CONTINUATION_LINES and len(text) < 80:
+            current[-1][1][1] += " " + " ".join(text.split())
+            repairs.append(Repair(number, None, f"label continued on line {number} joined to line "
+                                                f"{current[-1][0]}"))
+            gap += 1
+            continue
+        if not text and current and gap < MAX_CONTINUATION_LINES:
+            gap += 1
+            continue
+        if current and _kode_follows(lines, number - 1):
+            # A kode whose cells stand one per line: the table goes on in a layout this reader cannot split.
+            # The last parent row's children may go on there too, so it is not kept half-summed.
+            current = _drop_open_parent(current, repairs, number)
+        _close(tables, current, repairs, lines)
+        current, repairs, gap = [], [], 0
+    _close(tables, current, repairs, lines)
+    return tables
+
+
+def _kode_follows(lines: list[str], index: int) -> bool:
+    """Whether one of the next few non-empty lines (from `index`, 0-based) is a kode standing alone."""
+    ahead = [s.strip() for s in lines[index:index + 8] if s.strip()][:3]
+    return any(_KODE_START.match(s) for s in ahead)
+
+
+def _segments(kode: str) -> int:
+    return len(kode.split(".")) if "." in kode else 0
+
+
+def _drop_open_parent(rows: list[tuple[int, list[str]]], repairs: list[Repair], cut: int):
+    deepest = max(_segments(cells[0]) for _, cells in rows)
+    parents = [i for i, (_, cells) in enumerate(rows) if 0 < _segments(cells[0]) < deepest]
+    if not parents:
+        return rows
+    start = parents[-1]
+    repairs.append(Repair(rows[start][0], None, f"rows from line {rows[start][0]} left out: their group goes on "
+                                                f"at line {cut} with one cell per line, which is not read"))
+    return rows[:start]
+
+
+def _close(tables: list[RawTable], rows: list[tuple[int, list[str]]], repairs: list[Repair],
+           lines: list[str]) -> None:
+    if len(rows) < MIN_ROWS:
+        return
+    # A row with fewer numbers lost a cell: line its percentage up with the other rows' (the one number
+    # that is easy to tell), else keep its numbers from the left (money columns come first).
+    width = max(len(cells) for _, cells in rows)
+    anchors = Counter(_percent_at(cells[2:]) for _, cells in rows if len(cells) == width)
+    anchor = anchors.most_common(1)[0][0] if anchors else None
+    raw_rows = []
+    for number, cells in rows:
+        numbers = cells[2:]
+        missing = width - len(cells)
+        own = _percent_at(numbers)
+        before = min(max(anchor - own, 0), missing) if missing and anchor is not None and own is not None else 0
+        padded = [""] * before + numbers + [""] * (missing - before)
+        raw_rows.append(RawRow(cells=tuple(cells[:2] + padded), line=number))
+        if missing:
+            repairs.append(Repair(number, None, f"row has {len(numbers)} of {width - 2} numbers: "
+                                                f"{missing} empty cell(s) placed by its percentage"))
+    tables.append(RawTable(rows=raw_rows, caption=_caption_above(lines, rows[0][0]), repairs=list(repairs),
+                           header_rows=0))
+
+
+def _percent_at(numbers: list[str]) -> int | None:
+    """Where a row's percentage stands among its numbers: `89.82`, `78`, `100,00%` (not a rupiah amount)."""
+    for index, token in enumerate(numbers):
+        if _PERCENT.match(token):
+            return index
+    return None
+
+
+def _caption_above(lines: list[str], first: int) -> str:
+    """The nearest `Tabel x.y` line above the table, with the title line after it."""
+    for index in range(first - 2, max(-1, first - 16), -1):
+        if _CAPTION.match(lines[index]):
+            title = next((s.strip() for s in lines[index + 1:first - 1] if s.strip()), "")
+            return " ".join(p for p in (lines[index].strip(), title) if p)
+    return ""

@@ -1,0 +1,78 @@
+"""OCR text (000, Kutai Kartanegara 2023): tables whose cells are separated by spaces only, labels
+continued on the next lines, `|` left from the table rules, percentages that lost their decimal mark, and
+rows laid out one cell per line (left out, and said)."""
+
+from decimal import Decimal
+
+import pytest
+
+from conftest import KUKAR_OCR
+from lkjip_audit.audit import audit
+
+
+@pytest.fixture(scope="module")
+def kukar():
+    return audit(KUKAR_OCR)
+
+
+def _budget(result):
+    return [t for t in result.tables if t.kind == "budget"]
+
+
+def test_tabel_3_8_is_read_with_its_kode_hierarchy(kukar):
+    table, second = _budget(kukar)
+    # Lines 1217-1219: "Tabel 3.8" / "Realisasi Anggaran Program dan Kegiatan"; printed without a header,
+    # so pagu / realisasi / % / sisa come from the rows' own arithmetic.
+    assert table.caption == "Tabel 3.8 Realisasi Anggaran Program dan Kegiatan"
+    assert [c.role.value for c in table.columns] == ["other", "label", "pagu", "realisasi", "persen", "sisa"]
+    assert len(table.rows) == 26
+    gaji = next(r for r in table.rows if r.marker == "2.17.01.2.02.01")
+    # Line 1234: "2.17.01.2.02.01 Penyediaan Gaji dan Tunjangan ASN 8.763.210.075 7.863.494.669 89.73 | 899.715.406"
+    assert gaji.label == "Penyediaan Gaji dan Tunjangan ASN" and gaji.level.value == "Sub Kegiatan"
+    assert [gaji.values[i].value for i in (2, 3, 4, 5)] == [8763210075, 7863494669, Decimal("89.73"), 899715406]
+    first = table.rows[0]  # lines 1225-1226, the label continued on the next line
+    assert (first.marker, first.level.value) == ("2.17.01.2.01", "Kegiatan")
+    assert first.label == "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"
+    assert "line 1226: label continued on line 1226 joined to line 1225" in table.repairs
+    assert any("rows from line 1280 left out" in r for r in table.repairs)
+    # The second part (lines 1586-1600) starts at a Sub Kegiatan and meets a Kegiatan of the next
+    # Program: kode nest by their segments, not by which comes first.
+    assert [(r.marker, r.level.value) for r in second.rows][-2:] == [("2.17.08.2.01", "Kegiatan"),
+                                                                       ("2.17.08.2.01.01", "Sub Kegiatan")]
+
+
+def test_a_percentage_that_lost_its_decimal_mark_is_read_and_said(kukar):
+    table, second = _budget(kukar)
+    arsip = next(r for r in table.rows if r.marker == "2.17.01.2.06.10")  # line 1260: "... 4497 | ..."
+    assert arsip.values[4].value == Decimal("44.97") and arsip.values[4].low_confidence
+    assert any(r.startswith("line 1260: `4497` read as 44.97") for r in table.repairs)
+    lembaga = next(r for r in second.rows if r.marker == "2.17.07.2.01.04")  # line 1594: "7456" = 74,56 %
+    assert lembaga.values[4].value == Decimal("74.56")
+
+
+def test_the_nine_inconsistencies_of_the_ocr_text_and_nothing_else(kukar):
+    # Each checked by hand on the text: e.g. line 1245, Pengadaan Pakaian Dinas: 225.360.000 / 283.110.000
+    # is 79,60 % (printed 90.20) and leaves 57.750.000 (printed 27.750.000); line 1243 its Kegiatan prints
+    # realisasi 291.850.000 where its two Sub Kegiatan give 261.850.000; line 1260: 87.209.000 / 195.000.000
+    # is 44,72 %, not the 44,97 the OCR kept as 4497.
+    assert [(f.rule, f.line, f.reported, f.expected) for f in kukar.findings] == [
+        ("footing-children", 1243, 291850000, 261850000),
+        ("footing-children", 1243, 41260000, 40900000),
+        ("row-percent", 1245, Decimal("90.20"), Decimal("79.60")),
+        ("row-sisa", 1245, 27750000, 57750000),
+        ("footing-children", 1249, 1256929246, 1256928496),
+        ("row-percent", 1260, Decimal("44.97"), Decimal("44.72")),
+        ("row-sisa", 1262, 10166250, 10167000),
+        ("row-sisa", 1267, 178562480, 178562460),
+        ("row-sisa", 1270, 178562480, 178562460),
+    ]
+
+
+def test_plain_layout_text_tables_are_read_too(flotim):
+    # Flores Timur's text has no tab rows; its staff table (lines 199-219) has cells separated by spaces:
+    # "4 Penata Tingkat 1 (III/d) - 4 1 2 - - 7".
+    staff = next(t for t in flotim.tables if t.kind == "staff")
+    assert staff.caption.startswith("Tabel Keadaan pegawai") and len(staff.rows) == 11
+    penata = staff.rows[3]
+    assert (penata.line, penata.marker, penata.label) == (205, "4", "Penata Tingkat 1 (III/d)")
+    assert [v.amount for v in penata.values[2:]] == [0, 4, 1, 2, 0, 0, 7]
