@@ -87,13 +87,14 @@ def test_cli_gives_one_line_and_status_per_report_and_never_a_traceback(corpus, 
                               text=True, timeout=600, cwd=tmp_path)
         assert "Traceback" not in done.stderr, (name, done.stderr)
         if name in REFUSED:
-            assert done.returncode == 1, name
-            assert done.stderr.splitlines()[0].startswith(f"error: {corpus[name]}: {REFUSED[name]}"), name
+            assert done.returncode == 1, (name, done.stderr)
+            assert done.stderr.splitlines()[0].startswith(f"error: {corpus[name]}: {REFUSED[name]}"), \
+                (name, done.stderr)
         else:
             assert done.returncode == 0, (name, done.stderr)
-            assert done.stdout.startswith(f"{name}: {AUDITED[name]} -> ")
+            assert done.stdout.startswith(f"{name}: {AUDITED[name]} -> "), (name, done.stdout, done.stderr)
     # Outputs stay inside --out: `...txt` (stem `..`) gets a folder of its own, not out's parent.
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"], list(tmp_path.iterdir())
     assert (out / "laporan" / "laporan.audit.xlsx").exists()
     # The hostile name reached the notebook as a string, not as code.
     folder = next(p for p in out.iterdir() if p.name.startswith("kutip"))
