@@ -27,6 +27,9 @@ AUDIT_NOTEBOOK = NOTEBOOK_DIR / "audit_report.ipynb"
 RAW_DIR = Path("data/raw")
 CLEAN_DIR = Path("data/clean")
 REPORT_SUFFIXES = (".txt", ".md")
+# The kernel logs to our stderr; when papermill stops it after an error it logs "KeyboardInterrupt caught in
+# kernel" at ERROR level, which users must not see before the one line that says what is wrong.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 # Errors the notebook raises for bad input: reported as one line, not as a notebook traceback.
 INPUT_ERRORS = {"InputError", "NoTablesError", "OutputError"}
 
@@ -66,7 +69,7 @@ def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id
                                    cwd=str(NOTEBOOK_DIR), progress_bar=False, log_output=False,
                                    execution_timeout=None if timeout is None else max(1, math.ceil(timeout)),
                                    start_timeout=120,
-                                   extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                                   extra_arguments=KERNEL_ARGUMENTS)
     except (TimeoutError, CellTimeoutError):
         _keep_failed(partial, folder / f"{stem}.failed.ipynb")
         raise AuditTimeout(f"{report}: stopped after {timeout:g} s (the time limit). Raise --timeout or audit "
@@ -142,7 +145,7 @@ def run_batch_summary(out_dir: str | Path) -> Path:
     try:
         papermill.execute_notebook(str(BATCH_NOTEBOOK), str(partial), parameters={"batch_dir": str(out_dir)},
                                    cwd=str(NOTEBOOK_DIR), progress_bar=False, log_output=False,
-                                   extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                                   extra_arguments=KERNEL_ARGUMENTS)
     except PapermillExecutionError as exc:
         failed = out_dir / "batch_summary.failed.ipynb"
         os.replace(partial, failed)

@@ -40,7 +40,20 @@ def test_depok_findings_are_exactly_the_real_errors(depok):
         ("footing-children", 965, "EFISIENSI ANGGARAN", Decimal(38995169), Decimal(40062709)),
         ("row-sisa", 965, "EFISIENSI ANGGARAN", Decimal(38995169), Decimal(40062709)),
     ]
-    assert len(depok.findings) == 6  # nothing in the report's other 38 tables
+    # The other 38 tables hold one more: the capaian of line 930 (below).
+    assert [f.rule for f in depok.findings if f.table != table.id] == ["row-capaian"]
+
+
+def test_depok_capaian_are_realisasi_over_target(depok):
+    # Line 930 (conclusion table): target 21 %, realisasi 33,33 %, capaian printed 157,15; 33,33 / 21 is
+    # 158,71 %. (The same indicator shows realisasi 36,36 % and capaian 173,14 % on lines 594 and 764.)
+    table = next(t for t in depok.tables if t.lines and t.lines[0] <= 930 <= t.lines[1])
+    assert _found(depok, table.id) == [("row-capaian", 930, "%", Decimal("157.15"), Decimal("158.71"))]
+    # Rows that must raise nothing: 173,16 % (line 50) is 36,36... % / 21 % before rounding the realisasi;
+    # 134,97 % (line 1000) is 15,24 / 11,29 within the realisasi's rounding; 145 % (line 978) is 145,44
+    # rounded; 96 % (line 980) is 110 / 115 units rounded.
+    checked = {f.line for f in depok.findings if f.rule == "row-capaian"}
+    assert checked == {930}
 
 
 def test_flotim_blocks_become_one_budget_table(flotim):

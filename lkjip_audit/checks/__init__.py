@@ -8,6 +8,7 @@ from ..understand.model import Table
 from .causes import likely_cause
 from .finding import Finding
 from .footing import check_children, check_totals
+from .performance import check_capaian
 from .printed_errors import check_printed_errors
 from .prose import check_prose_against_tables
 from .row_identities import check_percent, check_sisa, check_sources
@@ -20,8 +21,10 @@ TableRule = Callable[[Table, Tolerance], list[Finding]]
 
 #: Rules for budget-realisation tables.
 BUDGET_RULES: tuple[TableRule, ...] = (check_children, check_totals, check_sources, check_percent, check_sisa)
-#: Rules for every table.
+#: Rules for every table (each looks for the columns it needs).
 ALL_TABLE_RULES: tuple[TableRule, ...] = (check_printed_errors,)
+#: Rules for tables whose columns are known to be where the report put them.
+CERTAIN_TABLE_RULES: tuple[TableRule, ...] = (check_capaian,)
 
 
 def run_checks(tables: list[Table], lines: list[str] | None = None,
@@ -34,8 +37,10 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
     findings: list[Finding] = []
     for table in tables:
         table_findings = [f for rule in ALL_TABLE_RULES for f in rule(table, tolerance)]
-        if table.kind == "budget" and not table.uncertain:  # arithmetic on misplaced cells finds nothing real
-            table_findings += [f for rule in BUDGET_RULES for f in rule(table, tolerance)]
+        if not table.uncertain:  # arithmetic on misplaced cells finds nothing real
+            table_findings += [f for rule in CERTAIN_TABLE_RULES for f in rule(table, tolerance)]
+            if table.kind == "budget":
+                table_findings += [f for rule in BUDGET_RULES for f in rule(table, tolerance)]
         table_findings.sort(key=lambda f: (f.row_index if f.row_index is not None else -1,
                                            f.column_index if f.column_index is not None else -1))
         findings.extend(table_findings)
@@ -43,6 +48,6 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
         findings.extend(check_prose_against_tables(tables, lines))
     for number, finding in enumerate(findings, start=1):
         finding.id = f"F{number}"
-        if finding.cause is None and finding.rule != "row-percent":
+        if finding.cause is None and finding.rule not in ("row-percent", "row-capaian"):
             finding.cause = likely_cause(finding)
     return findings

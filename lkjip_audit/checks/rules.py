@@ -81,6 +81,28 @@ ROW_PERCENT = Rule(
     tolerance=_RATIO,
 )
 
+ROW_CAPAIAN = Rule(
+    code="row-capaian",
+    severity="error",
+    name={"id": "Capaian kinerja", "en": "Performance achievement"},
+    template={
+        "id": "{column} pada {item} tercetak {reported}%, sedangkan {detail} = {expected}%.",
+        "en": "{column} of {item} is printed as {reported}% but {detail} = {expected}%.",
+    },
+    description={
+        "id": "Capaian kinerja dalam satu baris sama dengan Realisasi / Target × 100 (atau Target / Realisasi × "
+              "100 untuk indikator yang makin kecil makin baik). Realisasi yang dicetak dengan pembulatan "
+              "dihitung dengan rentang pembulatannya.",
+        "en": "A row's achievement equals Realisasi / Target × 100 (or Target / Realisasi × 100 for an "
+              "indicator where lower is better). A realisation printed rounded is taken with its rounding "
+              "range.",
+    },
+    tolerance={"id": "sama setelah dibulatkan atau dipotong ke jumlah desimal yang dicetak, dari realisasi mana "
+                     "pun di dalam rentang pembulatannya",
+               "en": "equal after rounding or truncating to the printed decimals, for any realisation within "
+                     "its rounding range"},
+)
+
 ROW_SISA = Rule(
     code="row-sisa",
     severity="error",
@@ -150,5 +172,6 @@ PROSE_TABLE = Rule(
                "en": "exact (rupiah), no tolerance: a figure in the text is copied from a table"},
 )
 
-RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, ROW_PERCENT, ROW_SISA, ROW_SOURCES,
+RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, ROW_PERCENT, ROW_CAPAIAN, ROW_SISA,
+                                      ROW_SOURCES,
                                       PRINTED_ERROR, PROSE_TABLE)}
