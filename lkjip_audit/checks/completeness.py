@@ -204,14 +204,8 @@ def _judge(part: Part, chapters: dict[str, Chapter], tables, lines, findings, li
             return ChecklistItem(part.key, part.name, PARTLY, {
                 "id": f"hanya {found_half['id']} ditemukan {where['id']}",
                 "en": f"only {found_half['en']} found {where['en']}"}, (headings or solutions)[:3])
-        outside = (_matching_lines(lines, part.headings, (1, len(lines)), heading=True, line_pages=line_pages)
-                   + _matching_lines(lines, part.text, (1, len(lines)), line_pages=line_pages))
-        if chapter and outside:
-            return ChecklistItem(part.key, part.name, PARTLY, {
-                "id": "tidak di babnya; disebut di bagian lain laporan", "en": "not in its chapter; mentioned elsewhere"},
-                outside[:3])
-        return ChecklistItem(part.key, part.name, MISSING, {"id": f"tidak ada judul atau uraian {where['id']}",
-                                                            "en": f"no heading or text {where['en']}"})
+        return _elsewhere_or_missing(part, chapter, lines, line_pages, {
+            "id": f"tidak ada judul atau uraian {where['id']}", "en": f"no heading or text {where['en']}"})
     if headings or in_tables:
         how = {"id": " dan ".join(filter(None, ["judul bagian" if headings else "",
                                                part.table_why.get("id", "") if in_tables else ""])) + " " + where["id"],
@@ -224,14 +218,20 @@ def _judge(part: Part, chapters: dict[str, Chapter], tables, lines, findings, li
         return ChecklistItem(part.key, part.name, PARTLY, {
             "id": f"hanya disebut dalam teks {where['id']}, tanpa judul atau tabel",
             "en": f"only mentioned in the text {where['en']}, no heading or table"}, mentions[:3])
-    elsewhere = (_matching_lines(lines, part.headings, (1, len(lines)), heading=True, line_pages=line_pages)
-                 + _matching_lines(lines, part.text, (1, len(lines)), line_pages=line_pages))
+    return _elsewhere_or_missing(part, chapter, lines, line_pages, {
+        "id": f"tidak ada judul, tabel atau uraian {where['id']}", "en": f"no heading, table or text {where['en']}"})
+
+
+def _elsewhere_or_missing(part: Part, chapter: Chapter | None, lines, line_pages, missing_how) -> ChecklistItem:
+    """Partly when the report names the part outside its chapter; otherwise missing."""
+    everywhere = (1, len(lines))
+    elsewhere = (_matching_lines(lines, part.headings, everywhere, heading=True, line_pages=line_pages)
+                 + _matching_lines(lines, part.text, everywhere, line_pages=line_pages))
     if chapter and elsewhere:
         return ChecklistItem(part.key, part.name, PARTLY, {
             "id": "tidak di babnya; disebut di bagian lain laporan", "en": "not in its chapter; mentioned elsewhere"},
             elsewhere[:3])
-    return ChecklistItem(part.key, part.name, MISSING, {"id": f"tidak ada judul, tabel atau uraian {where['id']}",
-                                                        "en": f"no heading, table or text {where['en']}"})
+    return ChecklistItem(part.key, part.name, MISSING, missing_how)
 
 
 def _judge_chapter(part: Part, chapters, lines, line_pages) -> ChecklistItem:
