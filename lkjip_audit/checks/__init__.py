@@ -10,7 +10,7 @@ from .finding import Finding
 from .footing import check_children, check_totals
 from .performance import check_capaian
 from .printed_errors import check_printed_errors
-from .prose import check_prose_against_tables
+from .prose import check_prose_against_tables, check_prose_counts
 from .row_identities import check_percent, check_sisa, check_sources
 from .rules import RULES, Rule
 from .tolerance import EXACT, Tolerance
@@ -46,8 +46,9 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
         findings.extend(table_findings)
     if lines:
         findings.extend(check_prose_against_tables(tables, lines))
+        findings.extend(check_prose_counts(tables, lines))
     for number, finding in enumerate(findings, start=1):
         finding.id = f"F{number}"
-        if finding.cause is None and finding.rule not in ("row-percent", "row-capaian"):
+        if finding.cause is None and finding.rule not in ("row-percent", "row-capaian", "prose-counts"):
             finding.cause = likely_cause(finding)
     return findings

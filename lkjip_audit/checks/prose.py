@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..understand.model import Role, Table
+from ..understand.model import Level, Role, Table
 from ..understand.numbers import format_id, parse_number
 from .causes import digit_slip
 from .finding import Finding
@@ -74,3 +74,40 @@ def _described(row, pagu_index: int, real_index: int, pagu: Decimal, realisasi: 
     if _close(printed[0], pagu) and _close(printed[1], realisasi):
         return printed
     return None
+
+
+# `7 (tujuh) program`, `15 kegiatan`, `28 Sub Kegiatan`; not `Program/Kegiatan` headings.
+_COUNT = re.compile(r"(?<=\s)(\d{1,3})\s*(?:\([a-z ]+\))?\s+(sub\s*kegiatan|kegiatan|program)\b(?!\s*/)",
+                    re.IGNORECASE)
+_STATES_COUNT = re.compile(r"\b(melaksanakan|dilaksanakan|sebanyak|terdiri (atas|dari)|meliputi|menjalankan|"
+                           r"terdapat|memiliki|mengelola)\b[^.]{0,40}?\d{1,3}\s*(\([a-z ]+\))?\s*program",
+                           re.IGNORECASE)
+_LEVEL_OF = {"program": Level.PROGRAM, "kegiatan": Level.KEGIATAN, "subkegiatan": Level.SUB_KEGIATAN}
+
+
+def check_prose_counts(tables: list[Table], lines: list[str]) -> list[Finding]:
+    """prose-counts: `7 program dan 15 kegiatan` in the text agrees with the main budget table's rows."""
+    budget = [t for t in tables if t.kind == "budget" and not t.uncertain]
+    if not budget:
+        return []
+    main = max(budget, key=lambda t: sum(r.level is Level.PROGRAM for r in t.rows))
+    in_table = {level: sum(r.level is level for r in main.rows) for level in _LEVEL_OF.values()}
+    if not in_table[Level.PROGRAM]:
+        return []
+    findings = []
+    for number, line in enumerate(lines, start=1):
+        if "\t" in line:
+            continue
+        counts = {_LEVEL_OF[m.group(2).lower().replace(" ", "")]: (int(m.group(1)), m.group(0))
+                  for m in _COUNT.finditer(" " + line)}
+        # Only a sentence that says what the agency carried out; a Programme's own Kegiatan (`melalui 5
+        # kegiatan`) is not the agency's, and a PDF's text layer holds table rows (`2 1 0 PROGRAM ...`).
+        if Level.PROGRAM not in counts or not _STATES_COUNT.search(line):
+            continue
+        for level, (stated, text) in counts.items():
+            if in_table[level] and stated != in_table[level]:
+                findings.append(Finding(
+                    rule="prose-counts", table=main.id, item=main.id, column=level.value,
+                    reported=Decimal(stated), expected=Decimal(in_table[level]), line=number,
+                    combined=[text.strip()]))
+    return findings

@@ -172,6 +172,25 @@ PROSE_TABLE = Rule(
                "en": "exact (rupiah), no tolerance: a figure in the text is copied from a table"},
 )
 
+PROSE_COUNTS = Rule(
+    code="prose-counts",
+    severity="warning",
+    name={"id": "Jumlah program/kegiatan di teks", "en": "Programme/activity counts in the text"},
+    template={
+        "id": "Teks menyebut {reported} {column}, sedangkan tabel {item} memuat {expected} (selisih {difference}).",
+        "en": "The text says {reported} {column} but table {item} lists {expected} (difference {difference}).",
+    },
+    description={
+        "id": "Jumlah Program, Kegiatan dan Sub Kegiatan yang disebut di teks (\"melaksanakan 7 (tujuh) program "
+              "dan 15 kegiatan\") sama dengan jumlah baris tingkat itu di tabel anggaran utama (yang memuat Program "
+              "terbanyak). Hanya kalimat yang menyebut jumlah Program yang diperiksa.",
+        "en": "The number of Programmes, Kegiatan and Sub Kegiatan a sentence states (\"melaksanakan 7 (tujuh) "
+              "program dan 15 kegiatan\") equals the rows of that level in the main budget table (the one with "
+              "the most Programmes). Only sentences that count Programmes are read.",
+    },
+    tolerance={"id": "tepat sama", "en": "exact"},
+)
+
 RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, ROW_PERCENT, ROW_CAPAIAN, ROW_SISA,
                                       ROW_SOURCES,
-                                      PRINTED_ERROR, PROSE_TABLE)}
+                                      PRINTED_ERROR, PROSE_TABLE, PROSE_COUNTS)}
