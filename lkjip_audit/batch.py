@@ -23,6 +23,7 @@ from . import __version__
 from .ingest.document import file_sha256
 from .paths import output_stem
 from .report.atomic import write_atomically
+from .report.findings_json import summary_of
 
 #: Report files a folder given to `batch` contributes.
 BATCH_SUFFIXES = (".txt", ".md", ".pdf", ".xlsx", ".csv")
@@ -126,14 +127,7 @@ def _finish(record: dict, started: float) -> dict:
 
 def _from_findings(path: Path) -> dict:
     """The index columns a report's findings.json gives."""
-    document = json.loads(path.read_text(encoding="utf-8"))
-    severities = [f["severity"] for f in document["findings"]]
-    totals = document.get("totals") or {}
-    return {"folder": str(path.parent), "tables": len(document["tables"]),
-            "budget_tables": sum(1 for t in document["tables"] if t["kind"] == "budget"),
-            "findings": len(severities), "errors": severities.count("error"),
-            "warnings": severities.count("warning"), "pagu": totals.get("pagu"),
-            "realisasi": totals.get("realisasi"), "serapan_percent": totals.get("serapan_percent")}
+    return {"folder": str(path.parent), **summary_of(json.loads(path.read_text(encoding="utf-8")))}
 
 
 def _entry(record: dict) -> BatchEntry:

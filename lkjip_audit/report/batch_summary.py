@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .atomic import write_atomically
+from .findings_json import summary_of
 
 REPORT_COLUMNS = ["report", "status", "tables", "budget_tables", "findings", "errors", "warnings", "pagu",
                   "realisasi", "serapan_percent", "reconciled", "seconds", "reason"]
@@ -41,13 +42,7 @@ def load_reports(batch_dir: str | Path) -> pd.DataFrame:
         rows = []
         for path in sorted(batch_dir.glob("*/findings.json")):
             document = json.loads(path.read_text(encoding="utf-8"))
-            severities = [f["severity"] for f in document["findings"]]
-            totals = document.get("totals") or {}
-            rows.append({"report": document["report"], "status": "ok", "tables": len(document["tables"]),
-                         "budget_tables": sum(1 for t in document["tables"] if t["kind"] == "budget"),
-                         "findings": len(severities), "errors": severities.count("error"),
-                         "warnings": severities.count("warning"), "pagu": totals.get("pagu"),
-                         "realisasi": totals.get("realisasi"), "serapan_percent": totals.get("serapan_percent"),
+            rows.append({"report": document["report"], "status": "ok", **summary_of(document),
                          "seconds": None, "reason": ""})
         frame = pd.DataFrame(rows)
     frame = frame.reindex(columns=[c for c in REPORT_COLUMNS if c != "reconciled"])

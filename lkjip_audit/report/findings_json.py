@@ -76,6 +76,17 @@ def write_findings_json(path: Path, document: dict[str, Any]) -> Path:
     return write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
+def summary_of(document: dict[str, Any]) -> dict[str, Any]:
+    """The per-report counts a batch index and the batch summary show, from a findings.json document."""
+    severities = [f["severity"] for f in document["findings"]]
+    totals = document.get("totals") or {}
+    return {"tables": len(document["tables"]),
+            "budget_tables": sum(1 for t in document["tables"] if t["kind"] == "budget"),
+            "findings": len(severities), "errors": severities.count("error"),
+            "warnings": severities.count("warning"), "pagu": totals.get("pagu"),
+            "realisasi": totals.get("realisasi"), "serapan_percent": totals.get("serapan_percent")}
+
+
 def summary_line(document: dict[str, Any]) -> str:
     """One line per report for the CLI and the notebook: tables, findings per severity."""
     severities: dict[str, int] = {}
