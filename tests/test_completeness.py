@@ -85,7 +85,7 @@ def test_arithmetic_findings_on_a_required_table_are_linked_to_its_part(kediri):
     # Tabel 3.3's findings: its two % slips (lines 661, 662) and the two prose figures set against it.
     on_t9 = [f.id for f in kediri.findings if f.table == "T9"]
     assert efficiency.findings == on_t9 and len(on_t9) == 4
-    assert efficiency.findings_note("en") == f"4 arithmetic findings on its tables ({', '.join(on_t9)})"
+    assert efficiency.findings_note("en") == f"4 findings on its tables ({', '.join(on_t9)})"
 
 
 def test_suggested_answers_follow_the_parts(kediri, depok):

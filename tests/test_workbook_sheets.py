@@ -113,3 +113,12 @@ def test_libreoffice_opens_and_converts_the_workbook(tmp_path, kediri):
     assert 3690366094 in {c.value for row in t8.iter_rows() for c in row}
     temuan = converted["Temuan"]
     assert temuan["A2"].value == "F1" and temuan.max_row == 52
+
+
+def test_the_notebook_chart_shows_the_main_budget_table(depok):
+    from lkjip_audit.report.plots import program_budget_chart
+
+    # Depok's first budget table (line 723) holds one Program; the main one (lines 941-1002) holds seven.
+    axes = program_budget_chart(depok.tables).axes[0]
+    assert axes.get_title().startswith(next(t.id for t in depok.tables if t.lines == (941, 1002)))
+    assert len(axes.get_yticklabels()) == 7

@@ -40,15 +40,15 @@ class ChecklistItem:
     status: str
     how: dict[str, str]  # how the status was decided
     evidence: list[Evidence] = field(default_factory=list)
-    findings: list[str] = field(default_factory=list)  # ids of arithmetic findings on its tables
+    findings: list[str] = field(default_factory=list)  # ids of the findings on its tables
 
     def findings_note(self, lang: str) -> str:
         if not self.findings:
             return ""
         n = len(self.findings)
         ids = ", ".join(self.findings[:8]) + (" …" if n > 8 else "")
-        return (f"{n} temuan aritmetika pada tabelnya ({ids})" if lang == "id"
-                else f"{n} arithmetic findings on its tables ({ids})")
+        return (f"{n} temuan pada tabelnya ({ids})" if lang == "id"
+                else f"{n} findings on its tables ({ids})")
 
 
 @dataclass(frozen=True)

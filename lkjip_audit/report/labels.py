@@ -28,7 +28,7 @@ LABELS = {
            "checklist_aid": "Alat bantu evaluator: status dan saran jawaban dibaca dari teks laporan (judul, tabel, "
                             "uraian); bukan nilai. Evaluator memutuskan dan mengisi kolom jawaban/catatan.",
            "part": "Bagian yang disyaratkan", "how": "Dasar penilaian", "evidence": "Bukti (baris/halaman)",
-           "arithmetic": "Temuan aritmetika terkait", "evaluator_note": "Catatan evaluator",
+           "arithmetic": "Temuan pada tabelnya", "evaluator_note": "Catatan evaluator",
            "criterion": "Kriteria Pelaporan Kinerja (LKE, PermenPAN-RB 88/2021)", "suggested": "Saran jawaban",
            "because": "Dasar saran", "evaluator_answer": "Jawaban evaluator",
            "pelaporan_title": "Saran jawaban kriteria Pelaporan Kinerja (untuk diterima atau diubah evaluator)",
@@ -69,7 +69,7 @@ LABELS = {
                             "(headings, tables, prose); not a score. The evaluator decides and fills in the answer "
                             "and note columns.",
            "part": "Required part", "how": "How decided", "evidence": "Evidence (line/page)",
-           "arithmetic": "Related arithmetic findings", "evaluator_note": "Evaluator note",
+           "arithmetic": "Findings on its tables", "evaluator_note": "Evaluator note",
            "criterion": "Pelaporan Kinerja criterion (LKE, PermenPAN-RB 88/2021)", "suggested": "Suggested answer",
            "because": "Based on", "evaluator_answer": "Evaluator's answer",
            "pelaporan_title": "Suggested answers to the Pelaporan Kinerja criteria (for the evaluator to accept or "

@@ -5,11 +5,15 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 
 from ..understand.model import Level, Role, Table
+from .totals import budget_totals
 
 
 def program_budget_chart(tables: list[Table]):
-    """Bar chart of pagu and realisasi per Program of the first budget table with Program rows; None if none."""
-    for table in tables:
+    """Bar chart of pagu and realisasi per Program of the report's main budget table (the one whose totals
+    the Ringkasan shows), else the first with Program rows; None if none."""
+    totals = budget_totals(tables)
+    main = [t for t in tables if totals and t.id == totals.table]
+    for table in main + [t for t in tables if t not in main]:
         pagu, realisasi = table.column(Role.PAGU), table.column(Role.REALISASI)
         programs = [r for r in table.rows if r.level is Level.PROGRAM]
         if table.kind != "budget" or not programs or not pagu or not realisasi:
