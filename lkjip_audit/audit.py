@@ -12,7 +12,7 @@ import pandas as pd
 
 from . import ingest
 from .checks import EXACT, Finding, Tolerance, run_checks
-from .checks.completeness import ChecklistItem, checklist
+from .checks.completeness import ANSWERS, STATUS_TEXT, ChecklistItem, checklist, suggested_answers
 from .exceptions import InputError, NoTablesError
 from .report.findings_json import findings_document, summary_line, write_findings_json
 from .paths import output_stem
@@ -52,17 +52,13 @@ class AuditResult:
 
     def checklist_frame(self, lang: str = "id") -> pd.DataFrame:
         """Kelengkapan LKjIP: each required part, its status and the evidence."""
-        from .checks.completeness import STATUS_TEXT
-
         return pd.DataFrame([{"part": item.name[lang], "status": STATUS_TEXT[lang][item.status],
                               "how": item.how[lang],
-                              "evidence": "; ".join(_evidence_text(e) for e in item.evidence[:2]),
+                              "evidence": "; ".join(e.shown(lang) for e in item.evidence[:2]),
                               "arithmetic": item.findings_note(lang)} for item in self.checklist])
 
     def pelaporan_frame(self, lang: str = "id") -> pd.DataFrame:
         """Suggested answers to the Pelaporan Kinerja criteria, for the evaluator to accept or change."""
-        from .checks.completeness import ANSWERS, suggested_answers
-
         return pd.DataFrame([{"criterion": a.criterion.key, "text": a.criterion.text[lang],
                               "suggested": ANSWERS[lang][a.answer], "because": ", ".join(a.because)}
                              for a in suggested_answers(self.checklist)])
@@ -74,11 +70,6 @@ class AuditResult:
     def summary_line(self) -> str:
         return summary_line(findings_document(self.report, self.source, self.sha256, self.tables,
                                               self.findings))
-
-
-def _evidence_text(evidence) -> str:
-    where = f"baris {evidence.line}" if evidence.line else f"hlm. {evidence.page}" if evidence.page else ""
-    return f"{where}: {evidence.excerpt}" if where else evidence.excerpt
 
 
 def _float(value):

@@ -32,6 +32,12 @@ class Evidence:
     excerpt: str
     table: str | None = None
 
+    def shown(self, lang: str = "id") -> str:
+        """`baris 541: BAB III ...` (`line 541: ...` in English), or the page for PDF input."""
+        where = (f"{'baris' if lang == 'id' else 'line'} {self.line}" if self.line
+                 else f"{'hlm.' if lang == 'id' else 'p.'} {self.page}" if self.page else "")
+        return f"{where}: {self.excerpt}" if where else self.excerpt
+
 
 @dataclass
 class ChecklistItem:

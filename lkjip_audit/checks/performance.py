@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from ..understand.model import Column, Role, Table
+from ..understand.model import Role, Table
 from .finding import Finding
+from .row_identities import HUNDRED, left_of, range_holds
 from .tolerance import EXACT, Tolerance
-
-HUNDRED = Decimal(100)
-
-
-def _left_of(table: Table, index: int, role: Role) -> Column | None:
-    return next((c for c in reversed(table.columns[:index]) if c.role is role), None)
-
-
-def range_holds(printed: Decimal, low: Decimal, high: Decimal, decimals: int) -> bool:
-    """A printed ratio holds when some value in [low, high] rounds or truncates to it."""
-    quantum = Decimal(1).scaleb(-decimals)
-    return low.quantize(quantum, ROUND_DOWN) <= printed <= high.quantize(quantum, ROUND_HALF_UP)
 
 
 def check_capaian(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:  # noqa: ARG001
@@ -30,8 +19,8 @@ def check_capaian(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]: 
     """
     findings = []
     for column in table.columns_with(Role.CAPAIAN):
-        real_col = _left_of(table, column.index, Role.REALISASI_KINERJA)
-        target_col = _left_of(table, real_col.index, Role.TARGET) if real_col else None
+        real_col = left_of(table, column.index, Role.REALISASI_KINERJA)
+        target_col = left_of(table, real_col.index, Role.TARGET) if real_col else None
         if target_col is None:
             continue
         for row in table.rows:

@@ -13,7 +13,8 @@ from .values import amount
 HUNDRED = Decimal(100)
 
 
-def _left_of(table: Table, index: int, role: Role) -> Column | None:
+def left_of(table: Table, index: int, role: Role) -> Column | None:
+    """The nearest column of `role` left of column `index`."""
     for column in reversed(table.columns[:index]):
         if column.role is role:
             return column
@@ -31,15 +32,20 @@ def _rows_with_pair(table: Table, role: Role):
 
 def _pair_for(table: Table, index: int) -> tuple[Column, Column] | None:
     """The realisasi column nearest left of `index` and the pagu column left of that."""
-    realisasi = _left_of(table, index, Role.REALISASI)
-    pagu = _left_of(table, realisasi.index, Role.PAGU) if realisasi else None
+    realisasi = left_of(table, index, Role.REALISASI)
+    pagu = left_of(table, realisasi.index, Role.PAGU) if realisasi else None
     return (pagu, realisasi) if pagu and realisasi else None
+
+
+def range_holds(printed: Decimal, low: Decimal, high: Decimal, decimals: int) -> bool:
+    """A printed ratio holds when some value in [low, high] rounds or truncates to it."""
+    quantum = Decimal(1).scaleb(-decimals)
+    return low.quantize(quantum, ROUND_DOWN) <= printed <= high.quantize(quantum, ROUND_HALF_UP)
 
 
 def ratio_holds(printed: Decimal, computed: Decimal, decimals: int) -> bool:
     """A printed ratio holds when it is the computed one rounded or truncated to the printed decimals."""
-    quantum = Decimal(1).scaleb(-decimals)
-    return printed in (computed.quantize(quantum, ROUND_HALF_UP), computed.quantize(quantum, ROUND_DOWN))
+    return range_holds(printed, computed, computed, decimals)
 
 
 def check_percent(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:

@@ -48,7 +48,7 @@ def write_checklist_sheet(wb, items: list[ChecklistItem], notes: dict[str, dict]
     put_header(ws, row, [text(c, lang) for c in PART_COLUMNS])
     for item in items:
         row += 1
-        evidence = "\n".join(_evidence(e, lang) for e in item.evidence[:3])
+        evidence = "\n".join(e.shown(lang) for e in item.evidence[:3])
         values = [item.key, item.name[lang], STATUS_TEXT[lang][item.status], item.how[lang], evidence,
                   item.findings_note(lang), notes.get(item.key, {}).get("evaluator_note")]
         for c, value in enumerate(values, start=1):
@@ -76,8 +76,3 @@ def write_checklist_sheet(wb, items: list[ChecklistItem], notes: dict[str, dict]
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = "A5"
 
-
-def _evidence(evidence, lang: str) -> str:
-    where = (f"{'baris' if lang == 'id' else 'line'} {evidence.line}" if evidence.line
-             else f"{'hlm.' if lang == 'id' else 'p.'} {evidence.page}" if evidence.page else "")
-    return f"{where}: {evidence.excerpt}" if where else evidence.excerpt

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..checks.completeness import ANSWERS, suggested_answers
 from ..checks.finding import Finding
 from ..understand.model import Table
 from .atomic import write_atomically
@@ -49,10 +51,6 @@ def totals_record(tables: list[Table]) -> dict[str, Any] | None:
 
 def checklist_record(items, lang: str = "id") -> dict[str, Any]:
     """Kelengkapan LKjIP: each part with its status and evidence, and the suggested Pelaporan answers."""
-    from dataclasses import asdict
-
-    from ..checks.completeness import ANSWERS, suggested_answers
-
     return {"parts": [{"key": i.key, "name": i.name[lang], "status": i.status, "how": i.how[lang],
                        "evidence": [asdict(e) for e in i.evidence], "findings": i.findings} for i in items],
             "pelaporan": [{"criterion": a.criterion.key, "text": a.criterion.text[lang],
