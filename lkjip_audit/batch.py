@@ -15,7 +15,7 @@ import io
 import json
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -83,21 +83,26 @@ def run_parameters(lang: str, tolerance: float) -> dict:
     return {"lang": lang, "tolerance": float(tolerance)}
 
 
-def run_one(report: str, out: str, lang: str = "id", timeout: float | None = None, tolerance: float = 0) -> dict:
+def run_one(report: str, out: str, lang: str = "id", timeout: float | None = None, tolerance: float = 0,
+            more_to_come: bool = False, finish: bool = True) -> dict:
     """Audit one report (papermill, its own kernel process); never raises, always returns a record.
 
     The kernel is a process of its own: a report that crashes it or runs past `timeout` is recorded and
-    its kernel shut down, while this process goes on with the next report.
+    its kernel shut down, while this process goes on with the next report. With `more_to_come`, the next
+    report's kernel boots while this one's outputs are written. With `finish=False` the record stops at
+    status "executed" and `finish_one` completes it (the local batch does that in its own process,
+    while this worker runs the next report).
     """
     from .exceptions import AuditTimeout, InputError, KernelDied, LkjipAuditError
-    from .runner import audit_with_notebook
+    from .runner import execute_audit_notebook
 
     report_path = Path(report)
     started = time.perf_counter()
     record = {"report": str(report_path), "status": "failed", "stage": "input", "reason": ""}
     try:
         record["sha256"] = file_sha256(report_path)
-        result = audit_with_notebook(report_path, out, lang=lang, timeout=timeout, tolerance=tolerance)
+        notebook = execute_audit_notebook(report_path, out, lang=lang, timeout=timeout, tolerance=tolerance,
+                                          kernels=_worker_kernels(more_to_come))
     except AuditTimeout as exc:
         record.update(status="timeout", stage="timeout", reason=str(exc))
     except KernelDied as exc:
@@ -112,12 +117,50 @@ def run_one(report: str, out: str, lang: str = "id", timeout: float | None = Non
     except Exception as exc:  # noqa: BLE001 - one report must never end the batch
         record.update(stage="audit", reason=f"{report_path}: {type(exc).__name__}: {exc}")
     else:
-        record.update(status="ok", stage="", **_from_findings(result.folder / "findings.json"))
+        record.update(status="executed", stage="", notebook=str(notebook))
+        if finish:
+            return finish_one(_finish(record, started), lang, tolerance)
+    return _finish(record, started)
+
+
+def finish_one(record: dict, lang: str, tolerance: float, exporter=None) -> dict:
+    """Complete an executed report's record (`runner.finish_run`), then mark it current for resuming."""
+    from .exceptions import LkjipAuditError
+    from .runner import finish_run
+
+    started = time.perf_counter()
+    try:
+        result = finish_run(Path(record["notebook"]), exporter)
+    except LkjipAuditError as exc:
+        record.update(status="failed", stage="output", reason=str(exc))
+    except Exception as exc:  # noqa: BLE001 - one report must never end the batch
+        record.update(status="failed", stage="output", reason=f"{record['report']}: {type(exc).__name__}: {exc}")
+    else:
+        record.update(status="ok", **_from_findings(result.folder / "findings.json"))
         state = {"sha256": record["sha256"], "tool_version": __version__,
                  "parameters": run_parameters(lang, tolerance), "finished": time.time()}
         write_atomically(result.folder / STATE_FILE,
                          lambda tmp: tmp.write_text(json.dumps(state), encoding="utf-8"))
-    return _finish(record, started)
+    record["seconds"] = round(record.get("seconds", 0) + time.perf_counter() - started, 2)
+    return record
+
+
+_KERNELS = None
+
+
+def _worker_kernels(more_to_come: bool):
+    """This worker process's kernel pool; its spare kernel is stopped when the worker exits."""
+    global _KERNELS
+    if _KERNELS is None:
+        from multiprocessing.util import Finalize
+
+        from .runner import KernelPool
+
+        _KERNELS = KernelPool()
+        # Pool workers leave through os._exit, which skips atexit; multiprocessing's finalizers still run.
+        Finalize(_KERNELS, _KERNELS.close, exitpriority=10)
+    _KERNELS.prepare_next = more_to_come
+    return _KERNELS
 
 
 def _finish(record: dict, started: float) -> dict:
@@ -182,19 +225,44 @@ def run_batch(reports: list[Path], out: Path, jobs: int = 1, timeout: float | No
     if scheduler:
         _run_on_cluster(scheduler, pending, out, (lang, timeout, tolerance), done)
     else:
-        # Worker processes, not threads: papermill's own bookkeeping then runs on every core.
-        with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(run_one, str(r), str(out), lang, timeout, tolerance): r for r in pending}
-            for future in as_completed(futures):
-                try:
-                    done(future.result())
-                except Exception as exc:  # noqa: BLE001 - the worker process itself died
-                    report = futures[future]
-                    done({"report": str(report), "status": "crashed", "stage": "worker",
-                          "reason": f"{report}: the worker process died ({type(exc).__name__})"})
+        _run_locally(pending, out, jobs, (lang, timeout, tolerance), done)
     ordered = [entries[str(r)] for r in reports]
     write_index(out, ordered)
     return ordered
+
+
+def _run_locally(pending: list[Path], out: Path, jobs: int, settings: tuple,
+                 done: Callable[[dict], None]) -> None:
+    """Worker processes run the notebooks; this process finishes each run (trail, HTML export) meanwhile.
+
+    Processes, not threads: papermill's own bookkeeping then runs on every core. A worker boots its next
+    kernel ahead unless the queue is about to run dry. Finishing here, on one thread, overlaps it with the
+    workers' next reports and keeps every `done` call on that one thread.
+    """
+    from .runner import HtmlExporterLoader
+
+    lang, timeout, tolerance = settings
+    exporter = HtmlExporterLoader()
+
+    def finish(record: dict) -> None:
+        done(finish_one(record, lang, tolerance, exporter) if record["status"] == "executed" else record)
+
+    with ThreadPoolExecutor(max_workers=1) as finisher:
+        finishing = []
+        with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = {pool.submit(run_one, str(r), str(out), lang, timeout, tolerance, i < len(pending) - jobs,
+                                   False): r
+                       for i, r in enumerate(pending)}
+            for future in as_completed(futures):
+                try:
+                    record = future.result()
+                except Exception as exc:  # noqa: BLE001 - the worker process itself died
+                    report = futures[future]
+                    record = {"report": str(report), "status": "crashed", "stage": "worker",
+                              "reason": f"{report}: the worker process died ({type(exc).__name__})"}
+                finishing.append(finisher.submit(finish, record))
+        for task in finishing:
+            task.result()  # an error writing the index must not pass unseen
 
 
 def _run_on_cluster(address: str, pending: list[Path], out: Path, settings: tuple,

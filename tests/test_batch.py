@@ -14,6 +14,7 @@ import pytest
 from conftest import DEPOK, FLOTIM, KEDIRI
 from lkjip_audit import runner
 from lkjip_audit.batch import collect_reports, run_batch
+from lkjip_audit.exceptions import OutputError
 
 
 @pytest.fixture()
@@ -102,3 +103,18 @@ def test_the_cli_batch_writes_index_and_summary_and_exits_1_when_one_failed(inpu
     reports_csv = (out / "batch_reports.csv").read_text().splitlines()
     assert reports_csv[0].startswith("report,status,tables,budget_tables,findings,errors,warnings")
     assert any(line.startswith("rusak.txt,failed") for line in reports_csv)
+
+
+def test_a_run_that_cannot_be_finished_is_failed_at_output_and_rerun_next_time(inputs, tmp_path, monkeypatch):
+    # The local batch finishes each run (trail, HTML) in its own process, beside the workers' next reports.
+    def locked(workbook, notebook):
+        raise OutputError(f"{workbook}: the file is open or read-only. Close it and run again")
+
+    monkeypatch.setattr(runner, "record_notebook_run", locked)
+    out = tmp_path / "out"
+    rows = {e.report.rsplit("/", 1)[-1]: e for e in run_batch([inputs / KEDIRI.name], out)}
+    entry = rows[KEDIRI.name]
+    assert (entry.status, entry.stage) == ("failed", "output")
+    assert entry.reason.endswith(".audit.xlsx: the file is open or read-only. Close it and run again")
+    monkeypatch.undo()
+    assert run_batch([inputs / KEDIRI.name], out)[0].status == "ok"  # not skipped: it never finished
