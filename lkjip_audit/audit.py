@@ -20,6 +20,7 @@ from .report.labels import LANGUAGES
 from .report.workbook import ReportInfo, write_workbook
 from .understand import Table, understand
 from .understand.identity import ReportIdentity, report_identity
+from .understand.scales import DEFAULT_SCALES, load_scale, printed_scales
 
 
 @dataclass
@@ -76,10 +77,12 @@ def _float(value):
     return None if value is None else float(value)
 
 
-def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT) -> AuditResult:
+def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT, scale: str | Path | None = None) -> AuditResult:
     """Audit one report; raise an :class:`~lkjip_audit.exceptions.InputError` when it cannot be.
 
     `tolerance`: how many rupiah a money identity may be off and still hold (0, exact, by default).
+    `scale`: a JSON scale file (see `understand.scales.load_scale`) that replaces the default category
+    scales; the scales the report prints always come first.
     """
     started, clock = datetime.now().astimezone(), time.perf_counter()
     if not isinstance(tolerance, Tolerance):
@@ -87,13 +90,14 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT) -> Audit
             tolerance = Tolerance.of(tolerance)
         except ValueError as exc:
             raise InputError("tolerance", str(exc), "Give a number of rupiah, e.g. 0 or 1000") from None
+    defaults = [load_scale(scale)] if scale else list(DEFAULT_SCALES)
     document = ingest.read(path)
     if not document.tables:
         raise NoTablesError(document.path, "no table found in the report",
                             "If it is a scanned report, OCR it first; otherwise check that the text "
                             "extraction kept the table rows (tab-separated cells)")
     tables = understand(document)
-    findings = run_checks(tables, document.lines, tolerance)
+    findings = run_checks(tables, document.lines, tolerance, printed_scales(document.lines), defaults)
     parts = checklist(tables, document.lines, findings, document.line_pages)
     return AuditResult(report=document.path.name, source=str(document.path), sha256=document.sha256,
                        tables=tables, findings=findings, identity=report_identity(document.lines), checklist=parts,

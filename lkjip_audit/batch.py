@@ -78,13 +78,22 @@ def is_current(report: Path, out: Path, sha256: str, parameters: dict | None = N
             and state.get("parameters", {}) == (parameters or {}) and (folder / "findings.json").exists())
 
 
-def run_parameters(lang: str, tolerance: float) -> dict:
-    """What a run's outputs depend on besides the input and the tool: a change re-runs the report."""
-    return {"lang": lang, "tolerance": float(tolerance)}
+def run_parameters(lang: str, tolerance: float, scale: str | None = None) -> dict:
+    """What a run's outputs depend on besides the input and the tool: a change re-runs the report.
+
+    A scale file counts by its content: editing it re-runs the reports it judged.
+    """
+    parameters = {"lang": lang, "tolerance": float(tolerance)}
+    if scale:
+        try:
+            parameters["scale_sha256"] = file_sha256(Path(scale))
+        except OSError:
+            parameters["scale_sha256"] = ""  # each run then fails with the scale's own message
+    return parameters
 
 
 def run_one(report: str, out: str, lang: str = "id", timeout: float | None = None, tolerance: float = 0,
-            more_to_come: bool = False, finish: bool = True) -> dict:
+            scale: str | None = None, more_to_come: bool = False, finish: bool = True) -> dict:
     """Audit one report (papermill, its own kernel process); never raises, always returns a record.
 
     The kernel is a process of its own: a report that crashes it or runs past `timeout` is recorded and
@@ -102,7 +111,7 @@ def run_one(report: str, out: str, lang: str = "id", timeout: float | None = Non
     try:
         record["sha256"] = file_sha256(report_path)
         notebook = execute_audit_notebook(report_path, out, lang=lang, timeout=timeout, tolerance=tolerance,
-                                          kernels=_worker_kernels(more_to_come))
+                                          kernels=_worker_kernels(more_to_come), scale=scale)
     except AuditTimeout as exc:
         record.update(status="timeout", stage="timeout", reason=str(exc))
     except KernelDied as exc:
@@ -119,11 +128,11 @@ def run_one(report: str, out: str, lang: str = "id", timeout: float | None = Non
     else:
         record.update(status="executed", stage="", notebook=str(notebook))
         if finish:
-            return finish_one(_finish(record, started), lang, tolerance)
+            return finish_one(_finish(record, started), run_parameters(lang, tolerance, scale))
     return _finish(record, started)
 
 
-def finish_one(record: dict, lang: str, tolerance: float, exporter=None) -> dict:
+def finish_one(record: dict, parameters: dict, exporter=None) -> dict:
     """Complete an executed report's record (`runner.finish_run`), then mark it current for resuming."""
     from .exceptions import LkjipAuditError
     from .runner import finish_run
@@ -138,7 +147,7 @@ def finish_one(record: dict, lang: str, tolerance: float, exporter=None) -> dict
     else:
         record.update(status="ok", **_from_findings(result.folder / "findings.json"))
         state = {"sha256": record["sha256"], "tool_version": __version__,
-                 "parameters": run_parameters(lang, tolerance), "finished": time.time()}
+                 "parameters": parameters, "finished": time.time()}
         write_atomically(result.folder / STATE_FILE,
                          lambda tmp: tmp.write_text(json.dumps(state), encoding="utf-8"))
     record["seconds"] = round(record.get("seconds", 0) + time.perf_counter() - started, 2)
@@ -192,13 +201,14 @@ def write_index(out: Path, entries: list[BatchEntry]) -> None:
 
 
 def run_batch(reports: list[Path], out: Path, jobs: int = 1, timeout: float | None = None, force: bool = False,
-              scheduler: str | None = None, lang: str = "id", tolerance: float = 0,
+              scheduler: str | None = None, lang: str = "id", tolerance: float = 0, scale: str | None = None,
               on_done: Callable[[BatchEntry], None] | None = None) -> list[BatchEntry]:
     """Audit every report; return one entry per report, in the order given."""
     out = Path(out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     entries: dict[str, BatchEntry] = {}
     pending: list[Path] = []
+    parameters = run_parameters(lang, tolerance, scale)
     for report in reports:
         key = str(report)
         try:
@@ -206,7 +216,7 @@ def run_batch(reports: list[Path], out: Path, jobs: int = 1, timeout: float | No
         except OSError:
             pending.append(report)  # the worker records why it cannot be read
             continue
-        if not force and is_current(report, out, sha256, run_parameters(lang, tolerance)):
+        if not force and is_current(report, out, sha256, parameters):
             record = {"report": key, "status": "skipped", "sha256": sha256,
                       **_from_findings(out / output_stem(report) / "findings.json")}
             entries[key] = _entry(record)
@@ -223,15 +233,15 @@ def run_batch(reports: list[Path], out: Path, jobs: int = 1, timeout: float | No
             on_done(entry)
 
     if scheduler:
-        _run_on_cluster(scheduler, pending, out, (lang, timeout, tolerance), done)
+        _run_on_cluster(scheduler, pending, out, (lang, timeout, tolerance, scale), done)
     else:
-        _run_locally(pending, out, jobs, (lang, timeout, tolerance), done)
+        _run_locally(pending, out, jobs, (lang, timeout, tolerance, scale), parameters, done)
     ordered = [entries[str(r)] for r in reports]
     write_index(out, ordered)
     return ordered
 
 
-def _run_locally(pending: list[Path], out: Path, jobs: int, settings: tuple,
+def _run_locally(pending: list[Path], out: Path, jobs: int, settings: tuple, parameters: dict,
                  done: Callable[[dict], None]) -> None:
     """Worker processes run the notebooks; this process finishes each run (trail, HTML export) meanwhile.
 
@@ -241,17 +251,15 @@ def _run_locally(pending: list[Path], out: Path, jobs: int, settings: tuple,
     """
     from .runner import HtmlExporterLoader
 
-    lang, timeout, tolerance = settings
     exporter = HtmlExporterLoader()
 
     def finish(record: dict) -> None:
-        done(finish_one(record, lang, tolerance, exporter) if record["status"] == "executed" else record)
+        done(finish_one(record, parameters, exporter) if record["status"] == "executed" else record)
 
     with ThreadPoolExecutor(max_workers=1) as finisher:
         finishing = []
         with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(run_one, str(r), str(out), lang, timeout, tolerance, i < len(pending) - jobs,
-                                   False): r
+            futures = {pool.submit(run_one, str(r), str(out), *settings, i < len(pending) - jobs, False): r
                        for i, r in enumerate(pending)}
             for future in as_completed(futures):
                 try:

@@ -9,7 +9,11 @@ from typing import Optional
 import typer
 
 from .exceptions import LkjipAuditError
-from .runner import RAW_DIR, CLEAN_DIR, audit_with_notebook, sample_reports
+from .runner import RAW_DIR, CLEAN_DIR, KernelPool, audit_with_notebook, sample_reports
+
+SCALE_HELP = ("JSON category scale used where a report prints none with the label: {\"name\": ..., \"bands\": "
+              "[{\"label\": \"Tinggi\", \"min\": 76, \"max\": 90}, ...]}. Default: Permendagri 86/2017 and "
+              "target met (< 100 Tidak Tercapai, >= 100 Tercapai).")
 
 app = typer.Typer(add_completion=False, help="Audit Indonesian LKjIP reports: reconcile their tables and "
                   "write an annotated workbook and findings.json per report.")
@@ -30,21 +34,29 @@ def audit(
                                             "it is stopped (the other reports go on)."),
     tolerance: float = typer.Option(0, "--tolerance", min=0, help="Rupiah a money identity may be off and "
                                     "still hold (0: exact; e.g. 1000 for tables rounded to thousands)."),
+    scale: Optional[Path] = typer.Option(None, "--scale", help=SCALE_HELP),
 ) -> None:
     """Audit each report through notebooks/audit_report.ipynb (papermill)."""
     reports = list(inputs) if inputs else sample_reports()
     if not reports:
         typer.echo(f"error: no reports given and none found in {RAW_DIR}", err=True)
         raise typer.Exit(2)
+    _check_scale(scale)
     failed = 0
-    for report in reports:
-        try:
-            result = audit_with_notebook(report, out, lang=lang, tolerance=tolerance, timeout=timeout)
-        except LkjipAuditError as exc:
-            failed += 1
-            typer.echo(f"error: {exc}", err=True)
-            continue
-        typer.echo(f"{result.summary} -> {_shown(result.folder)}")
+    kernels = KernelPool()  # each next report's kernel boots while the one before finishes
+    try:
+        for number, report in enumerate(reports, start=1):
+            kernels.prepare_next = number < len(reports)
+            try:
+                result = audit_with_notebook(report, out, lang=lang, tolerance=tolerance, timeout=timeout,
+                                             kernels=kernels, scale=scale)
+            except LkjipAuditError as exc:
+                failed += 1
+                typer.echo(f"error: {exc}", err=True)
+                continue
+            typer.echo(f"{result.summary} -> {_shown(result.folder)}")
+    finally:
+        kernels.close()
     if failed:
         typer.echo(f"{failed} of {len(reports)} report(s) could not be audited", err=True)
         raise typer.Exit(1)
@@ -64,6 +76,7 @@ def batch(
     lang: str = typer.Option("id", "--lang", help="Language of messages and workbooks: id or en."),
     tolerance: float = typer.Option(0, "--tolerance", min=0, help="Rupiah a money identity may be off and "
                                     "still hold (0: exact; e.g. 1000 for tables rounded to thousands)."),
+    scale: Optional[Path] = typer.Option(None, "--scale", help=SCALE_HELP),
     summary: bool = typer.Option(True, "--summary/--no-summary", help="Execute batch_summary.ipynb over "
                                  "the results."),
 ) -> None:
@@ -77,6 +90,7 @@ def batch(
     if not reports:
         typer.echo("error: no report files (.txt/.md/.pdf) in the inputs given", err=True)
         raise typer.Exit(2)
+    _check_scale(scale)
     counts = {"ok": 0, "skipped": 0, "failed": 0}
     with tqdm(total=len(reports), unit="report", dynamic_ncols=True) as bar:
         def done(entry) -> None:
@@ -88,7 +102,7 @@ def batch(
 
         try:
             entries = run_batch(reports, out, jobs=jobs, timeout=timeout, force=force, scheduler=scheduler,
-                                lang=lang, tolerance=tolerance, on_done=done)
+                                lang=lang, tolerance=tolerance, scale=str(scale) if scale else None, on_done=done)
         except LkjipAuditError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2)
@@ -104,6 +118,19 @@ def batch(
     if failed:
         typer.echo(f"{len(failed)} report(s) failed; see index.csv", err=True)
         raise typer.Exit(1)
+
+
+def _check_scale(scale: Path | None) -> None:
+    """A bad --scale file stops the command before any report runs, not once per report."""
+    if scale is None:
+        return
+    from .understand.scales import load_scale
+
+    try:
+        load_scale(scale)
+    except LkjipAuditError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 def _shown(path: Path) -> str:

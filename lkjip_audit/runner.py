@@ -49,21 +49,22 @@ def sample_reports(raw_dir: Path = RAW_DIR) -> list[Path]:
 
 def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id",
                         timeout: float | None = None, tolerance: float = 0,
-                        kernels: KernelPool | None = None) -> RunResult:
+                        kernels: KernelPool | None = None, scale: str | Path | None = None) -> RunResult:
     """Execute `audit_report.ipynb` for one report into `out_dir/<stem>/`; raise a one-line error on failure.
 
     Next to the executed notebook goes its HTML export, for readers without Jupyter; the workbook's trail
     gets the run's times from the notebook's papermill metadata. With `kernels` (a batch), the run takes a
     kernel that booted while the previous report was finishing, and has the next one boot meanwhile.
+    `scale`: a JSON category scale replacing the default ones (see `understand.scales.load_scale`).
     """
     exporter = HtmlExporterLoader()  # loads while the kernel works: this process is idle meanwhile
-    notebook = execute_audit_notebook(report, out_dir, lang, timeout, tolerance, kernels)
+    notebook = execute_audit_notebook(report, out_dir, lang, timeout, tolerance, kernels, scale)
     return finish_run(notebook, exporter)
 
 
 def execute_audit_notebook(report: str | Path, out_dir: str | Path, lang: str = "id",
                            timeout: float | None = None, tolerance: float = 0,
-                           kernels: KernelPool | None = None) -> Path:
+                           kernels: KernelPool | None = None, scale: str | Path | None = None) -> Path:
     """The papermill run alone: the executed notebook `out_dir/<stem>/<stem>.ipynb`, before `finish_run`."""
     report = Path(report)
     check_file(report)
@@ -73,7 +74,7 @@ def execute_audit_notebook(report: str | Path, out_dir: str | Path, lang: str = 
     final = folder / f"{stem}.ipynb"
     partial = folder / f".{stem}.running.ipynb"
     parameters = {"input_path": str(report.resolve()), "output_dir": str(folder), "lang": lang,
-                  "tolerance": tolerance}
+                  "tolerance": tolerance, "scale": str(Path(scale).resolve()) if scale else ""}
     kernel = {} if kernels is None else {"km": kernels.take()}
     try:
         # `execution_timeout` bounds each cell; the audit is one cell, so it bounds the report.

@@ -32,6 +32,11 @@ def flotim():
     return audit(FLOTIM)
 
 
+@pytest.fixture(scope="session")
+def kukar():
+    return audit(KUKAR_OCR)
+
+
 def by_line(result, rule=None):
     """Findings keyed by (line, column header), the first where several share a cell; optionally of one rule."""
     found = {}

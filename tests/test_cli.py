@@ -7,7 +7,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from conftest import FLOTIM, KEDIRI
+from conftest import FLOTIM, KEDIRI, KUKAR_OCR
 
 CLI = [sys.executable, "-m", "lkjip_audit"]
 
@@ -84,3 +84,27 @@ def test_notes_survive_a_rerun_through_papermill_and_both_runs_are_in_the_trail(
     rows = [r for r in wb["Jejak audit"].iter_rows(values_only=True) if r[0]]
     runs = rows[[r[0] for r in rows].index("Mulai") + 1:]
     assert [r[3] for r in runs] == ["papermill", "papermill"] and runs[0][0] < runs[1][0]
+
+
+def test_a_scale_file_reaches_the_notebook_and_a_bad_one_stops_before_any_report(tmp_path):
+    lines = KUKAR_OCR.read_text(encoding="utf-8").splitlines()
+    del lines[562:570]  # Kukar without its printed scale (Tabel 3.1, lines 563-570): defaults apply
+    report = tmp_path / "kukar.txt"
+    report.write_text("\n".join(lines), encoding="utf-8")
+    # Sedang starts at 60 here, so "63,63% (Sedang)" holds; 95 and 99,15 "(Tinggi)" still do not.
+    scale = tmp_path / "skala.json"
+    scale.write_text(json.dumps({"name": "Perbup contoh", "bands": [
+        {"label": "Sangat Tinggi", "min": 91}, {"label": "Tinggi", "min": 76, "max": 90},
+        {"label": "Sedang", "min": 60, "max": 75}, {"label": "Rendah", "max": 59.99}]}))
+    done = run("audit", report, "--out", tmp_path / "out", "--scale", scale)
+    assert done.returncode == 0, done.stderr
+    document = json.loads((tmp_path / "out" / "kukar" / "findings.json").read_text(encoding="utf-8"))
+    labels = [f for f in document["findings"] if f["rule"] == "category-label"]
+    assert [f["line"] for f in labels] == [1623, 1626]
+    assert all("skala Perbup contoh (berkas --scale)" in f["message"] for f in labels)
+
+    scale.write_text('{"name": "rusak"}')
+    done = run("audit", KEDIRI, "--out", tmp_path / "out2", "--scale", scale)
+    assert done.returncode == 2 and not (tmp_path / "out2").exists()
+    assert error_lines(done.stderr) == [f"error: {scale}: is not a scale file (KeyError: 'bands'). Write "
+                                        '{"name": ..., "bands": [{"label": "Tinggi", "min": 76, "max": 90}, ...]}']

@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..understand.model import Table
+from ..understand.scales import DEFAULT_SCALES, Scale
+from .categories import check_category_labels
 from .causes import likely_cause
 from .finding import Finding
 from .footing import check_children, check_totals
 from .performance import check_capaian
 from .printed_errors import check_printed_errors
 from .prose import check_prose_against_tables, check_prose_counts
+from .root_causes import Misprint, likely_misprints
 from .row_identities import check_percent, check_sisa, check_sources
 from .rules import RULES, Rule
 from .tolerance import EXACT, Tolerance
 
-__all__ = ["run_checks", "Finding", "Rule", "RULES", "BUDGET_RULES", "ALL_TABLE_RULES", "Tolerance", "EXACT"]
+__all__ = ["run_checks", "table_findings", "Misprint", "Finding", "Rule", "RULES", "BUDGET_RULES", "ALL_TABLE_RULES", "Tolerance", "EXACT"]
 
 TableRule = Callable[[Table, Tolerance], list[Finding]]
 
@@ -28,27 +31,39 @@ CERTAIN_TABLE_RULES: tuple[TableRule, ...] = (check_capaian,)
 
 
 def run_checks(tables: list[Table], lines: list[str] | None = None,
-               tolerance: Tolerance = EXACT) -> list[Finding]:
+               tolerance: Tolerance = EXACT, scales: list[Scale] | None = None,
+               default_scales: list[Scale] | tuple[Scale, ...] = DEFAULT_SCALES) -> list[Finding]:
     """Every finding on every table, in reading order, then the report-level ones; numbered F1, F2, ...
 
     `lines` is the report's text, for the rules that compare the prose with the tables; `tolerance`
-    says how far a money identity may be off (exact by default).
+    says how far a money identity may be off (exact by default); `scales` are the category scales the
+    report prints, `default_scales` judge the labels none of them has.
     """
     findings: list[Finding] = []
     for table in tables:
-        table_findings = [f for rule in ALL_TABLE_RULES for f in rule(table, tolerance)]
-        if not table.uncertain:  # arithmetic on misplaced cells finds nothing real
-            table_findings += [f for rule in CERTAIN_TABLE_RULES for f in rule(table, tolerance)]
-            if table.kind == "budget":
-                table_findings += [f for rule in BUDGET_RULES for f in rule(table, tolerance)]
-        table_findings.sort(key=lambda f: (f.row_index if f.row_index is not None else -1,
-                                           f.column_index if f.column_index is not None else -1))
-        findings.extend(table_findings)
+        findings.extend(table_findings(table, tolerance))
     if lines:
         findings.extend(check_prose_against_tables(tables, lines))
         findings.extend(check_prose_counts(tables, lines))
+    findings.extend(check_category_labels(tables, lines or [], list(scales or []), list(default_scales)))
     for number, finding in enumerate(findings, start=1):
         finding.id = f"F{number}"
-        if finding.cause is None and finding.rule not in ("row-percent", "row-capaian", "prose-counts"):
+        if finding.cause is None and finding.rule not in ("row-percent", "row-capaian", "prose-counts", "category-label"):
             finding.cause = likely_cause(finding)
+    for misprint in likely_misprints(tables, findings, table_findings, tolerance):
+        for finding in findings:
+            if finding.id in misprint.explains:
+                finding.misprint = misprint
     return findings
+
+
+def table_findings(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
+    """The findings of every table rule that applies to one table, in reading order."""
+    found = [f for rule in ALL_TABLE_RULES for f in rule(table, tolerance)]
+    if not table.uncertain:  # arithmetic on misplaced cells finds nothing real
+        found += [f for rule in CERTAIN_TABLE_RULES for f in rule(table, tolerance)]
+        if table.kind == "budget":
+            found += [f for rule in BUDGET_RULES for f in rule(table, tolerance)]
+    found.sort(key=lambda f: (f.row_index if f.row_index is not None else -1,
+                              f.column_index if f.column_index is not None else -1))
+    return found

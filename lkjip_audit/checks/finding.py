@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..understand.numbers import format_id
 from .causes import CAUSES
 from .rules import RULES
+
+if TYPE_CHECKING:
+    from .root_causes import Misprint
 
 
 @dataclass
@@ -29,6 +33,7 @@ class Finding:
     cause: str | None = None  # code of the likely cause, see checks.causes
     cause_detail: str = ""  # the row a cause points at
     id: str = ""
+    misprint: Misprint | None = None  # the likely misprinted number this finding is one symptom of
 
     @property
     def severity(self) -> str:
@@ -48,7 +53,9 @@ class Finding:
         return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
     def cause_text(self, lang: str = "id") -> str:
-        """The likely cause in words, or "" when the numbers show none."""
+        """The likely cause in words, or "" when the numbers show none; a misprint found across findings first."""
+        if self.misprint is not None:
+            return self.misprint.text(lang)
         if not self.cause:
             return ""
         fmt = format_id if lang == "id" else (lambda v: f"{Decimal(v):,}")

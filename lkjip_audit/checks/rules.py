@@ -191,6 +191,33 @@ PROSE_COUNTS = Rule(
     tolerance={"id": "tepat sama", "en": "exact"},
 )
 
+CATEGORY_LABEL = Rule(
+    code="category-label",
+    severity="warning",
+    name={"id": "Kategori capaian", "en": "Achievement category"},
+    template={
+        "id": "{item}: {reported}% diberi kategori {detail}.",
+        "en": "{item}: {reported}% is given the category {detail}.",
+    },
+    description={
+        "id": "Kategori yang diberikan pada suatu capaian (\"99,15% (Tinggi)\", kolom Ket. \"Melebihi Target\") "
+              "sesuai dengan skala kategori yang dicetak laporan itu sendiri. Bila laporan tidak mencetak skala "
+              "yang memuat kategori itu, dipakai skala bawaan (Permendagri 86/2017: Sangat Tinggi ≥ 91, Tinggi "
+              "76–90, Sedang 66–75, Rendah 51–65, Sangat Rendah ≤ 50; capaian terhadap target: Tidak Tercapai "
+              "< 100, Tercapai ≥ 100, Melebihi Target > 100) atau skala dari berkas --scale. Setiap temuan "
+              "menyebut skala yang dipakai.",
+        "en": "A category given to an achievement (\"99,15% (Tinggi)\", a Ket. column's \"Melebihi Target\") "
+              "agrees with the category scale the report itself prints. Where the report prints no scale with "
+              "that category, a default scale is used (Permendagri 86/2017: Sangat Tinggi ≥ 91, Tinggi 76–90, "
+              "Sedang 66–75, Rendah 51–65, Sangat Rendah ≤ 50; against the target: Tidak Tercapai < 100, "
+              "Tercapai ≥ 100, Melebihi Target > 100) or one from a --scale file. Each finding names the scale.",
+    },
+    tolerance={"id": "nilai di celah antara dua rentang boleh diberi kategori salah satunya; nilai di atas "
+                     "rentang tertinggi (capaian > 100 %) termasuk rentang tertinggi",
+               "en": "a value in a gap between two bands may take either band's category; a value above the top "
+                     "band (achievement > 100 %) belongs to the top band"},
+)
+
 RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, ROW_PERCENT, ROW_CAPAIAN, ROW_SISA,
                                       ROW_SOURCES,
-                                      PRINTED_ERROR, PROSE_TABLE, PROSE_COUNTS)}
+                                      PRINTED_ERROR, PROSE_TABLE, PROSE_COUNTS, CATEGORY_LABEL)}

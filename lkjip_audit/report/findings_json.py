@@ -33,7 +33,19 @@ def finding_record(finding: Finding, lang: str = "id") -> dict[str, Any]:
             "page": finding.page, "line": finding.line, "item": finding.item, "column": finding.column,
             "reported": plain_number(finding.reported), "expected": plain_number(finding.expected),
             "difference": plain_number(finding.difference), "message": finding.message(lang),
-            "likely_cause": finding.cause_text(lang) or None, "key": finding.key, "combined": finding.combined}
+            "likely_cause": finding.cause_text(lang) or None, "key": finding.key, "combined": finding.combined,
+            "likely_misprint": None if finding.misprint is None else finding.misprint.id}
+
+
+def misprints_record(findings: list[Finding], lang: str = "id") -> list[dict[str, Any]]:
+    """Each likely misprint once, with the findings it explains (they point back by `likely_misprint`)."""
+    seen = {}
+    for finding in findings:
+        if finding.misprint is not None:
+            seen.setdefault(finding.misprint.id, finding.misprint)
+    return [{"id": m.id, "table": m.table, "line": m.line, "item": m.item, "column": m.column,
+             "printed": plain_number(m.printed), "consistent": plain_number(m.consistent), "slip": m.slip,
+             "explains": m.explains, "text": m.text(lang)} for m in seen.values()]
 
 
 def totals_record(tables: list[Table]) -> dict[str, Any] | None:
@@ -63,7 +75,8 @@ def findings_document(report: str, source: str, sha256: str, tables: list[Table]
     document = {"report": report, "source": source, "sha256": sha256, "tool_version": __version__,
                 "totals": totals_record(tables),
                 "tables": [table_record(t) for t in tables],
-                "findings": [finding_record(f, lang) for f in findings]}
+                "findings": [finding_record(f, lang) for f in findings],
+                "likely_misprints": misprints_record(findings, lang)}
     if checklist is not None:
         document["checklist"] = checklist_record(checklist, lang)
     return document
@@ -94,6 +107,9 @@ def summary_line(document: dict[str, Any]) -> str:
     parts = ", ".join(f"{k} {v}" for k, v in sorted(severities.items())) or "none"
     line = (f"{document['report']}: {len(document['tables'])} tables ({budget} budget), "
             f"{len(document['findings'])} findings ({parts})")
+    misprints = len(document.get("likely_misprints") or [])
+    if misprints:
+        line += f", {misprints} likely misprint{'s' if misprints > 1 else ''} behind several of them"
     if not budget:  # a partial result must say what it could not do
         line += "; no budget-realisation table found, so no sums or identities were checked"
     return line

@@ -38,7 +38,8 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
                                f"{number.value:.2f}: a % printed with two decimals lost its decimal mark "
                                "(likely OCR)")
 
-    label_col = next((c.index for c in columns if c.role is Role.LABEL), None)
+    label_col = next((c.index for c in columns if c.role is Role.LABEL),
+                     next((c.index for c in columns if c.role is Role.INDIKATOR), None))
     marker_col = next((c.index for c in columns if c.role in (Role.NO, Role.KODE)), None)
     if marker_col is None and label_col not in (None, 0) and not any(
             c.role is not Role.OTHER for c in columns[:label_col]):

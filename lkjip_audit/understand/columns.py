@@ -157,6 +157,8 @@ def _text_role(header: str, cells: list[str]) -> Role:
         return Role.INDIKATOR
     if mentions(last, TARGET_WORDS):
         return Role.TARGET
+    if mentions(last, ("capaian",)) and re.search(r"%|\bpersen", last.lower()):
+        return Role.CAPAIAN  # "% Capaian" printed without % signs: the ratio, not the realisation
     if mentions(last, REALISASI_WORDS) or mentions(last, ("capaian",)):
         return Role.REALISASI_KINERJA
     if mentions(header, KETERANGAN_WORDS):

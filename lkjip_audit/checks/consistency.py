@@ -1,0 +1,121 @@
+"""The same figure in two tables: an indicator's realisasi or budget printed differently for the same target."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rapidfuzz import fuzz
+
+from ..understand.columns import normalize
+from ..understand.model import Role, Row, Table
+from .finding import Finding
+
+#: How alike two indicator names must be (rapidfuzz token_set_ratio: "Nilai Sakip" is "Nilai SAKIP DKUM")
+#: to be one indicator; the target must be equal too.
+SAME_INDICATOR = 90
+#: The figures compared, once the indicator and its target agree.
+COMPARED = (Role.REALISASI_KINERJA, Role.PAGU, Role.REALISASI)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One table row's figures for one indicator."""
+
+    table: Table
+    row: Row
+    name: str  # normalized, for matching
+    shown: str  # as printed
+    target: Decimal
+    target_percent: bool
+
+
+def check_same_figures(tables: list[Table]) -> list[Finding]:
+    """cross-table: an indicator printed with the same target in several tables has the same realisasi, pagu
+    and realisasi anggaran in each. The value most tables print is taken as the report's; each other value
+    is a finding (with two tables that disagree, the later one is the finding and names the earlier)."""
+    groups: list[list[Mention]] = []
+    for mention in _mentions(tables):
+        group = next((g for g in groups if g[0].target == mention.target
+                      and g[0].target_percent == mention.target_percent
+                      and _same_indicator(g[0].name, mention.name)), None)
+        if group is None:
+            groups.append([mention])
+        elif all(m.table is not mention.table for m in group):
+            group.append(mention)
+    findings = []
+    for group in groups:
+        if len(group) < 2:
+            continue
+        for role in COMPARED:
+            findings.extend(_disagreements(group, role))
+    return findings
+
+
+def _same_indicator(a: str, b: str) -> bool:
+    if min(len(a.split()), len(b.split())) < 2:  # "Persentase" alone names no indicator
+        return a == b
+    return fuzz.token_set_ratio(a, b) >= SAME_INDICATOR
+
+
+def _mentions(tables: list[Table]) -> list[Mention]:
+    mentions = []
+    for table in tables:
+        target_col = table.column(Role.TARGET)
+        if table.uncertain or target_col is None or len(table.columns_with(Role.TARGET)) > 1 \
+                or table.column(Role.REALISASI_KINERJA) is None:
+            continue  # a table of targets per year compares other years, not this one
+        name_col = table.column(Role.INDIKATOR)
+        for row in table.rows:
+            name = row.cells[name_col.index] if name_col is not None else row.label
+            target = row.values[target_col.index]
+            if not normalize(name) or target is None or target.value is None:
+                continue
+            mentions.append(Mention(table, row, normalize(name), " ".join(name.split()), target.value,
+                                    target.percent))
+    return mentions
+
+
+def _value(mention: Mention, role: Role):
+    column = mention.table.column(role)
+    if column is None:
+        return None, None
+    number = mention.row.values[column.index]
+    if number is None or number.value is None:
+        return None, column
+    return number, column
+
+
+def _disagreements(group: list[Mention], role: Role) -> list[Finding]:
+    printed = [(m, *_value(m, role)) for m in group]
+    printed = [(m, number, column) for m, number, column in printed if number is not None]
+    if len(printed) < 2:
+        return []
+    decimals = min(number.decimals for _, number, _ in printed)
+    def shown(number) -> Decimal:  # 36,3636 and 36,36 are one figure at the fewer decimals
+        return round(number.value, decimals)
+    counts = Counter(shown(number) for _, number, _ in printed)
+    if len(counts) < 2:
+        return []
+    top, top_count = counts.most_common(1)[0]
+    if top_count == 1:
+        top = shown(printed[0][1])  # two that disagree: the earlier stands, the later is the finding
+    agreeing = [(m, number) for m, number, _ in printed if shown(number) == top]
+    places = ", ".join(f"{m.table.id} (baris {m.row.line})" if m.row.line else m.table.id for m, _ in agreeing)
+    places_en = places.replace("baris", "line")
+    findings = []
+    for mention, number, column in printed:
+        if shown(number) == top:
+            continue
+        findings.append(Finding(
+            rule="cross-table", table=mention.table.id, item=mention.shown, column=column.header,
+            reported=number.value, expected=agreeing[0][1].value, line=mention.row.line_of(column.index),
+            page=mention.row.page, row_index=mention.row.index, column_index=column.index,
+            decimals=max(number.decimals, agreeing[0][1].decimals),
+            detail={"id": f"{places} mencetak {agreeing[0][1].text.strip()} untuk indikator yang sama dengan "
+                          f"target yang sama",
+                    "en": f"{places_en} print {agreeing[0][1].text.strip()} for the same indicator with the same "
+                          f"target"},
+            combined=[mention.row.cells[column.index], *(n.text for _, n in agreeing)]))
+    return findings

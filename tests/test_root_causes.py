@@ -1,0 +1,72 @@
+"""Likely misprints: one printed amount that, corrected, makes several failing checks hold at once."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from conftest import DEPOK
+from lkjip_audit.audit import audit
+from lkjip_audit.report.findings_json import findings_document
+
+
+def misprints(result):
+    seen = {}
+    for finding in result.findings:
+        if finding.misprint is not None:
+            seen.setdefault(finding.misprint.id, finding.misprint)
+    return list(seen.values())
+
+
+def explained(result, misprint):
+    return [(f.rule, f.line, f.column) for f in result.findings if f.misprint is misprint]
+
+
+def test_kukar_two_misprints_explain_five_findings(kukar):
+    first, second = misprints(kukar)
+    # Line 1245: Pengadaan Pakaian Dinas prints pagu 283.110.000, realisasi 225.360.000, 90.20 %, sisa
+    # 27.750.000. With realisasi 255.360.000 the % (90,198...), the sisa (283.110.000 - 255.360.000) and
+    # its Kegiatan's realisasi on line 1243 (291.850.000 = 36.490.000 + 255.360.000) all hold: one digit.
+    assert (first.id, first.line, first.column, first.printed, first.consistent, first.slip) == (
+        "M1", 1245, "Realisasi", Decimal(225360000), Decimal(255360000), "one-digit")
+    assert explained(kukar, first) == [("footing-children", 1243, ""), ("row-percent", 1245, ""),
+                                       ("row-sisa", 1245, "")]
+    assert first.text("id") == (
+        "kemungkinan salah cetak: Realisasi Pengadaan Pakaian Dinas Beserta Atribut Kelengkapannya tercetak "
+        "225.360.000, nilai yang konsisten 255.360.000 (satu digit salah ketik); menjelaskan F1, F3, F4")
+    # Line 1262: 325.000.000 - 10.166.250 = 314.833.750, and 750 is what line 1249's Kegiatan sum lacks.
+    assert (second.line, second.printed, second.consistent, second.slip) == (
+        1262, Decimal(314833000), Decimal(314833750), None)
+    assert explained(kukar, second) == [("footing-children", 1249, ""), ("row-sisa", 1262, "")]
+    # Not grouped: the sisa column's footing on 1243, the OCR'd 4497 on 1260, the 20-rupiah sisa slips.
+    alone = [(f.rule, f.line) for f in kukar.findings if f.misprint is None and f.table]
+    assert alone == [("footing-children", 1243), ("row-percent", 1260), ("row-sisa", 1267), ("row-sisa", 1270)]
+
+
+def test_depok_efficiency_cells_that_break_both_their_sum_and_their_sisa():
+    result = audit(DEPOK)
+    # Line 945: 126.613.500 - 120.048.000 = 6.565.500, printed 1.359.329.341 in EFISIENSI ANGGARAN;
+    # line 965: 185.506.000 - 145.443.291 = 40.062.709, printed 38.995.169.
+    assert [(m.line, m.column, m.printed, m.consistent) for m in misprints(result)] == [
+        (945, "EFISIENSI ANGGARAN", Decimal(1359329341), Decimal(6565500)),
+        (965, "EFISIENSI ANGGARAN", Decimal(38995169), Decimal(40062709))]
+    assert [explained(result, m) for m in misprints(result)] == [
+        [("footing-children", 945, "EFISIENSI ANGGARAN"), ("row-sisa", 945, "EFISIENSI ANGGARAN")],
+        [("footing-children", 965, "EFISIENSI ANGGARAN"), ("row-sisa", 965, "EFISIENSI ANGGARAN")]]
+    # The text's counts on the same table are not arithmetic on a cell: never explained by one.
+    assert all(f.misprint is None for f in result.findings if f.rule == "prose-counts")
+
+
+def test_kediri_has_no_single_misprint_behind_several_findings(kediri):
+    # Its 41 arithmetic findings on Tabel 3.2 are parents that disagree with their parts column by column;
+    # no one cell corrects two of them without breaking another.
+    assert misprints(kediri) == []
+
+
+def test_findings_json_lists_each_misprint_once_and_its_findings_point_to_it(kukar):
+    document = findings_document(kukar.report, kukar.source, kukar.sha256, kukar.tables, kukar.findings)
+    assert [(m["id"], m["line"], m["printed"], m["consistent"], m["explains"])
+            for m in document["likely_misprints"]] == [("M1", 1245, 225360000, 255360000, ["F1", "F3", "F4"]),
+                                                       ("M2", 1262, 314833000, 314833750, ["F5", "F7"])]
+    pointing = {f["id"]: f["likely_misprint"] for f in document["findings"] if f["likely_misprint"]}
+    assert pointing == {"F1": "M1", "F3": "M1", "F4": "M1", "F5": "M2", "F7": "M2"}
+    assert document["findings"][2]["likely_cause"].startswith("kemungkinan salah cetak: Realisasi Pengadaan")
