@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from conftest import DEPOK, KEDIRI, KUKAR_OCR, FLOTIM
 from lkjip_audit.audit import audit
-from lkjip_audit.checks.categories import labelled_figures
+from lkjip_audit.checks.categories import labelled_figures, predicate_figures
 from lkjip_audit.understand.scales import printed_scales
 
 
@@ -96,5 +96,19 @@ def test_a_table_label_is_checked_against_the_scale_the_report_prints(tmp_path):
     copy.write_text("\n".join(lines), encoding="utf-8")
     (finding,) = [f for f in audit(copy).findings if f.rule == "category-label"]
     assert (finding.line, finding.reported, finding.item) == (711, Decimal("100.92"), "Nilai SAKIP DKUM")
-    assert finding.detail["id"] == ("“Tidak Tercapai” (< 100), padahal menurut skala laporan (baris 557) nilai itu "
-                                    "termasuk “Melebihi Target” (> 100)")
+    assert finding.detail["id"] == ("100,92% diberi kategori “Tidak Tercapai” (< 100), padahal menurut skala laporan "
+                                    "(baris 557) nilai itu termasuk “Melebihi Target” (> 100)")
+
+
+def test_sakip_predicates_with_their_score_are_judged_by_permenpan_rb_88_2021(tmp_path):
+    # Kukar line 311, a PK target: "Predikat Tata Kelola Predikat B (60-70)": B is > 60-70, so it holds.
+    (figure,) = predicate_figures(lines_of(KUKAR_OCR))
+    assert (figure.line, figure.label, figure.score, figure.value) == (311, "B", "60-70", Decimal(65))
+    assert not [f for f in audit(KUKAR_OCR).findings if f.line == 311]
+    lines = lines_of(KUKAR_OCR)
+    lines[310] = lines[310].replace("Predikat B (60-70)", "Predikat BB (60-70)")
+    copy = tmp_path / "kukar.txt"
+    copy.write_text("\n".join(lines), encoding="utf-8")
+    (finding,) = [f for f in audit(copy).findings if f.line == 311]
+    assert finding.detail["en"] == ("score 60-70 is given the category “BB” (> 70–80), but by the SAKIP predicates of "
+                                    "PermenPAN-RB 88/2021 the value falls in “B” (> 60–70)")

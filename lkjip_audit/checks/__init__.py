@@ -8,6 +8,7 @@ from ..understand.model import Table
 from ..understand.scales import DEFAULT_SCALES, Scale
 from .categories import check_category_labels
 from .causes import likely_cause
+from .consistency import check_same_figures
 from .finding import Finding
 from .footing import check_children, check_totals
 from .performance import check_capaian
@@ -19,6 +20,9 @@ from .rules import RULES, Rule
 from .tolerance import EXACT, Tolerance
 
 __all__ = ["run_checks", "table_findings", "Misprint", "Finding", "Rule", "RULES", "BUDGET_RULES", "ALL_TABLE_RULES", "Tolerance", "EXACT"]
+
+#: Rules whose numbers are not one amount mistyped for another: no digit-slip cause is looked for.
+NO_DIGIT_CAUSE = ("row-percent", "row-capaian", "prose-counts", "category-label")
 
 TableRule = Callable[[Table, Tolerance], list[Finding]]
 
@@ -45,10 +49,11 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
     if lines:
         findings.extend(check_prose_against_tables(tables, lines))
         findings.extend(check_prose_counts(tables, lines))
+    findings.extend(check_same_figures(tables))
     findings.extend(check_category_labels(tables, lines or [], list(scales or []), list(default_scales)))
     for number, finding in enumerate(findings, start=1):
         finding.id = f"F{number}"
-        if finding.cause is None and finding.rule not in ("row-percent", "row-capaian", "prose-counts", "category-label"):
+        if finding.cause is None and finding.rule not in NO_DIGIT_CAUSE:
             finding.cause = likely_cause(finding)
     for misprint in likely_misprints(tables, findings, table_findings, tolerance):
         for finding in findings:

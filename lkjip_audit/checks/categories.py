@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..understand.model import Role, Table
-from ..understand.scales import LABEL_PATTERN, Scale, normal
+from ..understand.numbers import format_id
+from ..understand.scales import LABEL_PATTERN, Scale, normal, sakip_predicates
 from .finding import Finding
 
 _VALUE = r"(?<![\d.,])(?P<value>\d{1,3}(?:[.,]\d{1,2})?)(?![\d])"
@@ -49,7 +50,16 @@ def scale_for(label: str, line: int | None, scales: list[Scale], defaults: list[
     return next((s for s in defaults if normal(label) in s.labels), None)
 
 
-def _judge(value: Decimal, label: str, line: int | None, scales, defaults) -> tuple[Scale, dict] | None:
+def _shown(value: Decimal, decimals: int, percent: bool, printed: str | None = None) -> dict[str, str]:
+    """The judged figure per language: `99,15%`, or a predicate's score as printed (`nilai 60-70`)."""
+    if printed is not None:
+        return {"id": f"nilai {printed}", "en": f"score {printed}"}
+    sign = "%" if percent else ""
+    return {"id": f"{format_id(value, decimals)}{sign}", "en": f"{value:,.{decimals}f}{sign}"}
+
+
+def _judge(value: Decimal, label: str, line: int | None, scales, defaults,
+           shown: dict[str, str]) -> tuple[Scale, dict] | None:
     scale = scale_for(label, line, scales, defaults)
     if scale is None or scale.allows(label, value):
         return None
@@ -57,8 +67,10 @@ def _judge(value: Decimal, label: str, line: int | None, scales, defaults) -> tu
     falls = (f"termasuk “{band.label}” ({band.range_text})" if band else "tidak termasuk rentangnya",
              f"falls in “{band.label}” ({band.range_text})" if band else "falls outside its range")
     own = ", ".join(f"{b.range_text}" for b in scale.bands_of(label))
-    detail = {"id": f"“{label}” ({own}), padahal menurut {scale.name['id']} nilai itu {falls[0]}",
-              "en": f"“{label}” ({own}), but by the {scale.name['en']} the value {falls[1]}"}
+    detail = {"id": f"{shown['id']} diberi kategori “{label}” ({own}), padahal menurut {scale.name['id']} nilai "
+                    f"itu {falls[0]}",
+              "en": f"{shown['en']} is given the category “{label}” ({own}), but by the {scale.name['en']} the "
+                    f"value {falls[1]}"}
     return scale, detail
 
 
@@ -77,7 +89,8 @@ def _in_table(table: Table, scales, defaults) -> list[Finding]:
                                                          label, re.IGNORECASE):
                 continue
             label = re.split(r"\s*/\s*", label)[0]
-            judged = _judge(printed.value, label, row.line_of(index), scales, defaults)
+            judged = _judge(printed.value, label, row.line_of(index), scales, defaults,
+                            _shown(printed.value, printed.decimals, True))
             if judged:
                 findings.append(Finding(
                     rule="category-label", table=table.id, item=row.label, column=column.header,
@@ -97,6 +110,7 @@ class LabelledFigure:
     label: str
     text: str  # the matched words
     clause: str  # what the figure is of
+    score: str | None = None  # a predicate's score as printed ("60-70"); None for a percentage
 
 
 def labelled_figures(lines: list[str]) -> list[LabelledFigure]:
@@ -115,10 +129,32 @@ def labelled_figures(lines: list[str]) -> list[LabelledFigure]:
     return figures
 
 
+# A SAKIP predicate with its score: "predikat BB (73)", "Predikat Tata Kelola Predikat B (60-70)".
+_PREDICATE = re.compile(rf"(?i:predikat)[^.;:\n]{{0,40}}?(?<![A-Za-z])(?P<label>AA|A|BB|B|CC|C|D)\s*\(\s*{_VALUE}"
+                        rf"(?:\s*[-–]\s*(?P<high>\d{{1,3}}(?:[.,]\d{{1,2}})?))?\s*\)")
+
+
+def predicate_figures(lines: list[str]) -> list[LabelledFigure]:
+    """SAKIP predicates given with their score; a range (60-70) is judged by its middle."""
+    figures = []
+    for start, text, offsets in _paragraphs(lines, tables_too=True):
+        for match in _PREDICATE.finditer(text):
+            low = Decimal(match.group("value").replace(",", "."))
+            high = Decimal(match.group("high").replace(",", ".")) if match.group("high") else low
+            score = match.group("value") + (f"-{match.group('high')}" if match.group("high") else "")
+            figures.append(LabelledFigure(
+                line=start + _line_at(offsets, match.start("label")), value=(low + high) / 2, decimals=1, score=score,
+                label=match.group("label"), text=match.group(0)[match.start("label") - match.start():].strip(),
+                clause=_clause(text, match.start("label"))))
+    return figures
+
+
 def _in_text(lines: list[str], scales, defaults) -> list[Finding]:
     findings = []
-    for figure in labelled_figures(lines):
-        judged = _judge(figure.value, figure.label, figure.line, scales, defaults)
+    defaults = [*defaults, sakip_predicates()]
+    for figure in labelled_figures(lines) + predicate_figures(lines):
+        judged = _judge(figure.value, figure.label, figure.line, scales, defaults,
+                        _shown(figure.value, figure.decimals, figure.score is None, figure.score))
         if judged:
             findings.append(Finding(
                 rule="category-label", table=None, item=figure.clause, column="", reported=figure.value,
@@ -126,11 +162,11 @@ def _in_text(lines: list[str], scales, defaults) -> list[Finding]:
     return findings
 
 
-def _paragraphs(lines: list[str]):
-    """(first line number, text, line start offsets) of each run of non-blank prose lines."""
+def _paragraphs(lines: list[str], tables_too: bool = False):
+    """(first line number, text, line start offsets) of each run of non-blank prose lines (or of any lines)."""
     start, chunk = None, []
     for number, line in enumerate([*lines, ""], start=1):
-        if line.strip() and "\t" not in line:
+        if line.strip() and (tables_too or "\t" not in line):
             if start is None:
                 start = number
             chunk.append(line.strip())

@@ -50,7 +50,8 @@ def check_same_figures(tables: list[Table]) -> list[Finding]:
             continue
         for role in COMPARED:
             findings.extend(_disagreements(group, role))
-    return findings
+    order = {table.id: number for number, table in enumerate(tables)}
+    return sorted(findings, key=lambda f: (order[f.table], f.row_index, f.column_index))
 
 
 def _same_indicator(a: str, b: str) -> bool:

@@ -196,8 +196,8 @@ CATEGORY_LABEL = Rule(
     severity="warning",
     name={"id": "Kategori capaian", "en": "Achievement category"},
     template={
-        "id": "{item}: {reported}% diberi kategori {detail}.",
-        "en": "{item}: {reported}% is given the category {detail}.",
+        "id": "{item}: {detail}.",
+        "en": "{item}: {detail}.",
     },
     description={
         "id": "Kategori yang diberikan pada suatu capaian (\"99,15% (Tinggi)\", kolom Ket. \"Melebihi Target\") "
@@ -218,6 +218,29 @@ CATEGORY_LABEL = Rule(
                      "band (achievement > 100 %) belongs to the top band"},
 )
 
+CROSS_TABLE = Rule(
+    code="cross-table",
+    severity="warning",
+    name={"id": "Angka yang sama di tabel lain", "en": "Same figure in another table"},
+    template={
+        "id": "{column} pada {item} tercetak {reported}, sedangkan {detail}.",
+        "en": "{column} of {item} is printed as {reported}, but {detail}.",
+    },
+    description={
+        "id": "Indikator yang dicetak di beberapa tabel dengan target yang sama memiliki realisasi, pagu dan "
+              "realisasi anggaran yang sama di setiap tabel. Nama indikator dicocokkan secara fuzzy (rapidfuzz). "
+              "Nilai yang dicetak paling banyak tabel dianggap nilai laporan; bila hanya dua tabel berbeda, tabel "
+              "yang kemudian menjadi temuan dan menyebut tabel yang lebih dulu.",
+        "en": "An indicator printed in several tables with the same target has the same realisation, pagu and "
+              "budget realisation in each. Indicator names are matched fuzzily (rapidfuzz). The value most tables "
+              "print is taken as the report's; where only two tables disagree, the later one is the finding and "
+              "names the earlier.",
+    },
+    tolerance={"id": "sama setelah dibulatkan ke jumlah desimal yang lebih sedikit; rupiah tepat sama",
+               "en": "equal after rounding to the fewer printed decimals; rupiah exactly"},
+)
+
 RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, ROW_PERCENT, ROW_CAPAIAN, ROW_SISA,
                                       ROW_SOURCES,
-                                      PRINTED_ERROR, PROSE_TABLE, PROSE_COUNTS, CATEGORY_LABEL)}
+                                      PRINTED_ERROR, PROSE_TABLE, PROSE_COUNTS, CATEGORY_LABEL,
+                                      CROSS_TABLE)}

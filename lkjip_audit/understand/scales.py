@@ -45,7 +45,9 @@ class Band:
         def show(v):
             return f"{v.normalize():f}".replace(".", ",")
         if self.low is not None and self.high is not None:
-            return show(self.low) if self.low == self.high else f"{show(self.low)}–{show(self.high)}"
+            if self.low == self.high:
+                return show(self.low)
+            return f"{'' if self.low_inclusive else '> '}{show(self.low)}–{show(self.high)}"
         if self.low is not None:
             return f"{'≥' if self.low_inclusive else '>'} {show(self.low)}"
         return f"{'≤' if self.high_inclusive else '<'} {show(self.high)}" if self.high is not None else "semua"
