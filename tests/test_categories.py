@@ -71,7 +71,8 @@ def test_without_a_printed_scale_the_default_is_used_and_named(tmp_path):
     copy.write_text("\n".join(lines), encoding="utf-8")
     found = [f for f in audit(copy).findings if f.rule == "category-label"]
     assert [(f.reported, f.detail["en"].rsplit("the value ", 1)[1]) for f in found] == [
-        (Decimal("99.15"), "falls in “Sangat Tinggi” (≥ 91)"), (Decimal(95), "falls in “Sangat Tinggi” (≥ 91)"),
+        (Decimal("99.15"), "falls in “Sangat Tinggi” (≥ 91)"),
+        (Decimal(95), "falls in “Sangat Tinggi” (≥ 91)"),
         (Decimal("63.63"), "falls in “Rendah” (51–65)")]
     assert all("by the default scale of Permendagri 86/2017" in f.detail["en"] for f in found)
 
@@ -96,8 +97,8 @@ def test_a_table_label_is_checked_against_the_scale_the_report_prints(tmp_path):
     copy.write_text("\n".join(lines), encoding="utf-8")
     (finding,) = [f for f in audit(copy).findings if f.rule == "category-label"]
     assert (finding.line, finding.reported, finding.item) == (711, Decimal("100.92"), "Nilai SAKIP DKUM")
-    assert finding.detail["id"] == ("100,92% diberi kategori “Tidak Tercapai” (< 100), padahal menurut skala laporan "
-                                    "(baris 557) nilai itu termasuk “Melebihi Target” (> 100)")
+    assert finding.detail["id"] == ("100,92% diberi kategori “Tidak Tercapai” (< 100), padahal menurut skala "
+                                    "laporan (baris 557) nilai itu termasuk “Melebihi Target” (> 100)")
 
 
 def test_sakip_predicates_with_their_score_are_judged_by_permenpan_rb_88_2021(tmp_path):

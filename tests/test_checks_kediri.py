@@ -149,7 +149,10 @@ def test_prose_figures_that_disagree_with_the_tables(kediri):
     found = [(f.line, f.column.split(" / ")[-1], f.reported, f.expected)
              for f in kediri.findings if f.rule == "prose-table"]
     assert found == [
-        # Line 580: "Pagu anggaran sebesar Rp. 5.806.870.500" (Program 6); Tabel 3.3 prints 5.808.870.500.
+        # Line 580: "Pagu anggaran sebesar Rp. 5.806.870.500 realisasi Rp.5.485.127.340" (Program 6); the RKPD
+        # table (line 507) prints the realisasi as 5.485.127.940,00,
+        (507, "Rp", Decimal("5485127940.00"), 5485127340),
+        # and Tabel 3.3 prints the pagu as 5.808.870.500.
         (661, "ALOKASI (Rp)", 5808870500, 5806870500),
         # Line 582: Program 7 "Pagu anggaran sebesar Rp. 511.020.500 realisasi Rp. 351.386.350":
         # Tabel 3.2 prints the pagu as 611.020.500 (only the Program row is reported, not its Kegiatan),

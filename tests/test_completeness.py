@@ -74,7 +74,9 @@ def test_evidence_names_the_heading_or_table_and_its_line(kediri, depok):
     assert first.excerpt.startswith("3.4. Perbandingan antara Realisasi Kinerja Tahun ini dengan")
     kediri_items = {i.key: i for i in kediri.checklist}
     efficiency = kediri_items["bab3.6"]
-    assert [(e.kind, e.table) for e in efficiency.evidence] == [("table", "T9")]
+    # T7 (lines 452-517, the RKPD evaluation table: "Tingkat Capaian Kinerja dan Realisasi Anggaran" K and Rp)
+    # and T9 (Tabel 3.3, line 654) both set capaian beside serapan.
+    assert [(e.kind, e.table) for e in efficiency.evidence] == [("table", "T7"), ("table", "T9")]
     assert efficiency.how["en"] == "a table setting achievement against budget absorption in BAB III AKUNTABILITAS KINERJA"
     assert kediri_items["bab3.5"].how["en"] == "not in its chapter; mentioned elsewhere"
     assert kediri_items["bab3.5"].evidence[0].line == 204
@@ -82,10 +84,13 @@ def test_evidence_names_the_heading_or_table_and_its_line(kediri, depok):
 
 def test_arithmetic_findings_on_a_required_table_are_linked_to_its_part(kediri):
     efficiency = next(i for i in kediri.checklist if i.key == "bab3.6")
-    # Tabel 3.3's findings: its two % slips (lines 661, 662) and the two prose figures set against it.
+    # Tabel 3.3's findings: its two % slips (lines 661, 662) and the two prose figures set against it; and
+    # T7's 14 (quarters, % slips, printed #DIV/0!, one prose figure).
     on_t9 = [f.id for f in kediri.findings if f.table == "T9"]
-    assert efficiency.findings == on_t9 and len(on_t9) == 4
-    assert efficiency.findings_note("en") == f"4 findings on its tables ({', '.join(on_t9)})"
+    on_t7 = [f.id for f in kediri.findings if f.table == "T7"]
+    linked = sorted(on_t7 + on_t9, key=lambda i: int(i[1:]))
+    assert efficiency.findings == linked and (len(on_t7), len(on_t9)) == (14, 4)
+    assert efficiency.findings_note("en") == f"18 findings on its tables ({', '.join(linked[:8])} …)"
 
 
 def test_suggested_answers_follow_the_parts(kediri, depok):

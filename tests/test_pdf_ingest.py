@@ -63,7 +63,15 @@ def amount(table, row, header_start):
 def test_the_pdf_gives_the_same_budget_tables_as_the_text(text, pdf):
     from_text, from_pdf = budget_values(text), budget_values(PDF / pdf)
     assert [len(t) for t in from_pdf] == [len(t) for t in from_text]
-    assert from_pdf == from_text
+    differing = [(t, r) for t, (a, b) in enumerate(zip(from_text, from_pdf)) for r, (x, y) in enumerate(zip(a, b))
+                 if x != y]
+    if pdf == "001_64a952374f22daba_ruled.pdf":
+        # Text line 499 (RKPD table, Penghargaan Kesehatan KSP/USP) has 11 of its 12 "-" cells, so its "0%"
+        # falls under 9 / Rp; the PDF keeps the cells in place ("0%" under 10 / K, "#DIV/0!" under 10 / Rp).
+        assert differing == [(0, 40)]
+        assert from_text[0][40][1][5] == 0 and from_pdf[0][40][1][5] is None
+    else:
+        assert differing == []
 
 
 def test_kediri_ruled_tabel_3_2_is_stitched_over_three_pages_with_its_values():

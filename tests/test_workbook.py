@@ -49,7 +49,8 @@ def test_english_workbook(tmp_path):
     wb = load_workbook(paths["workbook"])
     assert {"Findings", "Method", "Archive"} <= set(wb.sheetnames)
     document = json.loads(paths["findings"].read_text(encoding="utf-8"))
-    assert document["findings"][3]["message"].startswith("Anggaran of PROGRAM PENUNJANG")
+    first_on_line_592 = next(f for f in document["findings"] if f["line"] == 592)
+    assert first_on_line_592["message"].startswith("Anggaran of PROGRAM PENUNJANG")
 
 
 def test_finding_ids_and_keys_are_stable_across_runs():

@@ -15,11 +15,12 @@ from .performance import check_capaian
 from .printed_errors import check_printed_errors
 from .prose import check_prose_against_tables, check_prose_counts
 from .root_causes import Misprint, likely_misprints
-from .row_identities import check_percent, check_sisa, check_sources
+from .row_identities import check_percent, check_quarters, check_sisa, check_sources
 from .rules import RULES, Rule
 from .tolerance import EXACT, Tolerance
 
-__all__ = ["run_checks", "table_findings", "Misprint", "Finding", "Rule", "RULES", "BUDGET_RULES", "ALL_TABLE_RULES", "Tolerance", "EXACT"]
+__all__ = ["run_checks", "table_findings", "Misprint", "Finding", "Rule", "RULES", "BUDGET_RULES",
+           "ALL_TABLE_RULES", "Tolerance", "EXACT"]
 
 #: Rules whose numbers are not one amount mistyped for another: no digit-slip cause is looked for.
 NO_DIGIT_CAUSE = ("row-percent", "row-capaian", "prose-counts", "category-label")
@@ -27,7 +28,8 @@ NO_DIGIT_CAUSE = ("row-percent", "row-capaian", "prose-counts", "category-label"
 TableRule = Callable[[Table, Tolerance], list[Finding]]
 
 #: Rules for budget-realisation tables.
-BUDGET_RULES: tuple[TableRule, ...] = (check_children, check_totals, check_sources, check_percent, check_sisa)
+BUDGET_RULES: tuple[TableRule, ...] = (check_children, check_totals, check_sources, check_quarters, check_percent,
+                                       check_sisa)
 #: Rules for every table (each looks for the columns it needs).
 ALL_TABLE_RULES: tuple[TableRule, ...] = (check_printed_errors,)
 #: Rules for tables whose columns are known to be where the report put them.

@@ -15,7 +15,8 @@ _VALUE = r"(?<![\d.,])(?P<value>\d{1,3}(?:[.,]\d{1,2})?)(?![\d])"
 _LABEL = rf"(?P<label>{LABEL_PATTERN})"
 _OPEN, _CLOSE = r"[“\"'‘’]?", r"[”\"'’]?"
 # A percentage and the label the text gives it, right after it:
-#   "sebesar 99,15% ( Tinggi)", "87,99 (Tinggi)%", "100.70% dengan predikat “Sangat Tinggi”", "> 100 % ‘Sangat Tinggi’".
+#   "sebesar 99,15% ( Tinggi)", "87,99 (Tinggi)%", "100.70% dengan predikat “Sangat Tinggi”",
+#   "> 100 % ‘Sangat Tinggi’".
 _LABELLED = re.compile(
     rf"{_VALUE}\s*(?P<pct>%)?\s*"
     rf"(?:\(\s*{_LABEL}\s*\)\s*(?P<pct_after>%)?"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..understand.main_table import main_budget_table
 from ..understand.model import Level, Role, Table
 from ..understand.numbers import format_id, parse_number
 from .causes import digit_slip
@@ -87,10 +88,9 @@ _LEVEL_OF = {"program": Level.PROGRAM, "kegiatan": Level.KEGIATAN, "subkegiatan"
 
 def check_prose_counts(tables: list[Table], lines: list[str]) -> list[Finding]:
     """prose-counts: `7 program dan 15 kegiatan` in the text agrees with the main budget table's rows."""
-    budget = [t for t in tables if t.kind == "budget" and not t.uncertain]
-    if not budget:
+    main = main_budget_table(tables)
+    if main is None:
         return []
-    main = max(budget, key=lambda t: sum(r.level is Level.PROGRAM for r in t.rows))
     in_table = {level: sum(r.level is level for r in main.rows) for level in _LEVEL_OF.values()}
     if not in_table[Level.PROGRAM]:
         return []

@@ -20,7 +20,7 @@ from .footing import children_of, rows_totalled_by
 from .tolerance import Tolerance
 
 #: Rules whose difference is an amount of rupiah a single corrected cell can absorb.
-MONEY_RULES = ("footing-children", "footing-total", "row-sisa", "row-sources")
+MONEY_RULES = ("footing-children", "footing-total", "row-sisa", "row-sources", "row-quarters")
 
 
 @dataclass

@@ -124,3 +124,31 @@ def check_sources(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
                 column_index=total_col.index, detail={"id": names, "en": names},
                 combined=[row.cells[total_col.index]] + [row.cells[c.index] for c in sources]))
     return findings
+
+
+def check_quarters(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
+    """row-quarters: Triwulan I + II + III + IV equals the year's realisation (the realisasi column after
+    the quarters, as in the RKPD evaluation format's `9 = 5+6+7+8`)."""
+    quarters = table.columns_with(Role.TRIWULAN)
+    total_col = next((c for c in table.columns_with(Role.REALISASI) if quarters and c.index > quarters[-1].index),
+                     None)
+    if len(quarters) < 2 or total_col is None:
+        return []
+    names = " + ".join(c.source_name for c in quarters)
+    findings = []
+    for row in table.rows:
+        total = amount(row, total_col.index)
+        parts = [amount(row, c.index) for c in quarters]
+        if total is None or all(p is None for p in parts):
+            continue
+        if any(p is None and row.cells[c.index].strip() for p, c in zip(parts, quarters)):
+            continue  # a quarter's cell holds text that is not an amount: the sum cannot be known
+        expected = sum((p for p in parts if p is not None), Decimal(0))
+        if tolerance.money_holds(total, expected):
+            continue
+        findings.append(Finding(
+            rule="row-quarters", table=table.id, item=row.label, column=total_col.header, reported=total,
+            expected=expected, line=row.line_of(total_col.index), page=row.page, row_index=row.index,
+            column_index=total_col.index, detail={"id": names, "en": names},
+            combined=[row.cells[total_col.index]] + [row.cells[c.index] for c in quarters]))
+    return findings

@@ -137,6 +137,25 @@ ROW_SOURCES = Rule(
     tolerance=_EXACT,
 )
 
+ROW_QUARTERS = Rule(
+    code="row-quarters",
+    severity="error",
+    name={"id": "Jumlah triwulan", "en": "Sum of quarters"},
+    template={
+        "id": "{column} pada {item} tercetak {reported}, sedangkan jumlah realisasi per triwulan ({detail}) "
+              "= {expected} (selisih {difference}).",
+        "en": "{column} of {item} is printed as {reported} but its quarters ({detail}) add up to {expected} "
+              "(difference {difference}).",
+    },
+    description={
+        "id": "Dalam satu baris, realisasi anggaran Triwulan I + II + III + IV sama dengan realisasi setahun "
+              "(kolom `9 = 5+6+7+8` format evaluasi RKPD).",
+        "en": "Within a row, the budget realisation of quarters I + II + III + IV adds up to the year's "
+              "realisation (column `9 = 5+6+7+8` of the RKPD evaluation format).",
+    },
+    tolerance=_EXACT,
+)
+
 PRINTED_ERROR = Rule(
     code="printed-error",
     severity="warning",
@@ -182,11 +201,13 @@ PROSE_COUNTS = Rule(
     },
     description={
         "id": "Jumlah Program, Kegiatan dan Sub Kegiatan yang disebut di teks (\"melaksanakan 7 (tujuh) program "
-              "dan 15 kegiatan\") sama dengan jumlah baris tingkat itu di tabel anggaran utama (yang memuat Program "
-              "terbanyak). Hanya kalimat yang menyebut jumlah Program yang diperiksa.",
+              "dan 15 kegiatan\") sama dengan jumlah baris tingkat itu di tabel anggaran utama (yang memuat baris "
+              "Jumlah, Program terbanyak, lalu baris Program/Kegiatan/Sub Kegiatan terbanyak). Hanya kalimat yang "
+              "menyebut jumlah Program yang diperiksa.",
         "en": "The number of Programmes, Kegiatan and Sub Kegiatan a sentence states (\"melaksanakan 7 (tujuh) "
-              "program dan 15 kegiatan\") equals the rows of that level in the main budget table (the one with "
-              "the most Programmes). Only sentences that count Programmes are read.",
+              "program dan 15 kegiatan\") equals the rows of that level in the main budget table (one with a "
+              "Jumlah row, the most Programmes, then the most Programme/Kegiatan/Sub Kegiatan rows). Only "
+              "sentences that count Programmes are read.",
     },
     tolerance={"id": "tepat sama", "en": "exact"},
 )
@@ -241,6 +262,6 @@ CROSS_TABLE = Rule(
 )
 
 RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, ROW_PERCENT, ROW_CAPAIAN, ROW_SISA,
-                                      ROW_SOURCES,
+                                      ROW_SOURCES, ROW_QUARTERS,
                                       PRINTED_ERROR, PROSE_TABLE, PROSE_COUNTS, CATEGORY_LABEL,
                                       CROSS_TABLE)}

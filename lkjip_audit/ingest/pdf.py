@@ -234,7 +234,12 @@ def _continues(previous: PageTable, part: PageTable, blank_pages: set[int]) -> b
     if part.caption and _CAPTION.match(part.caption):
         return False
     own_header = _header_like(part.rows[0])
-    if part.width != previous.width and (own_header or not previous.width - 2 <= part.width < previous.width):
+    width, previous_width = _kode_joined_width(part), _kode_joined_width(previous)
+    # Rows of a kode-digit table leave out cells here and there (a part may come out a column short):
+    # either may be the narrower one.
+    slack = 2 if _has_split_kode(part) and _has_split_kode(previous) else 0
+    if width != previous_width and (own_header or not previous_width - 2 <= width < previous_width + slack + 1
+                                    or (not slack and width > previous_width)):
         return False
     between = range(previous.page + 1, part.page)
     if part.page < previous.page or any(p not in blank_pages for p in between):
@@ -242,12 +247,39 @@ def _continues(previous: PageTable, part: PageTable, blank_pages: set[int]) -> b
     return len(part.text_above) <= 80 and len(previous.text_below) <= 80  # a heading at most, never prose
 
 
+_KODE_DIGIT = re.compile(r"^\d{1,2}$")
+
+
+def _has_split_kode(block: PageTable) -> bool:
+    return any(len(r.cells) >= 3 and all(_KODE_DIGIT.match(c.strip()) for c in r.cells[:3]) for r in block.rows)
+
+
+def _kode_joined_width(block: PageTable) -> int:
+    """Width once a kode printed digit by digit (`2 | 1 | 0 | 7 | 7 | 1`) counts as one cell: a page whose
+    rows carry longer kode is no wider a table (the understanding step joins the digits)."""
+    joined = []
+    for row in block.rows:
+        digits, used = 0, len(row.cells)
+        while digits < len(row.cells) and _KODE_DIGIT.match(row.cells[digits].strip()):
+            digits += 1
+        while used and not row.cells[used - 1].strip():
+            used -= 1
+        if digits >= 3:
+            joined.append(used - digits + 1)
+    return max(joined) if joined else block.width
+
+
 def _header_like(row: RawRow) -> bool:
-    return not any(re.search(r"\d{2,}|\d[.,]\d", c) for c in row.cells)
+    """No figure in it; a year (`dievaluasi 2021`) is a header's word, not a figure."""
+    return not any(re.search(r"\d{2,}|\d[.,]\d", re.sub(r"\b(?:19|20)\d\d\b", "", c)) for c in row.cells)
 
 
 def _norm(cells: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(c.replace(" ", "").lower() for c in cells)
+    """Compared without spaces, case or trailing empty cells (a page's table may end a column later)."""
+    norm = [c.replace(" ", "").lower() for c in cells]
+    while norm and not norm[-1]:
+        norm.pop()
+    return tuple(norm)
 
 
 def _repeats(table: RawTable, row: RawRow) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..understand.main_table import budget_tables_by_weight
 from ..understand.model import Level, Role, Row, Table
 
 
@@ -29,18 +30,14 @@ class BudgetTotals:
 
 
 def budget_totals(tables: list[Table]) -> BudgetTotals | None:
-    """From the report's main budget table: the first checked one with a Jumlah row, else the one with
-    the most Program rows; None when there is none.
+    """From the report's main budget table (`understand.main_table`; the next one when its sums cannot be
+    read); None when there is none.
 
     The printed total is its Jumlah row (else the sum of its Programs); the recomputed one is the sum of
     its Program rows, or of its top-level rows when it has no Programs.
     """
-    candidates = sorted(tables, key=lambda t: (not any(r.level is Level.TOTAL for r in t.rows),
-                                               -len(_top_rows(t))))
-    for table in candidates:
+    for table in budget_tables_by_weight(tables):
         pagu, realisasi = table.column(Role.PAGU), table.column(Role.REALISASI)
-        if table.kind != "budget" or table.uncertain or pagu is None or realisasi is None:
-            continue
         total = next((r for r in table.rows if r.level is Level.TOTAL), None)
         parts = _top_rows(table)
         printed_rows = [total] if total else parts

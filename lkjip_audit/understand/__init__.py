@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..ingest.document import Document, RawTable
 from .columns import assign_roles
-from .hierarchy import assign_levels, leading_marker
+from .hierarchy import assign_levels, keyword_level, leading_marker
 from .kinds import classify
-from .layout import align_rows, merge_header, split_header
+from .layout import align_rows, merge_header, misaligned_rows, split_header, used_width
+from .split_cells import drop_inserted_empty_cells, join_split_kode, split_pair_header, split_two_figure_cells
 from .model import MONEY_ROLES, Column, Level, Role, Row, Table
 from .numbers import Number, column_decimal_mark, parse_number, restore_lost_decimals
 
@@ -22,13 +23,35 @@ def understand(document: Document) -> list[Table]:
 def understand_table(raw: RawTable, table_id: str) -> Table:
     header, body = split_header(raw.rows, raw.header_rows)
     width = max(len(r.cells) for r in raw.rows)
-    aligned, shifts = align_rows([list(r.cells) for r in body], width)
+    first_label = merge_header(header, width)[0] if header else ""
+    cells, kode_repairs = join_split_kode(first_label, [list(r.cells) for r in body])
+    cells, split_repairs = split_two_figure_cells(cells)
+    if kode_repairs:
+        width = max(max(used_width(list(r.cells)) for r in header), max(len(c) for c in cells))
+    aligned, shifts = align_rows(cells, width)
     repairs = [_where(r.line, r.page) + r.what for r in raw.repairs]
+    repairs += [_where(body[i].line, body[i].page) + what for i, what in kode_repairs + split_repairs]
     repairs += [_where(row.line, row.page) + f"row moved {shift} column(s) right to align with the header"
                 for row, shift in zip(body, shifts) if shift]
     marks = [column_decimal_mark([cells[c] for cells in aligned]) for c in range(width)]
     values = [[parse_number(cells[c], marks[c]) for c in range(width)] for cells in aligned]
-    columns = assign_roles(merge_header(header, width), values, aligned)
+    labels, pair_repair = split_pair_header(merge_header(header, width), _money_shares(values, aligned))
+    if pair_repair:
+        labels = labels[:width] if not any(labels[width:]) else labels
+        repairs.append(_where(header[0].line, header[0].page) + pair_repair)
+    if kode_repairs:
+        named = max((i + 1 for i, label in enumerate(labels) if label), default=0)
+        for i, what in drop_inserted_empty_cells(aligned, named):
+            values[i] = [parse_number(aligned[i][c], marks[c]) for c in range(width)]
+            repairs.append(_where(body[i].line, body[i].page) + what)
+    columns = assign_roles(labels, values, aligned)
+    kinerja = [c.index for c in columns if c.header.rsplit(" / ", 1)[-1].strip().lower() == "k"]
+    named = max((c.index + 1 for c in columns if c.header), default=0)
+    for i in misaligned_rows([c.index for c in columns if c.money], kinerja, values, aligned,
+                             header_width=named if kode_repairs else None):
+        values[i] = [None] * len(values[i])
+        repairs.append(_where(body[i].line, body[i].page) + "cells do not line up with the columns (amounts "
+                       "where the header has none, or text where it has amounts): shown, not checked")
     for column, mark in zip(columns, marks):
         column.decimal_mark = mark
         if column.role in (Role.PERSEN, Role.CAPAIAN):
@@ -55,6 +78,12 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
     money_cols = [c.index for c in columns if c.money]
     has_money = [any(row[i] is not None and row[i].value is not None for i in money_cols) for row in values]
     levels = assign_levels(markers, labels, has_money)
+    if kode_repairs:
+        # Digits of a split kode do not tell a Kegiatan from a Sub Kegiatan: only named rows get a level.
+        levels = [level if level is Level.TOTAL or keyword_level(label) is level else Level.OTHER
+                  for level, label in zip(levels, labels)]
+        repairs.append("row levels: the split kode does not tell Kegiatan from Sub Kegiatan, so only rows named "
+                       "PROGRAM, KEGIATAN or JUMLAH have a level (no Program = Σ Kegiatan check)")
 
     rows = [Row(index=i, cells=cells, values=vals, line=src.line, page=src.page, level=level,
                 marker=marker, label=label or marker,
@@ -64,6 +93,16 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
     return Table(id=table_id, caption=raw.caption, kind=classify(columns, raw.caption), columns=columns,
                  header_rows=[list(r.cells) for r in header], rows=rows, repairs=repairs,
                  page=raw.page, lines=raw.lines, uncertain=raw.uncertain)
+
+
+def _money_shares(values: list[list[Number | None]], cells: list[list[str]]) -> list[float]:
+    """Per column, the share of its filled cells that are rupiah amounts."""
+    shares = []
+    for c in range(max((len(row) for row in cells), default=0)):
+        filled = [row[c] for row, text in zip(values, cells) if c < len(text) and text[c].strip()]
+        money = sum(1 for v in filled if v is not None and v.is_money_like)
+        shares.append(money / len(filled) if filled else 0.0)
+    return shares
 
 
 def _where(line: int | None, page: int | None) -> str:

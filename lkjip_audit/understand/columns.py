@@ -65,9 +65,14 @@ def assign_roles(headers: list[str], values: list[list[Number | None]], cells: l
         pct = sum(1 for v in numbers if v.percent and v.value is not None)
         filled = len(col_cells) or 1
         column = Column(index=index, header=header)
-        if money and (money + sum(1 for v in numbers if v.dash)) / filled >= 0.5:
+        pair = normalize(header.split(" / ")[-1]) if " / " in header else ""  # "k" | "rp" in K / Rp pairs
+        if money and pair != "k" and (money + sum(1 for v in numbers if v.dash)) / filled >= 0.5:
             column.money = True
             column.role, column.source_name = _money_role(header)
+        elif pair == "k" and pct and pct / filled >= 0.5:
+            column.role = Role.CAPAIAN  # `10 = 9/4 x 100% / K`: kinerja achieved
+        elif pair == "rp" and pct and pct / filled >= 0.5:
+            column.role = Role.PERSEN  # `10 = 9/4 x 100% / Rp`: budget absorbed
         elif (pct and pct / filled >= 0.5) or normalize(header.split(" / ")[-1]) in ("%", "persen"):
             last = header.split(" / ")[-1]
             if mentions(header, SISA_WORDS):
@@ -134,7 +139,20 @@ def _best(candidates, after, amounts, pagu, realisasi, holds) -> int | None:
     return best
 
 
+_QUARTER = re.compile(r"\b(?:triwulan|tw|trw)\b\s*/?\s*(iv|iii|ii|i|[1-4])\b", re.IGNORECASE)
+_QUARTER_NAMES = {"i": "I", "ii": "II", "iii": "III", "iv": "IV", "1": "I", "2": "II", "3": "III", "4": "IV"}
+
+
+def quarter_of(header: str) -> str:
+    """`Realisasi Kinerja Pada Triwulan / II / Rp` -> "II"; "" when the header names no quarter."""
+    match = _QUARTER.search(normalize(header.replace(" / ", " ")))
+    return _QUARTER_NAMES[match.group(1).lower()] if match else ""
+
+
 def _money_role(header: str) -> tuple[Role, str]:
+    quarter = quarter_of(header)
+    if quarter:
+        return Role.TRIWULAN, f"Triwulan {quarter}"
     source = funding_source(header)
     if source:
         return Role.SUMBER, source
@@ -171,7 +189,7 @@ def _text_role(header: str, cells: list[str]) -> Role:
 def _settle_percent_columns(columns: list[Column]) -> None:
     """A % column right of money columns is realisasi/pagu; otherwise it is capaian kinerja."""
     for column in columns:
-        if column.role is not Role.PERSEN:
+        if column.role is not Role.PERSEN or normalize(column.header.rsplit(" / ", 1)[-1]) == "rp":
             continue
         left = [c for c in columns[:column.index] if c.role is not Role.OTHER or c.money]
         if not (left and left[-1].money):

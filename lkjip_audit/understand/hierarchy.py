@@ -57,7 +57,7 @@ def assign_levels(markers: list[str], labels: list[str], has_money: list[bool]) 
     """Level per row, from its marker (numbering/kode cell) and its label."""
     roman = any(len(m.strip().rstrip(".")) >= 2 and _ROMAN.match(m.strip()) for m in markers)
     styles = [marker_style(m, roman) for m in markers]
-    keyword_levels = [_keyword_level(label) for label in labels]
+    keyword_levels = [keyword_level(label) for label in labels]
     # Numbering styles seen on keyword rows take that keyword's level.
     style_level: dict[str, Level] = {}
     for style, level in zip(styles, keyword_levels):
@@ -111,7 +111,7 @@ def _kode_levels(styles: list[str | None], style_level: dict[str, Level]) -> Non
     style_level.update(dict(zip(dotted, free)))
 
 
-def _keyword_level(label: str) -> Level | None:
+def keyword_level(label: str) -> Level | None:
     for pattern, level in _KEYWORDS:
         if pattern.match(label.strip()):
             return level

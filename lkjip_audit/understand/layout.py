@@ -97,7 +97,7 @@ def align_rows(cells_by_row: list[list[str]], width: int) -> tuple[list[list[str
                 profile[c][t] += 1
     aligned, shifts = [], []
     for row, types in zip(cells_by_row, typed):
-        used = _used_width(row)
+        used = used_width(row)
         best, best_score = 0, _score(types, profile, 0)
         for shift in range(1, width - used + 1):
             score = _score(types, profile, shift)
@@ -110,7 +110,7 @@ def align_rows(cells_by_row: list[list[str]], width: int) -> tuple[list[list[str
     return aligned, shifts
 
 
-def _used_width(row: list[str]) -> int:
+def used_width(row: list[str]) -> int:
     used = len(row)
     while used and not row[used - 1].strip():
         used -= 1
@@ -133,3 +133,30 @@ def _score(types: list[str], profile: list[Counter], shift: int) -> float:
         matches = profile[col][t] + sum(profile[col][u] for u in _COMPATIBLE.get(t, ()) if u != t)
         score += matches / total
     return score
+
+
+def misaligned_rows(money_columns: list[int], kinerja_columns: list[int], values: list[list[Number | None]],
+                    cells: list[list[str]], header_width: int | None = None) -> list[int]:
+    """Rows whose cells do not line up with the columns: a figure of the wrong kind (`3 bulan` or `49,44%`
+    in an amount column, an amount in a K column), or two texts in amount columns. A row printed with
+    cells left out (a Program row without its K cells) would otherwise be checked against the wrong
+    columns. With `header_width` (the columns the header names), a figure right of them also counts: the
+    row's cells were pushed right somewhere (a PDF extraction that inserted an empty cell)."""
+    wrong_rows = []
+    for index, (row_values, row_cells) in enumerate(zip(values, cells)):
+        wrong = 0
+        if header_width and any(v is not None and v.value is not None for v in row_values[header_width:]):
+            wrong += 2
+        for c in money_columns:
+            value, text = row_values[c] if c < len(row_values) else None, row_cells[c] if c < len(row_cells) else ""
+            if not text.strip() or (value is not None and (value.is_money_like or value.dash or value.error
+                                                           or value.value == 0)):
+                continue
+            wrong += 2 if value is not None and (value.percent or value.unit) else 1
+        for c in kinerja_columns:
+            value = row_values[c] if c < len(row_values) else None
+            if value is not None and value.is_money_like:
+                wrong += 2
+        if wrong >= 2:
+            wrong_rows.append(index)
+    return wrong_rows

@@ -23,13 +23,14 @@ class Role(str, Enum):
     PAGU = "pagu"  # pagu, anggaran, alokasi, target keuangan
     REALISASI = "realisasi"  # realisasi anggaran (the total when there are sources)
     SUMBER = "sumber"  # realisasi per funding source: DAU, DAK, ...
+    TRIWULAN = "triwulan"  # realisasi per quarter (Triwulan I-IV), in rupiah
     PERSEN = "persen"  # realisasi/pagu, in %
     SISA = "sisa"  # sisa, silpa, efisiensi
     KETERANGAN = "keterangan"
     OTHER = "other"
 
 
-MONEY_ROLES = (Role.PAGU, Role.REALISASI, Role.SUMBER, Role.SISA)
+MONEY_ROLES = (Role.PAGU, Role.REALISASI, Role.SUMBER, Role.TRIWULAN, Role.SISA)
 
 
 class Level(str, Enum):
@@ -52,7 +53,7 @@ class Column:
     header: str
     role: Role = Role.OTHER
     money: bool = False
-    source_name: str = ""  # for Role.SUMBER: DAU, DAK, ...
+    source_name: str = ""  # for Role.SUMBER: DAU, DAK, ...; for Role.TRIWULAN: "Triwulan I" ...
     decimal_mark: str | None = None
 
 

@@ -1,0 +1,118 @@
+"""Cells the extraction split or merged: a kode printed digit by digit over several cells, and a header
+cell over a K / Rp pair whose sub-labels were lost (the RKPD evaluation format of Permendagri 86/2017)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .columns import normalize
+
+_DIGIT = re.compile(r"^\d{1,2}$")
+_GLUED = re.compile(r"^(\d{1,2})\s+(\S.*)$")  # "0 Pelaksanaan Penilaian ...": the last digit kept its label
+#: Rows whose kode is split must be at least this share of the body before cells are joined.
+MIN_SPLIT_SHARE = 0.5
+
+
+def _digits_in_front(cells: list[str]) -> int:
+    n = 0
+    while n < len(cells) and _DIGIT.match(cells[n].strip()):
+        n += 1
+    return n
+
+
+def join_split_kode(first_header: str, rows: list[list[str]]) -> tuple[list[list[str]], list[tuple[int, str]]]:
+    """Under a `Kode` header, rows that start with 3+ one- or two-digit cells (`2 1 0 2 0`) get them joined
+    into one kode cell, as printed (`2 1 0 2 0`); returns the rows and (row index, repair) pairs.
+
+    The digits are kept apart by spaces, not dots: they are not a kode's segments (`2.17.02`), so they
+    say nothing of a row's level."""
+    if not normalize(first_header).startswith("kode"):
+        return rows, []
+    fronts = [_digits_in_front(cells) for cells in rows]
+    split = [n for n in fronts if n >= 3]
+    if len(split) < max(3, MIN_SPLIT_SHARE * len(rows)):
+        return rows, []
+    typical = Counter(split).most_common(1)[0][0]
+    joined, repairs = [], []
+    for index, (cells, n) in enumerate(zip(rows, fronts)):
+        if n < 2:
+            if n == 0 and len(cells) > typical and not any(c.strip() for c in cells[1:typical]):
+                # "JUMLAH" printed across the kode and label cells: its amounts line up with the joined
+                # rows' once the empty cells it spans are dropped.
+                cells = [cells[0]] + list(cells[typical + 1:])
+            joined.append(cells)
+            continue
+        digits, rest = [c.strip() for c in cells[:n]], list(cells[n:])
+        glued = _GLUED.match(rest[0].strip()) if rest and n < typical else None
+        if glued:
+            digits.append(glued.group(1))
+            rest[0] = glued.group(2)
+        joined.append([" ".join(digits)] + rest)
+        repairs.append((index, f"kode printed over {len(digits)} cells joined into one: {' '.join(digits)}"))
+    return joined, repairs
+
+
+def split_pair_header(labels: list[str], money_share: list[float]) -> tuple[list[str], str | None]:
+    """Columns come in K / Rp pairs but the header cell before the first pair covers two columns (`Target
+    Kinerja dan Anggaran`, its own K and Rp lost): split it when the body shows it (money one column to the
+    right of where the header puts it). `money_share[c]`: the share of column c's filled cells that are
+    amounts. Returns the labels and the repair, or the labels unchanged and None."""
+    ends = [label.rsplit(" / ", 1)[-1].strip().lower() if " / " in label else "" for label in labels]
+    first = next((i for i, end in enumerate(ends) if end == "k"), None)
+    if first is None or first == 0 or first + 1 >= len(labels) or ends[first + 1] != "rp":
+        return labels, None
+    # The header says K at `first`, Rp at `first + 1`; the body has its amounts at `first` instead.
+    if not (money_share[first] >= 0.5 > money_share[first + 1 if first + 1 < len(money_share) else first]):
+        return labels, None
+    spanning = labels[first - 1]
+    widened = labels[:first - 1] + [f"{spanning} / K", f"{spanning} / Rp"] + labels[first:]
+    return widened, (f"header `{spanning[:60]}` covers a K and an Rp column (their sub-labels are missing): "
+                     "split in two")
+
+
+_PCT_OR_ERROR = r"(?:\d{1,3}(?:[.,]\d{1,2})?\s*%|#[A-Z0-9/]+[!?]?)"
+_TWO_FIGURES = re.compile(rf"^({_PCT_OR_ERROR})\s+({_PCT_OR_ERROR})$")
+
+
+def split_two_figure_cells(rows: list[list[str]]) -> tuple[list[list[str]], list[tuple[int, str]]]:
+    """`100% 90,67%` or `0% #DIV/0!` in one cell beside an empty one: two cells a PDF extraction merged
+    (the K and Rp achievement of the RKPD format). They are split into the cell and its empty neighbour."""
+    result, repairs = [], []
+    for index, cells in enumerate(rows):
+        cells = list(cells)
+        for c, text in enumerate(cells):
+            match = _TWO_FIGURES.match(text.strip())
+            if not match:
+                continue
+            if c + 1 < len(cells) and not cells[c + 1].strip():
+                cells[c], cells[c + 1] = match.group(1), match.group(2)
+            elif c > 0 and not cells[c - 1].strip():
+                cells[c - 1], cells[c] = match.group(1), match.group(2)
+            else:
+                continue
+            repairs.append((index, f"`{text.strip()}` holds two figures: split into two cells"))
+        result.append(cells)
+    return result, repairs
+
+
+def drop_inserted_empty_cells(rows: list[list[str]], named: int) -> list[tuple[int, str]]:
+    """A row with a figure right of the `named` columns had an empty cell inserted before it (a PDF page
+    whose column lines differ): drop the nearest empty cell left of the overflow, in place; returns the
+    (row index, repair) pairs."""
+    repairs = []
+    for index, cells in enumerate(rows):
+        overflow = next((c for c in range(named, len(cells)) if cells[c].strip()), None)
+        if overflow is None:
+            continue
+        gap = next((c for c in range(overflow - 1, 0, -1) if not cells[c].strip()), None)
+        if gap is None:
+            continue
+        del cells[gap]
+        cells.append("")
+        if not any(c.strip() for c in cells[named:]):
+            repairs.append((index, f"an empty cell (column {gap + 1}) the extraction inserted was dropped"))
+        else:  # still too wide: leave it as it was, to be shown and not checked
+            cells.insert(gap, "")
+            cells.pop()
+    return repairs

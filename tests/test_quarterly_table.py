@@ -1,0 +1,83 @@
+"""Kediri's RKPD evaluation table (lines 452-517): kode split over cells, K / Rp pairs, quarters, row-quarters."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from lkjip_audit.understand.model import Level, Role
+
+
+@pytest.fixture(scope="module")
+def table(kediri):
+    return next(t for t in kediri.tables if t.lines == (452, 517))
+
+
+def test_the_split_kode_is_joined_and_the_target_header_split_into_k_and_rp(table):
+    # "2\t1\t0\t2\t0\tPerencanaan, ..." (line 458): five kode cells; "2 1 0 7 7 1" (line 508) six;
+    # "2\t1\t0\t2\t0 Pelaksanaan Penilaian ..." (line 498) has its last digit glued to the label.
+    rows = {r.line: r for r in table.rows}
+    assert (rows[458].marker, rows[458].label) == ("2 1 0 2 0", "Perencanaan, Penganggaran, dan Evaluasi Kinerja "
+                                                                "Perangkat Daerah")
+    assert rows[508].marker == "2 1 0 7 7 1"
+    assert (rows[498].marker, rows[498].label[:24]) == ("2 1 0 2 0", "Pelaksanaan Penilaian Ke")
+    assert sum("cells joined into one" in r for r in table.repairs) == 56
+    # Header: "Target Kinerja dan Anggaran RKPD ..." stands over "7 laporan | 6.970.800" with no K/Rp of its own.
+    assert [c.header.rsplit(" / ", 1)[-1] for c in table.columns[3:7]] == ["K", "Rp", "K", "Rp"]
+    assert any(r.startswith("line 452: header `Target Kinerja") for r in table.repairs)
+    assert [c.source_name for c in table.columns_with(Role.TRIWULAN)] == ["Triwulan I", "Triwulan II",
+                                                                          "Triwulan III", "Triwulan IV"]
+    assert table.column(Role.PAGU).index == 4 and table.column(Role.REALISASI).header.endswith("9 = 5+6+7+8 / Rp")
+    assert table.column(Role.PERSEN).header.endswith("10 = 9/4 x 100% / Rp")
+
+
+def test_row_values_line_up_with_their_columns(table):
+    rows = {r.line: r for r in table.rows}
+    # Line 458: 7 laporan 6.970.800 | - - | 2 laporan 2.340.200 | 1 laporan 941.100 | 4 laporan 3.147.600 |
+    # 7 laporan 6.429.100,00 | 86% 92,23%.
+    amounts = [rows[458].values[c].amount for c in (4, 6, 8, 10, 12, 14, 16)]
+    assert amounts == [6970800, 0, 2340200, 941100, 3147600, Decimal("6429100.00"), Decimal("92.23")]
+    # JUMILAH (line 517) spans the kode and label cells; its amounts land in the Rp columns.
+    total = rows[517]
+    assert [total.values[c].amount for c in (4, 6, 8, 10, 12, 14)] == [
+        12468907592, 631110930, 1305239172, 1231646849, 7753090673, 10921051624]
+    # Rows printed with cells left out (Program rows without K cells; line 509 without two quarters) are
+    # shown but not checked: their amounts would meet the wrong columns.
+    skipped = [r.split(":")[0] for r in table.repairs if "do not line up" in r]
+    assert skipped == ["line 457", "line 459", "line 466", "line 473", "line 497", "line 498", "line 506",
+                       "line 509"]
+    # Only named rows get a level: the digits cannot tell a Kegiatan from a Sub Kegiatan.
+    assert [r.line for r in table.rows if r.level is Level.PROGRAM] == [457, 491, 495, 500, 503, 507, 511]
+    assert {r.level for r in table.rows if r.level is not Level.PROGRAM} == {Level.OTHER}
+
+
+def test_the_quarters_percentages_and_printed_errors_of_the_table(kediri, table):
+    found = [(f.rule, f.line, f.reported, f.expected) for f in kediri.findings if f.table == table.id]
+    assert found == [
+        # 2.340.200 + 941.100 + 3.147.600 = 6.428.900, printed 6.429.100,00.
+        ("row-quarters", 458, Decimal("6429100.00"), 6428900),
+        ("printed-error", 470, None, None),  # #DIV/0!
+        # 26.129.964 + 58.277.060 + 87.045.400 = 171.452.424, printed 166.452.424,00.
+        ("row-quarters", 472, Decimal("166452424.00"), 171452424),
+        # 5.298.000 / 5.296.000 = 100,04 %: more spent than budgeted, printed 100,00 %.
+        ("row-percent", 478, Decimal("100.00"), Decimal("100.04")),
+        ("printed-error", 480, None, None),
+        # 51.435.989 / 57.118.419 = 90,0514 %, printed 90,06 %.
+        ("row-percent", 485, Decimal("90.06"), Decimal("90.05")),
+        # 112.696.920 / 113.992.500 = 98,86 %, printed 99,39 %.
+        ("row-percent", 486, Decimal("99.39"), Decimal("98.86")),
+        # 64.720.320 / 64.720.500 = 99,9997 %, printed 99,73 %.
+        ("row-percent", 490, Decimal("99.73"), Decimal("100.00")),
+        # 20.680.000 + 115.349.400 = 136.029.400, printed 135.979.400,00.
+        ("row-quarters", 494, Decimal("135979400.00"), 136029400),
+        ("printed-error", 499, None, None),
+        # 20.951.250 + 39.472.500 + 5.424.703.590 = 5.485.127.340, printed 5.485.127.940,00 (and the text,
+        # line 580, and Tabel 3.2, line 641, say 5.485.127.340).
+        ("row-quarters", 507, Decimal("5485127940.00"), 5485127340),
+        ("row-quarters", 508, Decimal("5485127940.00"), 5485127340),
+        # JUMILAH: 631.110.930 + 1.305.239.172 + 1.231.646.849 + 7.753.090.673 = 10.921.087.624.
+        ("row-quarters", 517, 10921051624, 10921087624),
+        # The text's findings come after every table's: line 580 states the realisasi as 5.485.127.340.
+        ("prose-table", 507, Decimal("5485127940.00"), 5485127340),
+    ]
