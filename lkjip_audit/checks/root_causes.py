@@ -91,22 +91,22 @@ def _cells_of(table: Table, finding: Finding) -> list[tuple[int, int]]:
 
 
 def _correction(table, row_index, column_index, printed, its, before, table_rules, tolerance) -> Misprint | None:
-    tried = set()
-    for finding in its:
-        for candidate in (printed + finding.difference, printed - finding.difference):
-            if candidate in tried or candidate < 0 or candidate == printed:
-                continue
-            tried.add(candidate)
-            after = {f.key for f in table_rules(_with_value(table, row_index, column_index, candidate), tolerance)}
-            explained = [f for key, f in before.items() if key not in after]
-            if after - before.keys() or len(explained) < 2 or any(f.key in after for f in its):
-                continue
-            row = table.rows[row_index]
-            column = table.columns[column_index]
-            return Misprint(table=table.id, row_index=row_index, column_index=column_index, item=row.label,
-                            column=column.header or column.role.value.title(), printed=printed, consistent=candidate,
-                            line=row.line_of(column_index), explains=[f.id for f in explained],
-                            slip="sign" if candidate == -printed else digit_slip(printed, candidate))
+    # A value that makes every one of these checks hold is, for each, the printed one plus or minus its
+    # difference: only values all of them allow are tried (each try re-checks the whole table).
+    allowed = [{printed + f.difference, printed - f.difference} for f in its]
+    for candidate in sorted(set.intersection(*allowed)):
+        if candidate < 0 or candidate == printed:
+            continue
+        after = {f.key for f in table_rules(_with_value(table, row_index, column_index, candidate), tolerance)}
+        explained = [f for key, f in before.items() if key not in after]
+        if after - before.keys() or len(explained) < 2 or any(f.key in after for f in its):
+            continue
+        row = table.rows[row_index]
+        column = table.columns[column_index]
+        return Misprint(table=table.id, row_index=row_index, column_index=column_index, item=row.label,
+                        column=column.header or column.role.value.title(), printed=printed, consistent=candidate,
+                        line=row.line_of(column_index), explains=[f.id for f in explained],
+                        slip="sign" if candidate == -printed else digit_slip(printed, candidate))
     return None
 
 
