@@ -11,6 +11,7 @@ from .causes import likely_cause
 from .consistency import check_same_figures
 from .finding import Finding
 from .footing import check_children, check_totals
+from .lhe import check_lhe
 from .performance import check_capaian
 from .printed_errors import check_printed_errors
 from .prose import check_prose_against_tables, check_prose_counts
@@ -33,7 +34,7 @@ BUDGET_RULES: tuple[TableRule, ...] = (check_children, check_totals, check_sourc
 #: Rules for every table (each looks for the columns it needs).
 ALL_TABLE_RULES: tuple[TableRule, ...] = (check_printed_errors,)
 #: Rules for tables whose columns are known to be where the report put them.
-CERTAIN_TABLE_RULES: tuple[TableRule, ...] = (check_capaian,)
+CERTAIN_TABLE_RULES: tuple[TableRule, ...] = (check_capaian, check_lhe)
 
 
 def run_checks(tables: list[Table], lines: list[str] | None = None,

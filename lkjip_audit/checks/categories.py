@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..understand.model import Role, Table
+from ..understand.model import Level, Role, Table
 from ..understand.numbers import format_id
-from ..understand.scales import LABEL_PATTERN, Scale, normal, sakip_predicates
+from ..understand.scales import LABEL_PATTERN, PREDICATES, Scale, normal, sakip_predicates
 from .finding import Finding
 
+_LHE_TOTAL = re.compile(r"(nilai\s+(hasil\s+)?evaluasi|nilai\s+akuntabilitas|jumlah|total)", re.IGNORECASE)
 _VALUE = r"(?<![\d.,])(?P<value>\d{1,3}(?:[.,]\d{1,2})?)(?![\d])"
 _LABEL = rf"(?P<label>{LABEL_PATTERN})"
 _OPEN, _CLOSE = r"[“\"'‘’]?", r"[”\"'’]?"
@@ -75,7 +76,31 @@ def _judge(value: Decimal, label: str, line: int | None, scales, defaults,
     return scale, detail
 
 
+def _in_lhe(table: Table, scales, defaults) -> list[Finding]:
+    """An LHE table's `Predikat` row against the total score above it, column by column."""
+    total = next((r for r in table.rows if r.level is Level.TOTAL or _LHE_TOTAL.search(r.label or "")), None)
+    predicate_row = next((r for r in table.rows if re.match(r"\s*predikat", r.label or "", re.IGNORECASE)), None)
+    if total is None or predicate_row is None:
+        return []
+    findings = []
+    for column in table.columns_with(Role.NILAI):
+        label, score = predicate_row.cells[column.index].strip(), total.values[column.index]
+        if label not in PREDICATES or score is None or score.value is None:
+            continue
+        judged = _judge(score.value, label, predicate_row.line_of(column.index), scales,
+                        [*defaults, sakip_predicates()], _shown(score.value, score.decimals, False, score.text.strip()))
+        if judged:
+            findings.append(Finding(
+                rule="category-label", table=table.id, item=f"{predicate_row.label} ({column.header})",
+                column=column.header, reported=score.value, decimals=score.decimals,
+                line=predicate_row.line_of(column.index), page=predicate_row.page, row_index=predicate_row.index,
+                column_index=column.index, detail=judged[1], combined=[total.cells[column.index], label]))
+    return findings
+
+
 def _in_table(table: Table, scales, defaults) -> list[Finding]:
+    if table.kind == "lhe" and not table.uncertain:
+        return _in_lhe(table, scales, defaults)
     column = table.column(Role.CAPAIAN)
     if column is None or table.uncertain:
         return []

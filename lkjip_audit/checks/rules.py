@@ -239,6 +239,26 @@ CATEGORY_LABEL = Rule(
                      "band (achievement > 100 %) belongs to the top band"},
 )
 
+LHE_SCORE = Rule(
+    code="lhe-score",
+    severity="error",
+    name={"id": "Nilai evaluasi SAKIP", "en": "SAKIP evaluation score"},
+    template={
+        "id": "{column} pada {item} tercetak {reported}, sedangkan {detail} = {expected}.",
+        "en": "{column} of {item} is printed as {reported} but {detail} = {expected}.",
+    },
+    description={
+        "id": "Tabel hasil evaluasi SAKIP (Komponen / Bobot / Nilai): jumlah nilai komponen sama dengan nilai "
+              "hasil evaluasi, jumlah bobot sama dengan bobot total, dan tidak ada komponen yang nilainya "
+              "melebihi bobotnya. Predikat di bawahnya diperiksa dengan aturan Kategori capaian (PermenPAN-RB "
+              "88/2021).",
+        "en": "A SAKIP evaluation table (Komponen / Bobot / Nilai): the components' scores add up to the "
+              "evaluation's total, the weights to the total weight, and no component scores above its weight. "
+              "The predicate below it is checked by the Achievement category rule (PermenPAN-RB 88/2021).",
+    },
+    tolerance=_RATIO,
+)
+
 CROSS_TABLE = Rule(
     code="cross-table",
     severity="warning",
@@ -264,4 +284,4 @@ CROSS_TABLE = Rule(
 RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, ROW_PERCENT, ROW_CAPAIAN, ROW_SISA,
                                       ROW_SOURCES, ROW_QUARTERS,
                                       PRINTED_ERROR, PROSE_TABLE, PROSE_COUNTS, CATEGORY_LABEL,
-                                      CROSS_TABLE)}
+                                      CROSS_TABLE, LHE_SCORE)}

@@ -171,6 +171,11 @@ def _text_role(header: str, cells: list[str]) -> Role:
         return Role.NO
     if mentions(header, KODE_WORDS):
         return Role.KODE
+    words = normalize(last).split()  # whole words: "penilaian" is not a score, "(i)" not "nilai"
+    if "bobot" in words:
+        return Role.BOBOT
+    if {"nilai", "skor"} & set(words) and not mentions(header, INDIKATOR_WORDS):
+        return Role.NILAI
     if mentions(header, INDIKATOR_WORDS):
         return Role.INDIKATOR
     if mentions(last, TARGET_WORDS):

@@ -14,7 +14,7 @@ def classify(columns: list[Column], caption: str) -> str:
         return "budget"
     if mentions(caption, ("perjanjian kinerja",)):
         return "pk"
-    if mentions(headers, ("bobot",)) and mentions(headers, ("komponen",)):
+    if Role.BOBOT in roles and Role.NILAI in roles:
         return "lhe"
     if Role.TARGET in roles and (Role.REALISASI_KINERJA in roles or Role.CAPAIAN in roles):
         return "capaian"

@@ -26,6 +26,8 @@ class Role(str, Enum):
     TRIWULAN = "triwulan"  # realisasi per quarter (Triwulan I-IV), in rupiah
     PERSEN = "persen"  # realisasi/pagu, in %
     SISA = "sisa"  # sisa, silpa, efisiensi
+    BOBOT = "bobot"  # LHE SAKIP: a component's weight
+    NILAI = "nilai"  # LHE SAKIP: the score a component (or the whole) got
     KETERANGAN = "keterangan"
     OTHER = "other"
 
