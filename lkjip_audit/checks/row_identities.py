@@ -107,22 +107,8 @@ def check_sources(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
     findings = []
     for total_col in table.columns_with(Role.REALISASI):
         sources = source_columns(table, total_col)
-        if not sources:
-            continue
-        names = " + ".join(c.source_name for c in sources)
-        for row in table.rows:
-            total = amount(row, total_col.index)
-            parts = [amount(row, c.index) for c in sources]
-            if total is None or all(p is None for p in parts):
-                continue
-            expected = sum((p for p in parts if p is not None), Decimal(0))
-            if tolerance.money_holds(total, expected):
-                continue
-            findings.append(Finding(
-                rule="row-sources", table=table.id, item=row.label, column=total_col.header, reported=total,
-                expected=expected, line=row.line_of(total_col.index), page=row.page, row_index=row.index,
-                column_index=total_col.index, detail={"id": names, "en": names},
-                combined=[row.cells[total_col.index]] + [row.cells[c.index] for c in sources]))
+        if sources:
+            findings += _parts_against_total(table, "row-sources", total_col, sources, tolerance)
     return findings
 
 
@@ -134,21 +120,27 @@ def check_quarters(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
                      None)
     if len(quarters) < 2 or total_col is None:
         return []
-    names = " + ".join(c.source_name for c in quarters)
+    return _parts_against_total(table, "row-quarters", total_col, quarters, tolerance)
+
+
+def _parts_against_total(table: Table, rule: str, total_col: Column, parts: list[Column],
+                         tolerance: Tolerance) -> list[Finding]:
+    """Per row, the columns `parts` add up to `total_col` (funding sources, quarters)."""
+    names = " + ".join(c.source_name for c in parts)
     findings = []
     for row in table.rows:
         total = amount(row, total_col.index)
-        parts = [amount(row, c.index) for c in quarters]
-        if total is None or all(p is None for p in parts):
+        values = [amount(row, c.index) for c in parts]
+        if total is None or all(v is None for v in values):
             continue
-        if any(p is None and row.cells[c.index].strip() for p, c in zip(parts, quarters)):
-            continue  # a quarter's cell holds text that is not an amount: the sum cannot be known
-        expected = sum((p for p in parts if p is not None), Decimal(0))
+        if any(v is None and row.cells[c.index].strip() for v, c in zip(values, parts)):
+            continue  # a part's cell holds text that is not an amount: the sum cannot be known
+        expected = sum((v for v in values if v is not None), Decimal(0))
         if tolerance.money_holds(total, expected):
             continue
         findings.append(Finding(
-            rule="row-quarters", table=table.id, item=row.label, column=total_col.header, reported=total,
+            rule=rule, table=table.id, item=row.label, column=total_col.header, reported=total,
             expected=expected, line=row.line_of(total_col.index), page=row.page, row_index=row.index,
             column_index=total_col.index, detail={"id": names, "en": names},
-            combined=[row.cells[total_col.index]] + [row.cells[c.index] for c in quarters]))
+            combined=[row.cells[total_col.index]] + [row.cells[c.index] for c in parts]))
     return findings
