@@ -53,7 +53,9 @@ def test_row_values_line_up_with_their_columns(table):
 
 
 def test_the_quarters_percentages_and_printed_errors_of_the_table(kediri, table):
-    found = [(f.rule, f.line, f.reported, f.expected) for f in kediri.findings if f.table == table.id]
+    # (Its Programs printed differently in Tabel 3.2 and 3.3 are in test_cross_table.)
+    found = [(f.rule, f.line, f.reported, f.expected) for f in kediri.findings
+             if f.table == table.id and f.rule != "cross-table"]
     assert found == [
         # 2.340.200 + 941.100 + 3.147.600 = 6.428.900, printed 6.429.100,00.
         ("row-quarters", 458, Decimal("6429100.00"), 6428900),

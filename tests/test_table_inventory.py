@@ -95,3 +95,12 @@ def test_kutai_kartanegara_ocr(kukar):
     # Line 1245: "2.17.01.2.05.02 Pengadaan Pakaian Dinas Beserta 283.110.000 225.360.000 90.20 27.750.000".
     assert figures(kukar, "T3", 1245) == [("pagu", 283110000), ("realisasi", 225360000),
                                           ("persen", Decimal("90.20")), ("sisa", 27750000)]
+
+
+def test_scale_and_renstra_tables_are_told_apart(depok, kediri):
+    # Depok lines 566-571: "1 | Sangat Baik | > 90" ... "5 | Sangat Kurang | 0 – 49.99" (a category scale);
+    # 649-655: targets and realisasi for 2021, 2022, 2023 and the 2026 end target; 667-671: "Target Renstra
+    # s/d 2026".
+    assert [(t.id, t.kind, t.lines) for t in depok.tables if t.kind in ("scale", "renstra")] == [
+        ("T16", "scale", (566, 571)), ("T18", "renstra", (649, 655)), ("T19", "renstra", (667, 671))]
+    assert not [t for t in kediri.tables if t.kind in ("scale", "renstra")]

@@ -8,7 +8,7 @@ from ..understand.model import Table
 from ..understand.scales import DEFAULT_SCALES, Scale
 from .categories import check_category_labels
 from .causes import likely_cause
-from .consistency import check_same_figures
+from .consistency import check_same_figures, check_same_programs
 from .finding import Finding
 from .footing import check_children, check_totals
 from .lhe import check_lhe
@@ -53,6 +53,7 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
         findings.extend(check_prose_against_tables(tables, lines))
         findings.extend(check_prose_counts(tables, lines))
     findings.extend(check_same_figures(tables))
+    findings.extend(check_same_programs(tables))
     findings.extend(check_category_labels(tables, lines or [], list(scales or []), list(default_scales)))
     for number, finding in enumerate(findings, start=1):
         finding.id = f"F{number}"

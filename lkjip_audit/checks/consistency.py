@@ -9,7 +9,7 @@ from decimal import Decimal
 from rapidfuzz import fuzz
 
 from ..understand.columns import normalize
-from ..understand.model import Role, Row, Table
+from ..understand.model import Level, Role, Row, Table
 from .finding import Finding
 
 #: How alike two indicator names must be (rapidfuzz token_set_ratio: "Nilai Sakip" is "Nilai SAKIP DKUM")
@@ -54,6 +54,33 @@ def check_same_figures(tables: list[Table]) -> list[Finding]:
     return sorted(findings, key=lambda f: (order[f.table], f.row_index, f.column_index))
 
 
+#: How alike two Program names must be (token_set_ratio) to be one Program.
+SAME_PROGRAM = 95
+
+
+def check_same_programs(tables: list[Table]) -> list[Finding]:
+    """cross-table, for budgets: a Program (a row named "Program ...") in several budget tables has the same
+    pagu and realisasi in each; the value most tables print is taken as the report's."""
+    groups: list[list[Mention]] = []
+    for table in tables:
+        if table.kind != "budget" or table.uncertain:
+            continue
+        for row in table.rows:
+            name = normalize(row.label)
+            if row.level is not Level.PROGRAM or not name.startswith("program") or len(name.split()) < 3:
+                continue  # a Sasaran or an agency row is no Program, whatever level the layout gave it
+            mention = Mention(table, row, name, " ".join(row.label.split()), Decimal(0), False)
+            group = next((g for g in groups if fuzz.token_set_ratio(g[0].name, name) >= SAME_PROGRAM), None)
+            if group is None:
+                groups.append([mention])
+            elif all(m.table is not table for m in group):
+                group.append(mention)
+    findings = [f for group in groups if len(group) > 1 for role in (Role.PAGU, Role.REALISASI)
+                for f in _disagreements(group, role, _PROGRAM_DETAIL)]
+    order = {table.id: number for number, table in enumerate(tables)}
+    return sorted(findings, key=lambda f: (order[f.table], f.row_index, f.column_index))
+
+
 def _same_indicator(a: str, b: str) -> bool:
     if min(len(a.split()), len(b.split())) < 2:  # "Persentase" alone names no indicator
         return a == b
@@ -88,7 +115,12 @@ def _value(mention: Mention, role: Role):
     return number, column
 
 
-def _disagreements(group: list[Mention], role: Role) -> list[Finding]:
+_INDICATOR_DETAIL = ({"id": "untuk indikator yang sama dengan target yang sama", "en": "for the same indicator "
+                      "with the same target"})
+_PROGRAM_DETAIL = {"id": "untuk Program yang sama", "en": "for the same Programme"}
+
+
+def _disagreements(group: list[Mention], role: Role, said: dict[str, str] = _INDICATOR_DETAIL) -> list[Finding]:
     printed = [(m, *_value(m, role)) for m in group]
     printed = [(m, number, column) for m, number, column in printed if number is not None]
     if len(printed) < 2:
@@ -113,10 +145,8 @@ def _disagreements(group: list[Mention], role: Role) -> list[Finding]:
             rule="cross-table", table=mention.table.id, item=mention.shown, column=column.header,
             reported=number.value, expected=agreeing[0][1].value, line=mention.row.line_of(column.index),
             page=mention.row.page, row_index=mention.row.index, column_index=column.index,
-            decimals=max(number.decimals, agreeing[0][1].decimals),
-            detail={"id": f"{places} mencetak {agreeing[0][1].text.strip()} untuk indikator yang sama dengan "
-                          f"target yang sama",
-                    "en": f"{places_en} print {agreeing[0][1].text.strip()} for the same indicator with the same "
-                          f"target"},
+            decimals=number.decimals,
+            detail={"id": f"{places} mencetak {agreeing[0][1].text.strip()} {said['id']}",
+                    "en": f"{places_en} print {agreeing[0][1].text.strip()} {said['en']}"},
             combined=[mention.row.cells[column.index], *(n.text for _, n in agreeing)]))
     return findings

@@ -90,7 +90,7 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
                 cell_lines=(None,) * shift + src.cell_lines if src.cell_lines else None)
             for i, (cells, vals, src, level, marker, label, shift)
             in enumerate(zip(aligned, values, body, levels, markers, labels, shifts))]
-    return Table(id=table_id, caption=raw.caption, kind=classify(columns, raw.caption), columns=columns,
+    return Table(id=table_id, caption=raw.caption, kind=classify(columns, raw.caption, aligned), columns=columns,
                  header_rows=[list(r.cells) for r in header], rows=rows, repairs=repairs,
                  page=raw.page, lines=raw.lines, uncertain=raw.uncertain)
 

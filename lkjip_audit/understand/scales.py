@@ -136,7 +136,7 @@ _LABEL = re.compile(rf"(?<![A-Za-z])(?P<label>(?:{LABEL_PATTERN})(?:\s*/\s*(?:{L
                     re.IGNORECASE)
 
 
-def _band_line(line: str) -> list[Band] | None:
+def band_line(line: str) -> list[Band] | None:
     """The band(s) one printed line of a scale defines: exactly one label and one range, nothing else."""
     labels = list(_LABEL.finditer(line))
     if len(labels) != 1:
@@ -173,7 +173,7 @@ def printed_scales(lines: list[str]) -> list[Scale]:
     """Scales the report prints: 3 or more band lines, each at most 3 lines after the one before."""
     scales, run, last = [], [], -10
     for number, line in enumerate(lines):
-        bands = _band_line(line) if len(line) < 80 else None
+        bands = band_line(line) if len(line) < 80 else None
         if bands is None:
             continue
         if number - last > 3:
