@@ -18,21 +18,21 @@ def test_depok_prints_eight_figures_that_disagree_with_another_table(depok):
     # "76.22% 77.28%"; 873 "2100 Unit Usaha 2170 Unit Usaha" vs 998 "2,100 2,114"; 905 "1000 Unit Usaha
     # 1800 Unit Usaha" vs 1002 "1000 1000".
     assert cross(depok) == [
-        ("T37", 930, "Koperasi Berkualitas", Decimal("33.33"), Decimal("36.36")),
-        ("T38", 985, "Persentase koperasi modern", Decimal("1.21"), Decimal("4.24")),
-        ("T38", 993, "Persentase wirausaha baru", Decimal("77.28"), Decimal("76.54")),
-        ("T38", 998, "Jumlah Unit Usaha yang telah menerima pembinaan dan pendampingan terhadap Usaha Mikro",
+        ("T36", 930, "Koperasi Berkualitas", Decimal("33.33"), Decimal("36.36")),
+        ("T37", 985, "Persentase koperasi modern", Decimal("1.21"), Decimal("4.24")),
+        ("T37", 993, "Persentase wirausaha baru", Decimal("77.28"), Decimal("76.54")),
+        ("T37", 998, "Jumlah Unit Usaha yang telah menerima pembinaan dan pendampingan terhadap Usaha Mikro",
          Decimal(2114), Decimal(2170)),
-        ("T38", 1002, "Jumlah usaha Mikro yang terfasilitasi dalam pengembangan produksi dan pengolahan, "
+        ("T37", 1002, "Jumlah usaha Mikro yang terfasilitasi dalam pengembangan produksi dan pengolahan, "
                       "pemasaran, SDM, serta desain dan teknologi", Decimal(1000), Decimal(1800)),
-        ("T39", 1047, "Nilai SAKIP DKUM", Decimal(9384257538), Decimal(9742688724)),
-        ("T39", 1048, "Koperasi Berkualitas", Decimal(2986837750), Decimal(3036837550)),
-        ("T39", 1049, "Persentase wirausaha", Decimal(18625046552), Decimal(18626446552)),
+        ("T38", 1047, "Nilai SAKIP DKUM", Decimal(9384257538), Decimal(9742688724)),
+        ("T38", 1048, "Koperasi Berkualitas", Decimal(2986837750), Decimal(3036837550)),
+        ("T38", 1049, "Persentase wirausaha", Decimal(18625046552), Decimal(18626446552)),
     ]
     koperasi = next(f for f in depok.findings if f.rule == "cross-table")
     assert koperasi.message("id") == (
         "Tahun 2023 / Realisasi pada Koperasi Berkualitas tercetak 33,33, sedangkan T2 (baris 50), T17 (baris 594), "
-        "T25 (baris 764), T39 (baris 1048) mencetak 36,36% untuk indikator yang sama dengan target yang sama.")
+        "T24 (baris 764), T38 (baris 1048) mencetak 36,36% untuk indikator yang sama dengan target yang sama.")
     # Must raise nothing: Renstra's line 670 "Koperasi Berkualitas % 30 33,33" has another target (30, the
     # 2026 one), and Nilai SAKIP's realisasi 70,85 is the same wherever it is printed.
     assert not any(f.line in (670, 1050) for f in depok.findings if f.rule == "cross-table")

@@ -108,6 +108,15 @@ def find_tables(lines: list[str]) -> list[RawTable]:
             if _PIPE_RULE.match(lines[j]):  # the rule under a markdown header: the table goes on
                 j += 1
                 continue
+            if table.rows and _wrapped_label(table, lines, j):
+                cells = split_cells(lines[j])
+                index = next(c for c, text in enumerate(cells) if text)
+                last = table.rows[-1]
+                joined = tuple(f"{text} {cells[index]}" if c == index else text for c, text in enumerate(last.cells))
+                table.rows[-1] = RawRow(joined, line=last.line, page=last.page, cell_lines=last.cell_lines)
+                table.repairs.append(Repair(j + 1, None, f"wrapped text `{cells[index]}` joined to the row above"))
+                j += 1
+                continue
             if is_table_line(lines[j]):
                 cells = split_cells(lines[j])
                 if _repeats_header(table, cells):
@@ -117,7 +126,7 @@ def find_tables(lines: list[str]) -> list[RawTable]:
                 j += 1
                 continue
             k = _gap_end(lines, j, furniture)
-            if k is None or not _continues(table, split_cells(lines[k])):
+            if k is None or not (_continues(table, split_cells(lines[k])) or _wrapped_label(table, lines, k)):
                 break
             skipped = [lines[x].strip() for x in range(j, k) if lines[x].strip()]
             if skipped:
@@ -130,18 +139,32 @@ def find_tables(lines: list[str]) -> list[RawTable]:
 
 
 def _repeats_header(table: RawTable, cells: tuple[str, ...]) -> bool:
-    """A header row printed again (a table continued on a new page repeats its header)."""
-    if len(table.rows) < 3 or any(_NUMBERISH.search(c) for c in cells):
+    """A header row printed again (a table continued on a new page repeats its header, even after one row)."""
+    if len(table.rows) < 2 or any(_NUMBERISH.search(c) for c in cells):
         return False
     return any(cells == row.cells for row in table.rows[:3])
 
 
+def _wrapped_label(table: RawTable, lines: list[str], j: int) -> bool:
+    """A tab line holding one text fragment, in a cell after the first, as wide as the table and followed by
+    a table row: the wrapped end of the row above's text (a page break may stand between them)."""
+    if "\t" not in lines[j]:
+        return False
+    cells = split_cells(lines[j])
+    filled = [c for c, text in enumerate(cells) if text]
+    width = max(len(r.cells) for r in table.rows)
+    return (len(filled) == 1 and filled[0] > 0 and len(cells) == width and not _NUMBERISH.search(cells[filled[0]])
+            and j + 1 < len(lines) and is_table_line(lines[j + 1]))
+
+
 def _gap_end(lines: list[str], start: int, furniture: set[str]) -> int | None:
-    """Index of the next table line if only blank lines and page furniture come before it."""
+    """Index of the next table line (or wrapped text line) if only blank lines and page furniture come
+    before it."""
     k = start
     while k < len(lines) and k - start < MAX_GAP_LINES:
         text = lines[k].strip()
-        if is_table_line(lines[k]):
+        if is_table_line(lines[k]) or ("\t" in lines[k] and k + 1 < len(lines) and is_table_line(lines[k + 1])
+                                       and sum(1 for c in split_cells(lines[k]) if c) == 1):
             return k
         if text and (len(text) > MAX_FURNITURE_CHARS or _STOPS_TABLE.match(text)):
             return None
