@@ -194,6 +194,14 @@ def stitch(tables: list[PageTable], blank_pages: set[int] = frozenset()) -> list
                 "table continues in a new block"
             if dropped:
                 what += f"; {dropped} repeated header row(s) dropped"
+            if rows and current.rows and _wrapped_text(rows[0], current.rows[-1]):
+                last = current.rows[-1]
+                current.rows[-1] = RawRow(tuple(" ".join(p for p in (a, b) if p) for a, b in
+                                                zip(last.cells, rows[0].cells + ("",) * len(last.cells))),
+                                          line=last.line, page=last.page, cell_lines=last.cell_lines,
+                                          cell_boxes=last.cell_boxes)
+                rows.pop(0)
+                what += "; its first row, wrapped text, joined to the row above"
             current.repairs.append(Repair(None, part.page, what))
             current.repairs.extend(part.repairs)
             current.rows.extend(rows)
@@ -267,6 +275,14 @@ def _kode_joined_width(block: PageTable) -> int:
         if digits >= 3:
             joined.append(used - digits + 1)
     return max(joined) if joined else block.width
+
+
+def _wrapped_text(row: RawRow, above: RawRow) -> bool:
+    """A continued page that starts with the end of the row above's text: one text cell, not the first,
+    no figure, as wide as the row above."""
+    filled = [c for c, text in enumerate(row.cells) if text.strip()]
+    return (len(filled) == 1 and filled[0] > 0 and len(row.cells) == len(above.cells)
+            and not re.search(r"\d", row.cells[filled[0]]))
 
 
 def _header_like(row: RawRow) -> bool:

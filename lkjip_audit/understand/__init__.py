@@ -7,7 +7,8 @@ from .columns import assign_roles
 from .hierarchy import assign_levels, keyword_level, leading_marker
 from .kinds import classify
 from .layout import align_rows, merge_header, misaligned_rows, split_header, used_width
-from .split_cells import drop_inserted_empty_cells, join_split_kode, split_pair_header, split_two_figure_cells
+from .split_cells import (drop_inserted_empty_cells, join_split_kode, split_double_header, split_pair_header,
+                          split_two_figure_cells)
 from .model import MONEY_ROLES, Column, Level, Role, Row, Table
 from .numbers import Number, column_decimal_mark, parse_number, restore_lost_decimals
 
@@ -39,6 +40,10 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
     if pair_repair:
         labels = labels[:width] if not any(labels[width:]) else labels
         repairs.append(_where(header[0].line, header[0].page) + pair_repair)
+    labels, double_repair = split_double_header(labels, [any(c < len(r) and r[c].strip() for r in aligned)
+                                                         for c in range(len(labels))])
+    if double_repair:
+        repairs.append(_where(header[0].line, header[0].page) + double_repair)
     if kode_repairs:
         named = max((i + 1 for i, label in enumerate(labels) if label), default=0)
         for i, what in drop_inserted_empty_cells(aligned, named):

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from .columns import normalize
+from .scales import LABEL_PATTERN
 
 _DIGIT = re.compile(r"^\d{1,2}$")
 _GLUED = re.compile(r"^(\d{1,2})\s+(\S.*)$")  # "0 Pelaksanaan Penilaian ...": the last digit kept its label
@@ -72,12 +73,13 @@ def split_pair_header(labels: list[str], money_share: list[float]) -> tuple[list
 
 
 _PCT_OR_ERROR = r"(?:\d{1,3}(?:[.,]\d{1,2})?\s*%|#[A-Z0-9/]+[!?]?)"
-_TWO_FIGURES = re.compile(rf"^({_PCT_OR_ERROR})\s+({_PCT_OR_ERROR})$")
+_FIGURE = r"\d{1,3}(?:[.,]\d{1,2})?\s*%?"
+_TWO_FIGURES = re.compile(rf"^({_PCT_OR_ERROR})\s+({_PCT_OR_ERROR})$|^({_FIGURE})\s+({LABEL_PATTERN})$", re.IGNORECASE)
 
 
 def split_two_figure_cells(rows: list[list[str]]) -> tuple[list[list[str]], list[tuple[int, str]]]:
-    """`100% 90,67%` or `0% #DIV/0!` in one cell beside an empty one: two cells a PDF extraction merged
-    (the K and Rp achievement of the RKPD format). They are split into the cell and its empty neighbour."""
+    """`100% 90,67%`, `0% #DIV/0!` or `100,92 Melebihi Target` in one cell beside an empty one: two cells a
+    PDF extraction merged. They are split into the cell and its empty neighbour."""
     result, repairs = [], []
     for index, cells in enumerate(rows):
         cells = list(cells)
@@ -85,13 +87,14 @@ def split_two_figure_cells(rows: list[list[str]]) -> tuple[list[list[str]], list
             match = _TWO_FIGURES.match(text.strip())
             if not match:
                 continue
+            first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
             if c + 1 < len(cells) and not cells[c + 1].strip():
-                cells[c], cells[c + 1] = match.group(1), match.group(2)
+                cells[c], cells[c + 1] = first, second
             elif c > 0 and not cells[c - 1].strip():
-                cells[c - 1], cells[c] = match.group(1), match.group(2)
+                cells[c - 1], cells[c] = first, second
             else:
                 continue
-            repairs.append((index, f"`{text.strip()}` holds two figures: split into two cells"))
+            repairs.append((index, f"`{text.strip()}` holds two cells' values: split in two"))
         result.append(cells)
     return result, repairs
 
@@ -116,3 +119,24 @@ def drop_inserted_empty_cells(rows: list[list[str]], named: int) -> list[tuple[i
             cells.insert(gap, "")
             cells.pop()
     return repairs
+
+
+_DOUBLE_HEADER = re.compile(r"^(target|realisasi)\s+(realisasi|%\s*capaian|capaian)$", re.IGNORECASE)
+
+
+def split_double_header(labels: list[str], filled: list[bool]) -> tuple[list[str], str | None]:
+    """`Realisasi % Capaian` over one column beside an empty header whose column holds data: two labels a
+    PDF extraction put in one cell. `filled[c]`: column c has data in the body."""
+    labels = list(labels)
+    for c, label in enumerate(labels):
+        match = _DOUBLE_HEADER.match(" ".join(label.split()))
+        if not match:
+            continue
+        if c > 0 and not labels[c - 1] and filled[c - 1]:
+            labels[c - 1], labels[c] = match.group(1), match.group(2)
+        elif c + 1 < len(labels) and not labels[c + 1] and filled[c + 1]:
+            labels[c], labels[c + 1] = match.group(1), match.group(2)
+        else:
+            continue
+        return labels, f"header `{label}` names two columns: split over it and its empty neighbour"
+    return labels, None
