@@ -191,3 +191,15 @@ def test_the_ruled_pdf_gives_the_same_capaian_tables_as_the_text():
                  and any("Nilai SAKIP DKUM" in r.label for r in t.rows) and len(t.rows) == 1)
     assert [c.header for c in sakip.columns[2:5]] == ["Target", "Realisasi", "% Capaian"]
     assert sakip.rows[0].cells[4:6] == ["100,92", "Melebihi Target"]
+
+
+def test_counts_in_a_sentence_the_pdf_text_layer_wraps_are_read():
+    # Page text: "... Kota Depok melaksanakan 8 Program, 12 Kegiatan," / "dan 28 Sub Kegiatan dengan ..." (text
+    # line 915 has it on one line); and "... melaksanakan 8" / "Program, 12 Kegiatan, dan 27 Sub Kegiatan".
+    pdf = audited(PDF / "004_b4b9a9e5ae63aa12_ruled.pdf")
+    counts = [(f.line, f.column, f.reported, f.expected) for f in pdf.findings if f.rule == "prose-counts"]
+    assert counts == [(1674, "Program", 8, 7), (1674, "Kegiatan", 12, 11), (1674, "Sub Kegiatan", 28, 26),
+                      (1702, "Program", 8, 7), (1702, "Kegiatan", 12, 11), (1702, "Sub Kegiatan", 27, 26)]
+    text = audit(DEPOK)
+    assert [(f.rule, f.reported, f.expected) for f in pdf.findings] == \
+        [(f.rule, f.reported, f.expected) for f in text.findings]

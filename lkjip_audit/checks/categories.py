@@ -10,6 +10,7 @@ from ..understand.model import Level, Role, Table
 from ..understand.numbers import format_id
 from ..understand.scales import LABEL_PATTERN, PREDICATES, Scale, normal, sakip_predicates
 from .finding import Finding
+from .paragraphs import line_at, paragraphs
 
 _LHE_TOTAL = re.compile(r"(nilai\s+(hasil\s+)?evaluasi|nilai\s+akuntabilitas|jumlah|total)", re.IGNORECASE)
 _VALUE = r"(?<![\d.,])(?P<value>\d{1,3}(?:[.,]\d{1,2})?)(?![\d])"
@@ -142,14 +143,14 @@ class LabelledFigure:
 def labelled_figures(lines: list[str]) -> list[LabelledFigure]:
     """Labelled percentages in the prose; a sentence may wrap, so lines are joined within a paragraph."""
     figures = []
-    for start, text, offsets in _paragraphs(lines):
+    for start, text, offsets in paragraphs(lines):
         for match in _LABELLED.finditer(text):
             if not (match.group("pct") or match.group("pct_after") or match.group("label2")):
                 continue  # "2 (Baik)" counts something; a capaian is a percentage
             label = " ".join((match.group("label") or match.group("label2") or match.group("label3")).split())
             printed = match.group("value")
             figures.append(LabelledFigure(
-                line=start + _line_at(offsets, match.start("value")), value=Decimal(printed.replace(",", ".")),
+                line=start + line_at(offsets, match.start("value")), value=Decimal(printed.replace(",", ".")),
                 decimals=len(re.split(r"[.,]", printed)[1]) if re.search(r"[.,]", printed) else 0,
                 label=label.title(), text=match.group(0).strip(), clause=_clause(text, match.start())))
     return figures
@@ -163,13 +164,13 @@ _PREDICATE = re.compile(rf"(?i:predikat)[^.;:\n]{{0,40}}?(?<![A-Za-z])(?P<label>
 def predicate_figures(lines: list[str]) -> list[LabelledFigure]:
     """SAKIP predicates given with their score; a range (60-70) is judged by its middle."""
     figures = []
-    for start, text, offsets in _paragraphs(lines, tables_too=True):
+    for start, text, offsets in paragraphs(lines, tables_too=True):
         for match in _PREDICATE.finditer(text):
             low = Decimal(match.group("value").replace(",", "."))
             high = Decimal(match.group("high").replace(",", ".")) if match.group("high") else low
             score = match.group("value") + (f"-{match.group('high')}" if match.group("high") else "")
             figures.append(LabelledFigure(
-                line=start + _line_at(offsets, match.start("label")), value=(low + high) / 2, decimals=1, score=score,
+                line=start + line_at(offsets, match.start("label")), value=(low + high) / 2, decimals=1, score=score,
                 label=match.group("label"), text=match.group(0)[match.start("label") - match.start():].strip(),
                 clause=_clause(text, match.start("label"))))
     return figures
@@ -186,28 +187,6 @@ def _in_text(lines: list[str], scales, defaults) -> list[Finding]:
                 rule="category-label", table=None, item=figure.clause, column="", reported=figure.value,
                 decimals=figure.decimals, line=figure.line, detail=judged[1], combined=[figure.text]))
     return findings
-
-
-def _paragraphs(lines: list[str], tables_too: bool = False):
-    """(first line number, text, line start offsets) of each run of non-blank prose lines (or of any lines)."""
-    start, chunk = None, []
-    for number, line in enumerate([*lines, ""], start=1):
-        if line.strip() and (tables_too or "\t" not in line):
-            if start is None:
-                start = number
-            chunk.append(line.strip())
-            continue
-        if chunk:
-            offsets, position = [], 0
-            for part in chunk:
-                offsets.append(position)
-                position += len(part) + 1
-            yield start, " ".join(chunk), offsets
-        start, chunk = None, []
-
-
-def _line_at(offsets: list[int], position: int) -> int:
-    return max(i for i, offset in enumerate(offsets) if offset <= position)
 
 
 def _clause(text: str, end: int) -> str:

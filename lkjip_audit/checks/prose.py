@@ -10,6 +10,7 @@ from ..understand.model import Level, Role, Table
 from ..understand.numbers import format_id, parse_number
 from .causes import digit_slip
 from .finding import Finding
+from .paragraphs import sentences
 
 _PAGU = re.compile(r"(?:pagu|anggaran|dialokasikan|mengalokasikan).{0,50}?Rp\.?\s*(\d[\d.,]*\d)", re.IGNORECASE)
 _REALISASI = re.compile(r"(?:realisasi|terserap|terealisasi).{0,50}?Rp\.?\s*(\d[\d.,]*\d)", re.IGNORECASE)
@@ -95,11 +96,9 @@ def check_prose_counts(tables: list[Table], lines: list[str]) -> list[Finding]:
     if not in_table[Level.PROGRAM]:
         return []
     findings = []
-    for number, line in enumerate(lines, start=1):
-        if "\t" in line:
-            continue
-        counts = {_LEVEL_OF[m.group(2).lower().replace(" ", "")]: (int(m.group(1)), m.group(0))
-                  for m in _COUNT.finditer(" " + line)}
+    for line, line_of in sentences(lines):  # a sentence a PDF text layer wraps is read whole
+        matches = list(_COUNT.finditer(" " + line))
+        counts = {_LEVEL_OF[m.group(2).lower().replace(" ", "")]: (int(m.group(1)), m.group(0)) for m in matches}
         # Only a sentence that says what the agency carried out; a Programme's own Kegiatan (`melalui 5
         # kegiatan`) is not the agency's, and a PDF's text layer holds table rows (`2 1 0 PROGRAM ...`).
         if Level.PROGRAM not in counts or not _STATES_COUNT.search(line):
@@ -108,6 +107,7 @@ def check_prose_counts(tables: list[Table], lines: list[str]) -> list[Finding]:
             if in_table[level] and stated != in_table[level]:
                 findings.append(Finding(
                     rule="prose-counts", table=main.id, item=main.id, column=level.value,
-                    reported=Decimal(stated), expected=Decimal(in_table[level]), line=number,
+                    reported=Decimal(stated), expected=Decimal(in_table[level]),
+                    line=line_of(max(matches[0].start() - 1, 0)),
                     combined=[text.strip()]))
     return findings
