@@ -15,7 +15,7 @@ from papermill.exceptions import PapermillExecutionError
 from jupyter_core.utils import run_sync
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-from .exceptions import AuditTimeout, InputError, KernelDied, LkjipAuditError
+from .exceptions import AuditTimeout, KernelDied, LkjipAuditError
 from .ingest import check_file
 from .paths import output_stem
 from .report.atomic import write_atomically

@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..understand.model import Level, Role, Table
+from ..understand.model import Role, Table
 from ..understand.numbers import format_id
 from ..understand.scales import LABEL_PATTERN, PREDICATES, Scale, normal, sakip_predicates
 from .finding import Finding
+from .lhe import total_row
 from .paragraphs import line_at, paragraphs
 
-_LHE_TOTAL = re.compile(r"(nilai\s+(hasil\s+)?evaluasi|nilai\s+akuntabilitas|jumlah|total)", re.IGNORECASE)
 _VALUE = r"(?<![\d.,])(?P<value>\d{1,3}(?:[.,]\d{1,2})?)(?![\d])"
 _LABEL = rf"(?P<label>{LABEL_PATTERN})"
 _OPEN, _CLOSE = r"[“\"'‘’]?", r"[”\"'’]?"
@@ -79,7 +79,7 @@ def _judge(value: Decimal, label: str, line: int | None, scales, defaults,
 
 def _in_lhe(table: Table, scales, defaults) -> list[Finding]:
     """An LHE table's `Predikat` row against the total score above it, column by column."""
-    total = next((r for r in table.rows if r.level is Level.TOTAL or _LHE_TOTAL.search(r.label or "")), None)
+    total = total_row(table)
     predicate_row = next((r for r in table.rows if re.match(r"\s*predikat", r.label or "", re.IGNORECASE)), None)
     if total is None or predicate_row is None:
         return []

@@ -35,15 +35,8 @@ def check_same_figures(tables: list[Table]) -> list[Finding]:
     """cross-table: an indicator printed with the same target in several tables has the same realisasi, pagu
     and realisasi anggaran in each. The value most tables print is taken as the report's; each other value
     is a finding (with two tables that disagree, the later one is the finding and names the earlier)."""
-    groups: list[list[Mention]] = []
-    for mention in _mentions(tables):
-        group = next((g for g in groups if g[0].target == mention.target
-                      and g[0].target_percent == mention.target_percent
-                      and _same_indicator(g[0].name, mention.name)), None)
-        if group is None:
-            groups.append([mention])
-        elif all(m.table is not mention.table for m in group):
-            group.append(mention)
+    groups = _grouped(_mentions(tables), lambda a, b: a.target == b.target
+                      and a.target_percent == b.target_percent and _same_indicator(a.name, b.name))
     findings = []
     for group in groups:
         if len(group) < 2:
@@ -61,24 +54,29 @@ SAME_PROGRAM = 95
 def check_same_programs(tables: list[Table]) -> list[Finding]:
     """cross-table, for budgets: a Program (a row named "Program ...") in several budget tables has the same
     pagu and realisasi in each; the value most tables print is taken as the report's."""
-    groups: list[list[Mention]] = []
-    for table in tables:
-        if table.kind != "budget" or table.uncertain:
-            continue
-        for row in table.rows:
-            name = normalize(row.label)
-            if row.level is not Level.PROGRAM or not name.startswith("program") or len(name.split()) < 3:
-                continue  # a Sasaran or an agency row is no Program, whatever level the layout gave it
-            mention = Mention(table, row, name, " ".join(row.label.split()), Decimal(0), False)
-            group = next((g for g in groups if fuzz.token_set_ratio(g[0].name, name) >= SAME_PROGRAM), None)
-            if group is None:
-                groups.append([mention])
-            elif all(m.table is not table for m in group):
-                group.append(mention)
+    programs = [Mention(table, row, normalize(row.label), " ".join(row.label.split()), Decimal(0), False)
+                for table in tables if table.kind == "budget" and not table.uncertain for row in table.rows
+                # a Sasaran or an agency row is no Program, whatever level the layout gave it
+                if row.level is Level.PROGRAM and normalize(row.label).startswith("program")
+                and len(normalize(row.label).split()) >= 3]
+    groups = _grouped(programs, lambda a, b: fuzz.token_set_ratio(a.name, b.name) >= SAME_PROGRAM)
     findings = [f for group in groups if len(group) > 1 for role in (Role.PAGU, Role.REALISASI)
                 for f in _disagreements(group, role, _PROGRAM_DETAIL)]
     order = {table.id: number for number, table in enumerate(tables)}
     return sorted(findings, key=lambda f: (order[f.table], f.row_index, f.column_index))
+
+
+def _grouped(mentions: list[Mention], same) -> list[list[Mention]]:
+    """Mentions of one thing, at most one per table: each joins the first group whose first mention is the
+    same thing (`same(first, mention)`)."""
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        group = next((g for g in groups if same(g[0], mention)), None)
+        if group is None:
+            groups.append([mention])
+        elif all(m.table is not mention.table for m in group):
+            group.append(mention)
+    return groups
 
 
 def _same_indicator(a: str, b: str) -> bool:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ..understand.model import MONEY_ROLES, Level, Row, Table
 from .causes import likely_cause
 from .finding import Finding
 from .tolerance import EXACT, Tolerance
-from .values import amount
+from .values import amount, sum_of_parts
 
 
 def children_of(table: Table) -> list[tuple[Row, list[Row]]]:
@@ -52,11 +50,9 @@ def _compare(table: Table, rule: str, parent: Row, parts: list[Row], tolerance: 
     for column in table.columns_with(*MONEY_ROLES):
         reported = amount(parent, column.index)
         values = [amount(r, column.index) for r in parts]
-        if reported is None or all(v is None for v in values):
+        expected = sum_of_parts([(v, r.cells[column.index]) for v, r in zip(values, parts)])
+        if reported is None or expected is None:
             continue
-        if any(v is None and r.cells[column.index].strip() for v, r in zip(values, parts)):
-            continue  # a part's cell holds text that is not a number: the sum cannot be known
-        expected = sum((v for v in values if v is not None), Decimal(0))
         if not tolerance.money_holds(reported, expected):
             finding = Finding(
                 rule=rule, table=table.id, item=parent.label, column=column.header, reported=reported,

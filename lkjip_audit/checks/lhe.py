@@ -14,7 +14,8 @@ from .values import amount
 _TOTAL = re.compile(r"(nilai\s+(hasil\s+)?evaluasi|nilai\s+akuntabilitas|jumlah|total)", re.IGNORECASE)
 
 
-def _total_row(table: Table) -> Row | None:
+def total_row(table: Table) -> Row | None:
+    """The LHE table's total: a Jumlah row or the one named `Nilai Hasil Evaluasi`."""
     return next((r for r in table.rows if r.level is Level.TOTAL or _TOTAL.search(r.label or "")), None)
 
 
@@ -24,7 +25,7 @@ def check_lhe(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:  # n
     if table.kind != "lhe" or table.uncertain:
         return []
     bobot = table.column(Role.BOBOT)
-    total = _total_row(table)
+    total = total_row(table)
     components = [r for r in table.rows if r is not total and amount(r, bobot.index) is not None]
     if total is None or len(components) < 2:
         return []

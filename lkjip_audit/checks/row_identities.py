@@ -8,7 +8,7 @@ from ..understand.model import Column, Role, Table
 from ..understand.numbers import format_id
 from .finding import Finding
 from .tolerance import EXACT, Tolerance
-from .values import amount
+from .values import amount, sum_of_parts
 
 HUNDRED = Decimal(100)
 
@@ -130,13 +130,8 @@ def _parts_against_total(table: Table, rule: str, total_col: Column, parts: list
     findings = []
     for row in table.rows:
         total = amount(row, total_col.index)
-        values = [amount(row, c.index) for c in parts]
-        if total is None or all(v is None for v in values):
-            continue
-        if any(v is None and row.cells[c.index].strip() for v, c in zip(values, parts)):
-            continue  # a part's cell holds text that is not an amount: the sum cannot be known
-        expected = sum((v for v in values if v is not None), Decimal(0))
-        if tolerance.money_holds(total, expected):
+        expected = sum_of_parts([(amount(row, c.index), row.cells[c.index]) for c in parts])
+        if total is None or expected is None or tolerance.money_holds(total, expected):
             continue
         findings.append(Finding(
             rule=rule, table=table.id, item=row.label, column=total_col.header, reported=total,

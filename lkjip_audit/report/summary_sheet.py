@@ -8,7 +8,6 @@ from decimal import Decimal
 
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment
-from openpyxl.utils import get_column_letter
 
 from ..checks.finding import Finding
 from ..checks.rules import RULES

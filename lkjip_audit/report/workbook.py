@@ -7,7 +7,6 @@ findings that no longer occur move to the Arsip sheet.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path

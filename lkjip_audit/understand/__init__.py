@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..ingest.document import Document, RawTable
-from .columns import assign_roles
+from .columns import assign_roles, pair_part
 from .hierarchy import assign_levels, keyword_level, leading_marker
 from .kinds import classify
 from .layout import align_rows, merge_header, misaligned_rows, split_header, used_width
@@ -50,7 +50,7 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
             values[i] = [parse_number(aligned[i][c], marks[c]) for c in range(width)]
             repairs.append(_where(body[i].line, body[i].page) + what)
     columns = assign_roles(labels, values, aligned)
-    kinerja = [c.index for c in columns if c.header.rsplit(" / ", 1)[-1].strip().lower() == "k"]
+    kinerja = [c.index for c in columns if pair_part(c.header) == "k"]
     named = max((c.index + 1 for c in columns if c.header), default=0)
     for i in misaligned_rows([c.index for c in columns if c.money], kinerja, values, aligned,
                              header_width=named if kode_repairs else None):

@@ -33,6 +33,12 @@ def normalize(text: str) -> str:
     return " ".join(re.sub(r"[^\w%]+", " ", text.lower()).split())
 
 
+def pair_part(header: str) -> str:
+    """"k" or "rp" for a column of a K / Rp pair (`... / Triwulan I / Rp`), else the header's last part,
+    normalized ("" when the header has a single part)."""
+    return normalize(header.rsplit(" / ", 1)[-1]) if " / " in header else ""
+
+
 def mentions(text: str, words: tuple[str, ...]) -> bool:
     """Whether a header mentions any of the words; short words must match a whole token."""
     norm = normalize(text)
@@ -65,7 +71,7 @@ def assign_roles(headers: list[str], values: list[list[Number | None]], cells: l
         pct = sum(1 for v in numbers if v.percent and v.value is not None)
         filled = len(col_cells) or 1
         column = Column(index=index, header=header)
-        pair = normalize(header.split(" / ")[-1]) if " / " in header else ""  # "k" | "rp" in K / Rp pairs
+        pair = pair_part(header)
         if money and pair != "k" and (money + sum(1 for v in numbers if v.dash)) / filled >= 0.5:
             column.money = True
             column.role, column.source_name = _money_role(header)
@@ -194,7 +200,7 @@ def _text_role(header: str, cells: list[str]) -> Role:
 def _settle_percent_columns(columns: list[Column]) -> None:
     """A % column right of money columns is realisasi/pagu; otherwise it is capaian kinerja."""
     for column in columns:
-        if column.role is not Role.PERSEN or normalize(column.header.rsplit(" / ", 1)[-1]) == "rp":
+        if column.role is not Role.PERSEN or pair_part(column.header) == "rp":
             continue
         left = [c for c in columns[:column.index] if c.role is not Role.OTHER or c.money]
         if not (left and left[-1].money):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -58,10 +58,10 @@ class Scale:
     name: dict[str, str]  # per language, where it comes from: the report's line, or a default's regulation
     bands: tuple[Band, ...]
     line: int | None = None  # 1-based first line of a printed scale
-    labels: frozenset[str] = field(default=frozenset())
 
-    def __post_init__(self):
-        object.__setattr__(self, "labels", frozenset(normal(b.label) for b in self.bands))
+    @property
+    def labels(self) -> frozenset[str]:
+        return frozenset(normal(b.label) for b in self.bands)
 
     def bands_of(self, label: str) -> list[Band]:
         return [b for b in self.bands if normal(b.label) == normal(label)]

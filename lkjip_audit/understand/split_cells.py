@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .columns import normalize
+from .columns import normalize, pair_part
 from .scales import LABEL_PATTERN
 
 _DIGIT = re.compile(r"^\d{1,2}$")
@@ -59,7 +59,7 @@ def split_pair_header(labels: list[str], money_share: list[float]) -> tuple[list
     Kinerja dan Anggaran`, its own K and Rp lost): split it when the body shows it (money one column to the
     right of where the header puts it). `money_share[c]`: the share of column c's filled cells that are
     amounts. Returns the labels and the repair, or the labels unchanged and None."""
-    ends = [label.rsplit(" / ", 1)[-1].strip().lower() if " / " in label else "" for label in labels]
+    ends = [pair_part(label) for label in labels]
     first = next((i for i, end in enumerate(ends) if end == "k"), None)
     if first is None or first == 0 or first + 1 >= len(labels) or ends[first + 1] != "rp":
         return labels, None
