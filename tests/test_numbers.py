@@ -86,3 +86,11 @@ def test_percentages_round_trip(value):
 @given(st.text(max_size=40))
 def test_never_raises(text):
     parse_number(text)
+
+
+def test_a_columns_grouped_amounts_outvote_one_shifted_percentage():
+    # Kukar Tabel 3.8 sisa column on the plain PDF page 23: `96.74` shifted in from the % column of row
+    # 2.17.01.2.09 (text line 1287) must not make `538.000` (line 1277) read as 538.
+    column = ["60.921.906", "17.727.000", "178.562.480", "388.331.598", "538.000", "96.74"]
+    assert column_decimal_mark(column) == ","
+    assert column_decimal_mark(["81,02", "90.50"]) is None  # one against one: undecided

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEPOK, FIXTURES, FLOTIM, KEDIRI
+from conftest import DEPOK, FIXTURES, FLOTIM, KEDIRI, KUKAR_OCR
 from lkjip_audit.audit import audit
 from lkjip_audit.ingest import read
 from lkjip_audit.ingest.pdf_pages import open_pdf, survey_pages
@@ -57,8 +57,11 @@ def amount(table, row, header_start):
 @pytest.mark.parametrize("text, pdf", [
     (KEDIRI, "001_64a952374f22daba_ruled.pdf"),
     (DEPOK, "004_b4b9a9e5ae63aa12_ruled.pdf"),
+    (DEPOK, "004_b4b9a9e5ae63aa12_plain.pdf"),
     (FLOTIM, "002_d488c239828ced52_ruled.pdf"),
     (FLOTIM, "002_d488c239828ced52_plain.pdf"),
+    (KUKAR_OCR, "000_3ad56d6f2973d4fa_ruled.pdf"),
+    (KUKAR_OCR, "000_3ad56d6f2973d4fa_plain.pdf"),
 ])
 def test_the_pdf_gives_the_same_budget_tables_as_the_text(text, pdf):
     from_text, from_pdf = budget_values(text), budget_values(PDF / pdf)
@@ -93,10 +96,6 @@ def test_kediri_ruled_tabel_3_2_is_stitched_over_three_pages_with_its_values():
 
 
 def test_kediri_ruled_pdf_gives_the_texts_arithmetic_findings():
-    def arithmetic(result):
-        return sorted((f.rule, f.item, f.reported, f.expected) for f in result.findings
-                      if f.rule.startswith(("footing", "row-")))
-
     assert arithmetic(audited(PDF / "001_64a952374f22daba_ruled.pdf")) == arithmetic(audit(KEDIRI))
 
 
@@ -124,18 +123,27 @@ def test_flotim_blocks_are_read_from_the_pdf_text_layer_with_their_page():
     assert first.page == 11  # the plain rendering prints it on page 11
 
 
-def test_borderless_tables_with_doubtful_columns_are_kept_but_not_checked():
+def arithmetic(result, tables=None):
+    return sorted((f.rule, f.item, f.reported, f.expected) for f in result.findings
+                  if f.rule.startswith(("footing", "row-")) and (tables is None or f.table in tables))
+
+
+def test_kediri_plain_pdf_reads_tabel_3_2_and_3_3_and_leaves_the_run_together_rkpd_table_unchecked():
+    # The borderless rendering of the RKPD table (pages 14-17) prints neighbouring cells into one another
+    # (`6.259.2003 bulan`, `- 3 bulan`, `100% 100,00 %`): its parts are shown, not checked, and say why.
     path = PDF / "001_64a952374f22daba_plain.pdf"
-    uncertain = [t for t in tables_of(path) if t.uncertain]
-    assert uncertain and all(t.uncertain.startswith("borderless table, columns uncertain") for t in uncertain)
-    # Tabel 3.3 (page 24) is read cleanly and checked; the findings are those of the text (lines 661-662).
-    found = sorted((f.rule, f.item[:30], f.reported, f.expected) for f in audited(path).findings)
-    assert found == [
-        ("prose-table", "Program Pemberdayaan Usaha Men", Decimal("5808870500"), Decimal("5806870500")),
-        ("prose-table", "Program Pengembangan Umkm", Decimal("351306350"), Decimal("351386350")),
-        ("row-percent", "Program Pemberdayaan Usaha Men", Decimal("94.46"), Decimal("94.43")),
-        ("row-percent", "Program Pengembangan Umkm", Decimal("68.76"), Decimal("68.75")),
-    ]
+    uncertain = [t for t in tables_of(path) if t.uncertain and 14 <= t.page <= 17]
+    assert len(uncertain) == 10 and all("figures of neighbouring columns run together" in t.uncertain
+                                        for t in uncertain)
+    assert not any(t.kind == "budget" for t in uncertain)
+    # Tabel 3.2 (pages 21-23, text lines 588-660) and 3.3 (page 24, lines 656-664) are read as in the text,
+    # with the text's arithmetic findings on them (41 on Tabel 3.2, 2 on Tabel 3.3).
+    from_text, from_pdf = budget_values(KEDIRI), budget_values(path)
+    assert from_pdf == from_text[1:]
+    text_result = audit(KEDIRI)
+    rkpd, *others = [t.id for t in text_result.tables if t.kind == "budget"]
+    found = arithmetic(audited(path))
+    assert len(found) == 43 and found == arithmetic(text_result, set(others))
 
 
 @pytest.mark.parametrize("name", ["000_3ad56d6f2973d4fa_ruled.pdf", "000_3ad56d6f2973d4fa_plain.pdf"])
@@ -166,7 +174,7 @@ def test_page_survey_picks_lattice_for_ruled_pages_and_skips_prose_pages():
     assert pages[22].flavor == "lattice" and pages[22].looks_tabular
     assert not pages[10].looks_tabular  # prose only
     plain_pages = surveyed(PDF / "001_64a952374f22daba_plain.pdf")
-    assert plain_pages[22].flavor == "hybrid" and plain_pages[22].looks_tabular
+    assert plain_pages[22].flavor == "stream" and plain_pages[22].looks_tabular
 
 
 def capaian_values(path: Path):
@@ -187,6 +195,9 @@ def test_the_ruled_pdf_gives_the_same_capaian_tables_as_the_text():
     # (lines 710-711, 730-753, 763-767) has them apart.
     from_text, from_pdf = capaian_values(DEPOK), capaian_values(PDF / "004_b4b9a9e5ae63aa12_ruled.pdf")
     assert len(from_text) == 12 and from_pdf == from_text
+    # The borderless rendering wraps most cells over two to four lines, lays the table of pages 24-25 out in
+    # two blocks with other column widths, and prints "2" over "dokumen" at one x (page 24): the same values.
+    assert capaian_values(PDF / "004_b4b9a9e5ae63aa12_plain.pdf") == from_text
     sakip = next(t for t in tables_of(PDF / "004_b4b9a9e5ae63aa12_ruled.pdf") if t.kind == "capaian"
                  and any("Nilai SAKIP DKUM" in r.label for r in t.rows) and len(t.rows) == 1)
     assert [c.header for c in sakip.columns[2:5]] == ["Target", "Realisasi", "% Capaian"]
@@ -203,3 +214,25 @@ def test_counts_in_a_sentence_the_pdf_text_layer_wraps_are_read():
     text = audit(DEPOK)
     assert [(f.rule, f.reported, f.expected) for f in pdf.findings] == \
         [(f.rule, f.reported, f.expected) for f in text.findings]
+
+
+@pytest.mark.parametrize("text, pdf", [
+    (DEPOK, "004_b4b9a9e5ae63aa12_plain.pdf"),
+    (FLOTIM, "002_d488c239828ced52_ruled.pdf"),
+    (FLOTIM, "002_d488c239828ced52_plain.pdf"),
+    (KUKAR_OCR, "000_3ad56d6f2973d4fa_ruled.pdf"),
+    (KUKAR_OCR, "000_3ad56d6f2973d4fa_plain.pdf"),
+])
+def test_the_pdf_gives_every_finding_of_the_text(text, pdf):
+    # Kukar: below Tabel 3.8's part on PDF page 23 (plain) / 26 (ruled) the rows go on one cell per line
+    # (text lines 1290-1320): the open group 2.17.01.2.09 is left out there as in the text, so its parent
+    # is not checked against one child; the `538.000` next to a shifted `96.74` still reads 538 000.
+    def found(result):
+        # A prose count's item is the table's number, which differs between text and PDF; labels may
+        # differ in their spaces where a cell wraps (`Kabupaten /Kota` in the text, line 956).
+        return sorted((f.rule, "".join((f.item if f.rule != "prose-counts" else f.column).split()), f.reported,
+                       f.expected) for f in result.findings)
+
+    expected = found(audit(text))
+    assert len(expected) == {DEPOK: 21, FLOTIM: 5, KUKAR_OCR: 12}[text]
+    assert found(audited(PDF / pdf)) == expected

@@ -18,13 +18,17 @@ from pathlib import Path
 from ..exceptions import InputError
 from .blocks import find_block_tables
 from .document import Document, RawRow, RawTable, Repair, file_sha256
+from .pdf_areas import TableArea
 from .pdf_pages import PageSurvey, open_pdf, survey_pages
+from .spaced import open_group_start
 from .text import running_headers
 
 #: camelot is asked about this many pages at a time: memory stays flat on long reports.
 PAGES_PER_CALL = 20
 _CAPTION = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
 _DIGIT_BREAK = re.compile(r"(?<=[\d.,])\n(?=\d)")
+_HYPHEN_BREAK = re.compile(r"(?<=\w-)\n(?=[a-z])")
+_KODE_ALONE = re.compile(r"^\d+(?:\.\d+){2,}$")
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +46,7 @@ class PageTable:
     caption: str = ""
     text_above: str = ""
     text_below: str = ""
+    lines_below: list[str] = field(default_factory=list)  # as printed, page numbers and kode included
     repairs: list[Repair] = field(default_factory=list)
 
     @property
@@ -50,9 +55,15 @@ class PageTable:
 
 
 def clean_cell(text: str) -> str:
-    """One line per cell: a number broken over two lines is joined without a space."""
-    text = _DIGIT_BREAK.sub("", text)
+    """One line per cell: a number broken over two lines is joined without a space, and so is a word
+    hyphenated at the end of a line (`Perundang-` / `undangan`)."""
+    text = _HYPHEN_BREAK.sub("", _DIGIT_BREAK.sub("", text))
     return " ".join(text.split())
+
+
+def joined_text(first: str, second: str) -> str:
+    """A cell's text and its wrapped rest, as one line."""
+    return clean_cell("\n".join(p for p in (first, second) if p))
 
 
 def read_pdf(path: Path) -> Document:
@@ -74,6 +85,9 @@ def read_pdf(path: Path) -> Document:
     page_tables = _extract(path, pages)
     for table in page_tables:
         _describe_surroundings(table, pages, page_tables, furniture)
+        if any(_KODE_ALONE.match(s) for s in table.lines_below[:6]):
+            _drop_open_group(table)
+    page_tables = [t for t in page_tables if t.rows]
     blank = {p.number for p in pages if not _text_lines("\n".join(p.lines), furniture)}
     tables = stitch(page_tables, blank) + _block_tables(lines, line_pages)
     return Document(path=path, sha256=sha256, kind="pdf", lines=lines, tables=tables, line_pages=line_pages)
@@ -91,25 +105,39 @@ def _extract(path: Path, pages: list[PageSurvey]) -> list[PageTable]:
     import camelot  # slow to import; only PDF input needs it
 
     found: list[PageTable] = []
-    for flavor in ("lattice", "hybrid"):
-        wanted = [p.number for p in pages if p.looks_tabular and p.flavor == flavor]
-        for start in range(0, len(wanted), PAGES_PER_CALL):
-            chunk = wanted[start:start + PAGES_PER_CALL]
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # camelot warns for every page without a table
-                try:
-                    tables = camelot.read_pdf(str(path), pages=",".join(map(str, chunk)), flavor=flavor,
-                                              parallel=len(chunk) > 2)
-                except Exception as exc:  # camelot raises bare errors on odd pages; keep the report going
-                    logger.warning("%s: camelot could not read pages %s: %s", path, chunk, exc)
-                    continue
-            found.extend(_page_table(t, flavor) for t in tables)
+    ruled = [p.number for p in pages if p.looks_tabular and p.flavor == "lattice"]
+    for start in range(0, len(ruled), PAGES_PER_CALL):
+        chunk = ruled[start:start + PAGES_PER_CALL]
+        found.extend(_camelot(path, camelot, chunk, "lattice", parallel=len(chunk) > 2))
+    for page in pages:
+        if page.flavor == "stream" and page.looks_tabular:
+            # Areas from the text layer: camelot only splits them into columns.
+            areas = page.table_areas()
+            for table in _camelot(path, camelot, [page.number], "stream",
+                                  table_areas=[a.camelot_area() for a in areas],
+                                  columns=[a.camelot_columns() for a in areas],
+                                  # pdfminer reads two cells' first letters stacked at one x (`2` over
+                                  # `dokumen`) as a vertical line, which stream then drops.
+                                  layout_kwargs={"detect_vertical": False}):
+                area = min(areas, key=lambda a: abs(a.top - table.bbox[3]) + abs(a.bottom - table.bbox[1]))
+                found.append(_rows_joined(table, area))
     found = [t for t in found if t.width >= 3 and len(t.rows) >= 1]
     # Smallest first: where borderless areas nest, the tightest one has the cleanest columns.
     found.sort(key=lambda t: (t.page, (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1])))
     found = _drop_overlaps(found)
     found.sort(key=lambda t: (t.page, -t.bbox[3]))
     return found
+
+
+def _camelot(path: Path, camelot, pages: list[int], flavor: str, **options) -> list[PageTable]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # camelot warns for every page without a table
+        try:
+            tables = camelot.read_pdf(str(path), pages=",".join(map(str, pages)), flavor=flavor, **options)
+        except Exception as exc:  # camelot raises bare errors on odd pages; keep the report going
+            logger.warning("%s: camelot could not read pages %s: %s", path, pages, exc)
+            return []
+    return [_page_table(t, flavor) for t in tables]
 
 
 def _page_table(table, flavor: str) -> PageTable:
@@ -126,6 +154,37 @@ def _page_table(table, flavor: str) -> PageTable:
     x1, y1, x2, y2 = (float(v) for v in table._bbox)
     return PageTable(page=int(table.page), flavor=flavor, bbox=(x1, y1, x2, y2), rows=rows, row_spans=spans,
                      accuracy=float(table.parsing_report.get("accuracy", 0)))
+
+
+def _rows_joined(table: PageTable, area: TableArea) -> PageTable:
+    """camelot's stream gives one row per text line: lines that are one row's wrapped cells join it."""
+    rows: list[RawRow] = []
+    spans: list[tuple[float, float]] = []
+    for row, (top, bottom) in zip(table.rows, table.row_spans):
+        starts = any(bottom < start <= top + 1.5 for start in area.row_starts)
+        if rows and not starts:
+            last = rows[-1]
+            rows[-1] = replace(last, cells=tuple(joined_text(a, b) for a, b in
+                                                 zip(last.cells, row.cells)))
+            spans[-1] = (spans[-1][0], bottom)
+        else:
+            rows.append(row)
+            spans.append((top, bottom))
+    table.rows, table.row_spans = rows, spans
+    return table
+
+
+def _drop_open_group(table: PageTable) -> None:
+    """Below the table its cells go on one per line (a kode alone on a line), which is not read: the last
+    parent row's children
+    may go on there, so its group is left out rather than checked half-summed."""
+    start = open_group_start([r.cells[0].strip() if r.cells else "" for r in table.rows])
+    if start is None:
+        return
+    table.repairs.append(Repair(None, table.page, f"{len(table.rows) - start} row(s) from "
+                                f"`{table.rows[start].cells[0]}` left out: their group goes on below with one "
+                                "cell per line, which is not read"))
+    table.rows, table.row_spans = table.rows[:start], table.row_spans[:start]
 
 
 def _drop_overlaps(tables: list[PageTable]) -> list[PageTable]:
@@ -160,7 +219,9 @@ def _describe_surroundings(table: PageTable, pages: list[PageSurvey], tables: li
     table.text_above = " ".join(lines)
     below = [t.bbox[3] for t in tables if t.page == table.page and t.bbox[3] <= table.bbox[1] + 1
              and t is not table]
-    table.text_below = " ".join(_text_lines(page.text_between(max(below, default=0), table.bbox[1]), furniture))
+    text_below = page.text_between(max(below, default=0), table.bbox[1])
+    table.lines_below = [" ".join(s.split()) for s in text_below.splitlines() if s.strip()]
+    table.text_below = " ".join(_text_lines(text_below, furniture))
     if not lines and not above and table.page > 1:
         previous = pages[table.page - 2]
         floor = min((t.bbox[1] for t in tables if t.page == previous.number), default=previous.height)
@@ -196,7 +257,7 @@ def stitch(tables: list[PageTable], blank_pages: set[int] = frozenset()) -> list
                 what += f"; {dropped} repeated header row(s) dropped"
             if rows and current.rows and _wrapped_text(rows[0], current.rows[-1]):
                 last = current.rows[-1]
-                current.rows[-1] = RawRow(tuple(" ".join(p for p in (a, b) if p) for a, b in
+                current.rows[-1] = RawRow(tuple(joined_text(a, b) for a, b in
                                                 zip(last.cells, rows[0].cells + ("",) * len(last.cells))),
                                           line=last.line, page=last.page, cell_lines=last.cell_lines,
                                           cell_boxes=last.cell_boxes)
@@ -218,19 +279,28 @@ def stitch(tables: list[PageTable], blank_pages: set[int] = frozenset()) -> list
 
 #: camelot's own accuracy (0-100) below which a borderless table's columns are not trusted.
 MIN_BORDERLESS_ACCURACY = 99.0
-#: Fewer rows than this (header included) are too few to trust a borderless table's column split.
-MIN_BORDERLESS_ROWS = 6
+#: Share of rows with figures run together (`6.259.2003 bulan`, `- 3 bulan`) from which columns are doubtful.
+RUN_TOGETHER_SHARE = 0.2
+_FIGURE_TOKEN = re.compile(r"^(?:[-–—]|\(?[\d.,]*\d[\d.,]*\)?%?)$")
+_BROKEN_GROUPS = re.compile(r"\d\.\d{3}\d|\d,\d{3}\d{1,2}\b(?!%)")
+
+
+def _figures_run_together(cell: str) -> bool:
+    """Two figures side by side in one cell (`393.990.794 3`, `- 3 bulan`), or digits glued onto a grouped amount
+    (`6.259.2003`): cells of neighbouring columns printed into one another."""
+    figures = [bool(_FIGURE_TOKEN.match(t)) for t in cell.split()]
+    return any(a and b for a, b in zip(figures, figures[1:])) or bool(_BROKEN_GROUPS.search(cell))
 
 
 def _judge_borderless(table: RawTable, parts: list[PageTable]) -> None:
-    """Borderless layouts fool column detection: keep the table, but say when its columns are doubtful."""
+    """The columns come from the gaps between the text; where camelot still finds text across them
+    (its accuracy), the table is kept, but said to have doubtful columns."""
     reasons = [f"camelot accuracy {p.accuracy:.1f}% on page {p.page}" for p in parts
                if p.accuracy < MIN_BORDERLESS_ACCURACY]
-    widths = {len(r.cells) for r in table.rows}
-    if len(widths) > 1:
-        reasons.append("its blocks have different column counts")
-    if len(table.rows) < MIN_BORDERLESS_ROWS:
-        reasons.append(f"only {len(table.rows)} rows to learn its columns from")
+    run_together = sum(1 for r in table.rows if any(_figures_run_together(c) for c in r.cells))
+    if run_together and run_together >= RUN_TOGETHER_SHARE * len(table.rows):
+        reasons.append(f"figures of neighbouring columns run together in {run_together} of its "
+                       f"{len(table.rows)} rows")
     if reasons:
         table.uncertain = "borderless table, columns uncertain (" + "; ".join(reasons) + ")"
 
@@ -318,7 +388,7 @@ def merge_continuation_lines(table: RawTable) -> None:
         is_data = any(_NUMBER_CELL.match(c) and re.search(r"\d", c) for c in row.cells)
         if merged and seen_data and not is_data and not row.cells[0]:
             last = merged[-1]
-            cells = tuple(" ".join(p for p in (a, b) if p) for a, b in
+            cells = tuple(joined_text(a, b) for a, b in
                           zip(last.cells + ("",) * (len(row.cells) - len(last.cells)), row.cells))
             merged[-1] = RawRow(cells, line=last.line, page=last.page, cell_lines=last.cell_lines,
                                 cell_boxes=last.cell_boxes)

@@ -1,24 +1,20 @@
 """A cheap first look at every PDF page (pypdfium2), one page at a time.
 
 It answers, before camelot runs: does the page have text at all, does it look
-like it holds a table, and does it draw ruled lines (lattice) or not (stream).
+like it holds a table, and does it draw ruled lines (lattice) or not (stream),
+and where its borderless tables stand.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..exceptions import InputError
+from .pdf_areas import TextRun, table_areas
 
 #: Drawn path objects from which a page counts as ruled (cell borders).
 MIN_RULING_PATHS = 12
-#: Numbers (3+ digits or with separators) from which a page may hold a data table.
-MIN_NUMBERS = 6
-#: Text lines split into 3+ separate runs, from which a borderless page looks tabular.
-MIN_SPLIT_LINES = 3
-_NUMBER = re.compile(r"\d[\d.,]{2,}")
 
 
 @dataclass
@@ -26,10 +22,8 @@ class PageSurvey:
     number: int  # 1-based
     height: float
     lines: list[str]
-    segments: list[tuple[float, float, str]] = field(default_factory=list)  # (top, bottom, text) runs
+    runs: list[TextRun] = field(default_factory=list)
     ruling_paths: int = 0
-    numbers: int = 0
-    split_lines: int = 0
 
     @property
     def has_text(self) -> bool:
@@ -37,18 +31,22 @@ class PageSurvey:
 
     @property
     def flavor(self) -> str:
-        return "lattice" if self.ruling_paths >= MIN_RULING_PATHS else "hybrid"
+        return "lattice" if self.ruling_paths >= MIN_RULING_PATHS else "stream"
 
     @property
     def looks_tabular(self) -> bool:
         if self.flavor == "lattice":
             return True  # ruled cells are a table by construction; camelot confirms it
-        return self.numbers >= MIN_NUMBERS and self.split_lines >= MIN_SPLIT_LINES
+        return bool(self.table_areas())
 
     def text_between(self, bottom: float, top: float) -> str:
         """Text whose runs stand between two heights (PDF points, origin bottom left)."""
-        runs = [(t, text) for t, b, text in self.segments if bottom <= (t + b) / 2 <= top]
-        return "\n".join(text for _, text in sorted(runs, key=lambda r: -r[0]))
+        runs = [r for r in self.runs if bottom <= (r.top + r.bottom) / 2 <= top]
+        return "\n".join(r.text for r in sorted(runs, key=lambda r: -r.top))
+
+    def table_areas(self) -> list[tuple[float, float, float, float]]:
+        """Where its borderless tables stand (left, top, right, bottom), from the text layer."""
+        return table_areas(self.runs)
 
 
 def open_pdf(path: Path):
@@ -80,27 +78,16 @@ def survey_pages(path: Path, pdf) -> list[PageSurvey]:
         try:
             textpage = page.get_textpage()
             text = textpage.get_text_range()
-            segments = []
+            runs = []
             for i in range(textpage.count_rects()):
                 left, bottom, right, top = textpage.get_rect(i)
-                segments.append((top, bottom, textpage.get_text_bounded(left, bottom, right, top)))
+                runs.append(TextRun(left, bottom, right, top, textpage.get_text_bounded(left, bottom, right, top)))
             paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
             height = page.get_height()
             textpage.close()
         finally:
             page.close()
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        surveys.append(PageSurvey(number=index + 1, height=height, lines=lines, segments=segments,
-                                  ruling_paths=paths, numbers=len(_NUMBER.findall(text)),
-                                  split_lines=_split_lines(segments)))
+        surveys.append(PageSurvey(number=index + 1, height=height, lines=lines, runs=runs,
+                                  ruling_paths=paths))
     return surveys
-
-
-def _split_lines(segments: list[tuple[float, float, str]]) -> int:
-    """How many text lines are made of 3+ separate runs (cells side by side)."""
-    rows: dict[int, int] = {}
-    for top, bottom, text in segments:
-        if text.strip():
-            key = round((top + bottom) / 2 / 3)
-            rows[key] = rows.get(key, 0) + 1
-    return sum(1 for n in rows.values() if n >= 3)

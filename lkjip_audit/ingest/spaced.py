@@ -73,12 +73,17 @@ def _segments(kode: str) -> int:
     return len(kode.split(".")) if "." in kode else 0
 
 
+def open_group_start(kodes: list[str]) -> int | None:
+    """Where the last parent row (a kode with fewer segments than the deepest) starts its group."""
+    deepest = max((_segments(k) for k in kodes), default=0)
+    parents = [i for i, kode in enumerate(kodes) if 0 < _segments(kode) < deepest]
+    return parents[-1] if parents else None
+
+
 def _drop_open_parent(rows: list[tuple[int, list[str]]], repairs: list[Repair], cut: int):
-    deepest = max(_segments(cells[0]) for _, cells in rows)
-    parents = [i for i, (_, cells) in enumerate(rows) if 0 < _segments(cells[0]) < deepest]
-    if not parents:
+    start = open_group_start([cells[0] for _, cells in rows])
+    if start is None:
         return rows
-    start = parents[-1]
     repairs.append(Repair(rows[start][0], None, f"rows from line {rows[start][0]} left out: their group goes on "
                                                 f"at line {cut} with one cell per line, which is not read"))
     return rows[:start]

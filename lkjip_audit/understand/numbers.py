@@ -144,23 +144,31 @@ def parse_number(text: str | None, decimal_mark: str | None = None) -> Number | 
                   low_confidence=low_confidence, ambiguous=ambiguous)
 
 
+#: How many times more of a column's values must show one decimal mark than the other.
+MARK_MAJORITY = 3
+_TWO_GROUPS = re.compile(r"\d{1,3}([.,])\d{3}\1\d{3}")
+
+
 def column_decimal_mark(cells: list[str]) -> str | None:
     """The decimal mark a column's own unambiguous values use, if they agree.
 
-    `81,02` or `1.234,5` show a decimal comma; `90.50` or `9,384.5` a point.
+    `81,02`, `1.234,5` or `1.234.567` show a decimal comma; `90.50`, `9,384.5` or `9,384,257` a point.
     """
     votes = {".": 0, ",": 0}
     for cell in cells:
+        core = _PERCENT.sub("", _CURRENCY.sub("", " ".join(str(cell).split())))
+        grouped = _TWO_GROUPS.search(core)
+        if grouped:  # `60.921.906`: the point groups, so the column's decimal mark is the comma
+            votes["," if grouped.group(1) == "." else "."] += 1
+            continue
         n = parse_number(cell)
         if n is None or n.value is None or n.ambiguous or n.decimals == 0:
             continue
-        core = _PERCENT.sub("", _CURRENCY.sub("", " ".join(str(cell).split())))
-        mark = "." if core.rfind(".") > core.rfind(",") else ","
-        votes[mark] += 1
-    if votes["."] and not votes[","]:
-        return "."
-    if votes[","] and not votes["."]:
-        return ","
+        votes["." if core.rfind(".") > core.rfind(",") else ","] += 1
+    # One stray value (a figure shifted in from the next column) does not outvote a column.
+    for mark, other in ((".", ","), (",", ".")):
+        if votes[mark] and votes[mark] >= MARK_MAJORITY * votes[other]:
+            return mark
     return None
 
 

@@ -1,0 +1,246 @@
+"""Where the borderless tables of a page stand, from the text layer's runs.
+
+camelot's stream and network flavors guess table areas themselves and often
+take prose or headings into a table, or split one table in two. The text
+layer already shows the layout: a table line is made of cells side by side
+(runs apart by a clear gap), or is one narrow cell's wrapped text under a
+column; a prose line runs across most of the text width. A table area is a
+run of table lines with at least two lines of cells side by side; camelot
+then only splits it into columns. Two more things the runs show and camelot's
+one-row-per-text-line output does not: where the columns shift (a new block,
+read as its own area) and which text lines are one row's wrapped cells (lines
+closer together than the rows are).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+#: Runs closer than this (PDF points) are one cell: a bullet and its text, words of one cell.
+CELL_GAP = 6.0
+#: A run wider than this share of the page's text width is prose, not a cell.
+PROSE_WIDTH = 0.55
+#: Runs whose middles are this close (points) stand on one line.
+SAME_LINE = 3.5
+#: A header-like line after a gap this many times the area's usual line gap starts a new table.
+NEW_TABLE_GAP = 1.8
+#: A line further below the one above than this many times the text height starts a new row
+#: (a wrapped cell's next line is about 1.3 text heights down; the next row adds the cell padding).
+NEW_ROW_PITCH = 1.45
+_FIGURE = re.compile(r"\d")
+_PAGE_NUMBER = re.compile(r"^[\divxlc\-–— ]{1,6}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """One run of text as the PDF draws it (PDF points, origin bottom left)."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+    text: str
+
+
+@dataclass(frozen=True)
+class TableArea:
+    """A borderless table's area on its page and the tops of the text lines that start its rows."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+    row_starts: tuple[float, ...]
+    columns: tuple[float, ...]  # x of the separators between columns
+
+    def camelot_area(self) -> str:
+        return f"{self.left:.1f},{self.top:.1f},{self.right:.1f},{self.bottom:.1f}"
+
+    def camelot_columns(self) -> str:
+        return ",".join(f"{x:.1f}" for x in self.columns)
+
+
+@dataclass
+class _Line:
+    middle: float
+    cells: list[TextRun]
+
+    @property
+    def top(self) -> float:
+        return max(c.top for c in self.cells)
+
+    @property
+    def bottom(self) -> float:
+        return min(c.bottom for c in self.cells)
+
+    @property
+    def side_by_side(self) -> bool:
+        return len(self.cells) >= 2
+
+
+def table_areas(runs: list[TextRun]) -> list[TableArea]:
+    """The page's borderless table areas, top to bottom; one area per block of unchanged columns."""
+    lines = _lines(runs)
+    if not lines:
+        return []
+    left, right = min(c.left for ln in lines for c in ln.cells), max(c.right for ln in lines for c in ln.cells)
+    prose_width = PROSE_WIDTH * (right - left)
+    areas: list[list[_Line]] = []
+    current: list[_Line] = []
+    for line in lines:
+        if any(c.right - c.left > prose_width for c in line.cells):
+            areas.append(current)
+            current = []
+            continue
+        if current and _starts_new_table(current, line):
+            areas.append(current)
+            current = []
+        current.append(line)
+    areas.append(current)
+    result = []
+    for area in areas:
+        area = _trimmed(area)
+        if sum(ln.side_by_side for ln in area) >= 2 and any(_FIGURE.search(c.text) for ln in area for c in ln.cells):
+            result.extend(_area(block) for block in _blocks(area))
+    return result
+
+
+def _area(lines: list[_Line]) -> TableArea:
+    text_height = _text_height(lines)
+    starts = [lines[0].top] + [b.top for a, b in zip(lines, lines[1:]) if a.top - b.top > NEW_ROW_PITCH * text_height]
+    return TableArea(min(c.left for ln in lines for c in ln.cells) - 1, lines[0].top + 1,
+                     max(c.right for ln in lines for c in ln.cells) + 1, lines[-1].bottom - 1, tuple(starts),
+                     _columns(lines))
+
+
+def _columns(lines: list[_Line]) -> tuple[float, ...]:
+    """Separators where no body cell stands (the whitespace between columns).
+
+    Header cells do not make columns, except one left or right of every body cell (a `No.` column
+    with no numbering below): a header that spans columns would hide the gaps, and a header is often
+    left-aligned while its figures are right-aligned. In a gap, the separator goes just left of a
+    header cell that starts in it (its column begins there), else in the middle.
+    """
+    first_data = next((i for i, ln in enumerate(lines) if _has_figure(ln)), 0)
+    head, body = lines[:first_data], lines[first_data:]
+    extents = _union([(c.left, c.right) for ln in body for c in ln.cells])
+    outside = [(c.left, c.right) for ln in head for c in ln.cells
+               if c.right < extents[0][0] - 1 or c.left > extents[-1][1] + 1]
+    extents = _joined_alternatives(_union(extents + outside), body, head)
+    separators = []
+    for (_, left_end), (right_start, _) in zip(extents, extents[1:]):
+        starts = [c.left for ln in head for c in ln.cells if left_end < c.left < right_start]
+        separators.append(min(starts) - 1 if starts else (left_end + right_start) / 2)
+    return tuple(separators)
+
+
+def _joined_alternatives(extents: list[tuple[float, float]], body: list[_Line],
+                         head: list[_Line]) -> list[tuple[float, float]]:
+    """Two neighbouring extents that no line fills both of, and with no header of its own on the right, are
+    one column: a renderer may left-align `93.43` and right-align `78` in it."""
+    def filled(line: _Line, extent: tuple[float, float]) -> bool:
+        return any(extent[0] - 1 <= c.left and c.right <= extent[1] + 1 for c in line.cells)
+
+    joined = [extents[0]]
+    for extent in extents[1:]:
+        previous = joined[-1]
+        alone = not any(filled(ln, previous) and filled(ln, extent) for ln in body)
+        own_header = any(previous[1] < c.left <= extent[1] for ln in head for c in ln.cells)
+        if alone and not own_header:
+            joined[-1] = (previous[0], extent[1])
+        else:
+            joined.append(extent)
+    return joined
+
+
+def _union(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    merged: list[tuple[float, float]] = []
+    for left, right in sorted(intervals):
+        if merged and left <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], right))
+        else:
+            merged.append((left, right))
+    return merged
+
+
+def _blocks(area: list[_Line]) -> list[list[_Line]]:
+    """The area split where its columns shift: a data line with a cell across two cells of an earlier
+    data line of the block (a renderer may lay a long table's next part out with other column widths)."""
+    blocks: list[list[_Line]] = [[]]
+    for line in area:
+        data = [ln for ln in blocks[-1] if _has_figure(ln)]
+        if _has_figure(line) and any(_across(cell, earlier) for cell in line.cells for earlier in data):
+            blocks.append([])
+        blocks[-1].append(line)
+    return [b for b in blocks if b]
+
+
+def _has_figure(line: _Line) -> bool:
+    return line.side_by_side and any(_FIGURE.search(c.text) for c in line.cells)
+
+
+def _across(cell: TextRun, line: _Line) -> bool:
+    return sum(1 for c in line.cells if c.left < cell.right - 1 and cell.left < c.right - 1) >= 2
+
+
+def _lines(runs: list[TextRun]) -> list[_Line]:
+    """Runs grouped into lines (top to bottom), neighbouring runs of one cell merged."""
+    lines: list[_Line] = []
+    for run in sorted((r for r in runs if r.text.strip()), key=lambda r: -(r.top + r.bottom) / 2):
+        middle = (run.top + run.bottom) / 2
+        if lines and abs(lines[-1].middle - middle) <= SAME_LINE:
+            lines[-1].cells.append(run)
+        else:
+            lines.append(_Line(middle, [run]))
+    for line in lines:
+        cells: list[TextRun] = []
+        for run in sorted(line.cells, key=lambda r: r.left):
+            if cells and run.left - cells[-1].right < CELL_GAP:
+                last = cells[-1]
+                cells[-1] = TextRun(last.left, min(last.bottom, run.bottom), max(last.right, run.right),
+                                    max(last.top, run.top), f"{last.text.strip()} {run.text.strip()}")
+            else:
+                cells.append(run)
+        line.cells = cells
+    if lines and len(lines[-1].cells) == 1 and _PAGE_NUMBER.match(lines[-1].cells[0].text.strip()):
+        lines.pop()  # the page number at the foot
+    return lines
+
+
+def _gaps(area: list[_Line]) -> list[float]:
+    return [a.bottom - b.top for a, b in zip(area, area[1:])]
+
+
+def _starts_new_table(area: list[_Line], line: _Line) -> bool:
+    """A header (cells side by side, no figure) after rows, and after a clearly wider gap than theirs."""
+    gaps = _gaps(area)
+    if not gaps or not line.side_by_side or any(_FIGURE.search(c.text) for c in line.cells):
+        return False
+    if not any(_has_figure(ln) for ln in area):
+        return False  # still in the header's lines
+    return area[-1].bottom - line.top > NEW_TABLE_GAP * max(statistics.median(gaps), 1.0)
+
+
+def _trimmed(area: list[_Line]) -> list[_Line]:
+    """Without the one-cell lines before its first row of cells (headings), nor trailing one-cell lines
+    other than the last row's wrapped text (a source note, the next paragraph, cells laid out one per line)."""
+    start = next((i for i, ln in enumerate(area) if ln.side_by_side), len(area))
+    area = area[start:]
+    if not area:
+        return area
+    last_row = max(i for i, ln in enumerate(area) if ln.side_by_side)
+    lefts = [c.left for ln in area if ln.side_by_side for c in ln.cells]
+    height = _text_height(area)
+    end = last_row + 1
+    while end < len(area) and area[end - 1].top - area[end].top <= NEW_ROW_PITCH * height \
+            and any(abs(area[end].cells[0].left - x) <= 3 for x in lefts):
+        end += 1
+    return area[:end]
+
+
+def _text_height(lines: list[_Line]) -> float:
+    """A full line's height (ascender to descender): a cell of digits alone is shorter than the font."""
+    heights = sorted(ln.top - ln.bottom for ln in lines)
+    return heights[(3 * len(heights)) // 4]
