@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-# A sentence ends at a full stop followed by a capital or digit; `90,50%.` ends one, `2.340.200` does not.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
+# A sentence ends at a full stop followed by a capital or digit; `90,50%.` ends one, `2.340.200` does not,
+# nor `Rp. 10.894.818.544` or `No. 88`.
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!Rp\.)(?<!No\.)\s+(?=[A-Z0-9“\"(])")
 
 
 def paragraphs(lines: list[str], tables_too: bool = False) -> Iterator[tuple[int, str, list[int]]]:

@@ -17,17 +17,19 @@ _REALISASI = re.compile(r"(?:realisasi|terserap|terealisasi).{0,50}?Rp\.?\s*(\d[
 
 
 def prose_pairs(lines: list[str]) -> list[tuple[int, Decimal, Decimal]]:
-    """(line, pagu, realisasi) for each prose line that states both."""
+    """(line, pagu, realisasi) for each pagu in a prose sentence followed by a realisasi before the next pagu;
+    a sentence the text layer wraps over lines is read whole."""
     pairs = []
-    for number, line in enumerate(lines, start=1):
-        if "\t" in line:
-            continue
-        pagu, realisasi = _PAGU.search(line), _REALISASI.search(line)
-        if not (pagu and realisasi) or realisasi.start() < pagu.start():
-            continue
-        values = [parse_number(m.group(1).rstrip(",.")) for m in (pagu, realisasi)]
-        if all(v is not None and v.is_money_like for v in values):
-            pairs.append((number, values[0].value, values[1].value))
+    for sentence, line_of in sentences(lines):
+        pagus = list(_PAGU.finditer(sentence))
+        for pagu, following in zip(pagus, [*pagus[1:], None]):
+            end = following.start() if following else len(sentence)
+            realisasi = _REALISASI.search(sentence, pagu.end(1), end)
+            if not realisasi:
+                continue
+            values = [parse_number(m.group(1).rstrip(",.")) for m in (pagu, realisasi)]
+            if all(v is not None and v.is_money_like for v in values):
+                pairs.append((line_of(pagu.start(1)), values[0].value, values[1].value))
     return pairs
 
 
@@ -47,6 +49,8 @@ def check_prose_against_tables(tables: list[Table], lines: list[str]) -> list[Fi
             pagu_col, real_col = table.column(Role.PAGU), table.column(Role.REALISASI)
             if table.kind != "budget" or not pagu_col or not real_col:
                 continue
+            if any(_prints(row, pagu_col.index, real_col.index, pagu, realisasi) for row in table.rows):
+                continue  # a row of this table prints both figures: that is the row the prose describes
             matches = [(row, printed) for row in table.rows
                        if (printed := _described(row, pagu_col.index, real_col.index, pagu, realisasi))]
             # A Program and its only Kegiatan print the same figures: the prose describes the higher level.
@@ -66,6 +70,10 @@ def check_prose_against_tables(tables: list[Table], lines: list[str]) -> list[Fi
                         row_index=row.index, column_index=column.index, detail=text,
                         combined=[row.cells[column.index], lines[line - 1].strip()[:200]]))
     return findings
+
+
+def _prints(row, pagu_index: int, real_index: int, pagu: Decimal, realisasi: Decimal) -> bool:
+    return [row.values[i].amount if row.values[i] else None for i in (pagu_index, real_index)] == [pagu, realisasi]
 
 
 def _described(row, pagu_index: int, real_index: int, pagu: Decimal, realisasi: Decimal):
