@@ -17,7 +17,7 @@ def test_depok_program_kegiatan_table_spans_page_breaks(depok):
     # Lines 941-1002: one table over four pages; page headers "LAPORAN KINERJA ..." / "2023" in between,
     # and from line 993 on the rows lost their empty first cell (No.).
     table = next(t for t in depok.tables if t.lines == (941, 1002))
-    assert table.kind == "budget" and len(table.rows) == 45  # 47 lines less two header rows
+    assert table.kind == "efficiency" and len(table.rows) == 45  # 47 lines less two header rows
     assert sum("page break" in r for r in table.repairs) == 3
     shifted = [r for r in table.repairs if "moved 1 column" in r]
     assert [r.split(":")[0] for r in shifted] == [f"line {n}" for n in range(993, 1003)]
@@ -42,15 +42,19 @@ def test_depok_findings_are_exactly_the_real_errors(depok):
         ("footing-children", 965, "EFISIENSI ANGGARAN", Decimal(38995169), Decimal(40062709)),
         ("row-sisa", 965, "EFISIENSI ANGGARAN", Decimal(38995169), Decimal(40062709)),
     ]
-    # The other 38 tables hold one more: the capaian of line 930 (below).
-    assert [f.rule for f in depok.findings if f.table != table.id and f.rule != "cross-table"] == ["row-capaian"]
+    # The other 38 tables hold two more: the efisiensi of line 929 (tests/test_efficiency.py) and the capaian
+    # of line 930 (below).
+    assert [f.rule for f in depok.findings if f.table != table.id and f.rule != "cross-table"] == [
+        "row-efficiency", "row-capaian"]
 
 
 def test_depok_capaian_are_realisasi_over_target(depok):
     # Line 930 (conclusion table): target 21 %, realisasi 33,33 %, capaian printed 157,15; 33,33 / 21 is
     # 158,71 %. (The same indicator shows realisasi 36,36 % and capaian 173,14 % on lines 594 and 764.)
     table = next(t for t in depok.tables if t.lines and t.lines[0] <= 930 <= t.lines[1])
-    assert _found(depok, table.id) == [("row-capaian", 930, "%", Decimal("157.15"), Decimal("158.71"))]
+    assert _found(depok, table.id) == [("row-efficiency", 929, "Efisiensi Anggaran", Decimal("15.87"),
+                                        Decimal("19.55")),
+                                       ("row-capaian", 930, "%", Decimal("157.15"), Decimal("158.71"))]
     # Rows that must raise nothing: 173,16 % (line 50) is 36,36... % / 21 % before rounding the realisasi;
     # 134,97 % (line 1000) is 15,24 / 11,29 within the realisasi's rounding; 145 % (line 978) is 145,44
     # rounded; 96 % (line 980) is 110 / 115 units rounded.

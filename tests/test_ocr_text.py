@@ -6,7 +6,7 @@ from decimal import Decimal
 
 
 def _budget(result):
-    return [t for t in result.tables if t.kind == "budget"]
+    return [t for t in result.tables if t.has_budget]
 
 
 def test_tabel_3_8_is_read_with_its_kode_hierarchy(kukar):

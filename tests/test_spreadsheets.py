@@ -75,6 +75,7 @@ def test_kediri_tabel_3_3_as_csv_with_semicolons_gives_the_two_percent_slips(tmp
     path.write_text("\n".join(";".join(f'"{c}"' if ";" in c else c for c in row) for row in [[caption], *rows])
                     + "\n", encoding="cp1252")
     table, = understand(read(path))
-    assert table.kind == "budget" and len(table.rows) == 8
+    assert table.kind == "efficiency" and len(table.rows) == 8
     assert [(f.rule, f.reported) for f in run_checks([table])] == [
-        ("row-percent", Decimal("94.46")), ("row-percent", Decimal("68.76"))]
+        ("row-percent", Decimal("94.46")), ("row-percent", Decimal("68.76")),
+        ("average-row", Decimal("93.14")), ("average-row", Decimal("87.38"))]

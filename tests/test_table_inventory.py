@@ -10,7 +10,7 @@ FIGURES = ("target", "realisasi_kinerja", "capaian", "pagu", "sumber", "realisas
 
 def inventory(result):
     return [(t.id, t.kind, t.lines, len(t.rows), t.caption[:30]) for t in result.tables
-            if t.kind in ("budget", "capaian")]
+            if t.has_budget or t.kind == "capaian"]
 
 
 def figures(result, table_id, line):
@@ -23,9 +23,9 @@ def figures(result, table_id, line):
 
 def test_kediri(kediri):
     assert inventory(kediri) == [
-        ("T7", "budget", (452, 517), 57, "Lebih jelas dapat di lihat pad"),  # the RKPD evaluation table
+        ("T7", "efficiency", (452, 517), 57, "Lebih jelas dapat di lihat pad"),  # the RKPD evaluation table
         ("T8", "budget", (590, 648), 53, "Tabel : 3.2. CAPAIAN KINERJA K"),
-        ("T9", "budget", (654, 663), 8, "Tabel 3.3. Efisiensi Cost per "),
+        ("T9", "efficiency", (654, 663), 8, "Tabel 3.3. Efisiensi Cost per "),
     ]
     # Line 592: "A | PROGRAM PENUNJANG ... | 100% | 100% | 5.087.297.982 | 3.586.961.374 | - | 534.753.000 | - |
     # 4.121.714.374 | 81,02% | 965.683.608".
@@ -53,17 +53,17 @@ def test_depok(depok):
         ("T22", "budget", (723, 724), 1, ""),
         ("T23", "capaian", (730, 753), 20, ""),  # on over a blank line and a wrapped label (line 747)
         ("T24", "capaian", (763, 767), 2, "Indikator kinerja, target, dan"),  # its header repeated on 766
-        ("T25", "budget", (775, 779), 4, ""),
+        ("T25", "efficiency", (775, 779), 4, ""),
         ("T26", "capaian", (785, 788), 3, ""),
         ("T27", "capaian", (800, 804), 4, ""),
         ("T28", "capaian", (816, 819), 3, ""),
         ("T30", "capaian", (834, 837), 3, ""),
-        ("T31", "budget", (859, 861), 2, ""),
+        ("T31", "efficiency", (859, 861), 2, ""),
         ("T32", "capaian", (867, 874), 7, ""),
         ("T34", "capaian", (902, 905), 3, ""),
         ("T35", "budget", (919, 921), 1, "Tabel Perbandingan Realisasi K"),
-        ("T36", "budget", (927, 931), 3, "Berdasarkan Pengukuran Kinerja"),
-        ("T37", "budget", (941, 1002), 45, ""),
+        ("T36", "efficiency", (927, 931), 3, "Berdasarkan Pengukuran Kinerja"),
+        ("T37", "efficiency", (941, 1002), 45, ""),
         ("T38", "budget", (1045, 1049), 3, ""),
     ]
     # Line 50: "Koperasi Berkualitas ... 21% | 36,36% | 173,16%".

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from ..understand.model import Table
 from ..understand.scales import DEFAULT_SCALES, Scale
+from .averages import check_average_row
 from .categories import check_category_labels
 from .causes import likely_cause
 from .consistency import check_same_figures, check_same_programs
@@ -16,7 +17,7 @@ from .performance import check_capaian
 from .printed_errors import check_printed_errors
 from .prose import check_prose_against_tables, check_prose_counts
 from .root_causes import Misprint, likely_misprints
-from .row_identities import check_percent, check_quarters, check_sisa, check_sources
+from .row_identities import check_efficiency, check_percent, check_quarters, check_sisa, check_sources
 from .rules import RULES, Rule
 from .tolerance import EXACT, Tolerance
 
@@ -24,17 +25,18 @@ __all__ = ["run_checks", "table_findings", "Misprint", "Finding", "Rule", "RULES
            "ALL_TABLE_RULES", "Tolerance", "EXACT"]
 
 #: Rules whose numbers are not one amount mistyped for another: no digit-slip cause is looked for.
-NO_DIGIT_CAUSE = ("row-percent", "row-capaian", "prose-counts", "category-label")
+NO_DIGIT_CAUSE = ("row-percent", "row-capaian", "row-efficiency", "average-row", "prose-counts",
+                  "category-label")
 
 TableRule = Callable[[Table, Tolerance], list[Finding]]
 
 #: Rules for budget-realisation tables.
 BUDGET_RULES: tuple[TableRule, ...] = (check_children, check_totals, check_sources, check_quarters, check_percent,
-                                       check_sisa)
+                                       check_sisa, check_efficiency)
 #: Rules for every table (each looks for the columns it needs).
 ALL_TABLE_RULES: tuple[TableRule, ...] = (check_printed_errors,)
 #: Rules for tables whose columns are known to be where the report put them.
-CERTAIN_TABLE_RULES: tuple[TableRule, ...] = (check_capaian, check_lhe)
+CERTAIN_TABLE_RULES: tuple[TableRule, ...] = (check_capaian, check_lhe, check_average_row)
 
 
 def run_checks(tables: list[Table], lines: list[str] | None = None,
@@ -71,7 +73,7 @@ def table_findings(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
     found = [f for rule in ALL_TABLE_RULES for f in rule(table, tolerance)]
     if not table.uncertain:  # arithmetic on misplaced cells finds nothing real
         found += [f for rule in CERTAIN_TABLE_RULES for f in rule(table, tolerance)]
-        if table.kind == "budget":
+        if table.has_budget:
             found += [f for rule in BUDGET_RULES for f in rule(table, tolerance)]
     found.sort(key=lambda f: (f.row_index if f.row_index is not None else -1,
                               f.column_index if f.column_index is not None else -1))

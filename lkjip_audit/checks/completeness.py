@@ -86,12 +86,11 @@ def _compares_years(table: Table) -> bool:
 
 
 def _relates_capaian_to_serapan(table: Table) -> bool:
-    text = (table.caption + " " + " ".join(c.header for c in table.columns)).lower()
-    return table.kind == "budget" and (table.column(Role.CAPAIAN) is not None or "efisiensi" in text)
+    return table.kind == "efficiency"
 
 
 def _links_programs_to_indicators(table: Table) -> bool:
-    return (table.kind == "budget" and any(r.level is Level.PROGRAM for r in table.rows)
+    return (table.has_budget and any(r.level is Level.PROGRAM for r in table.rows)
             and (table.column(Role.TARGET) is not None or table.column(Role.REALISASI_KINERJA) is not None))
 
 
@@ -156,7 +155,7 @@ PARTS: tuple[Part, ...] = (
     Part("bab3.anggaran", {"id": "Realisasi anggaran", "en": "Budget realisation"}, "bab3",
          headings=r"realisasi anggaran|akuntabilitas keuangan|kinerja keuangan|serapan anggaran",
          text=r"realisasi anggaran",
-         table=lambda t: t.kind == "budget" and not t.uncertain,
+         table=lambda t: t.has_budget and not t.uncertain,
          table_why={"id": "tabel realisasi anggaran", "en": "a budget realisation table"}),
     Part("bab4", {"id": "Bab IV Penutup", "en": "Chapter IV Closing"}, None),
     Part("bab4.perbaikan", {"id": "Kesimpulan dan langkah perbaikan ke depan",

@@ -55,7 +55,7 @@ def check_same_programs(tables: list[Table]) -> list[Finding]:
     """cross-table, for budgets: a Program (a row named "Program ...") in several budget tables has the same
     pagu and realisasi in each; the value most tables print is taken as the report's."""
     programs = [Mention(table, row, normalize(row.label), " ".join(row.label.split()), Decimal(0), False)
-                for table in tables if table.kind == "budget" and not table.uncertain for row in table.rows
+                for table in tables if table.has_budget and not table.uncertain for row in table.rows
                 # a Sasaran or an agency row is no Program, whatever level the layout gave it
                 if row.level is Level.PROGRAM and normalize(row.label).startswith("program")
                 and len(normalize(row.label).split()) >= 3]

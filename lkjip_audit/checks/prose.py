@@ -47,7 +47,7 @@ def check_prose_against_tables(tables: list[Table], lines: list[str]) -> list[Fi
     for line, pagu, realisasi in prose_pairs(lines):
         for table in tables:
             pagu_col, real_col = table.column(Role.PAGU), table.column(Role.REALISASI)
-            if table.kind != "budget" or not pagu_col or not real_col:
+            if not table.has_budget or not pagu_col or not real_col:
                 continue
             if any(_prints(row, pagu_col.index, real_col.index, pagu, realisasi) for row in table.rows):
                 continue  # a row of this table prints both figures: that is the row the prose describes

@@ -24,13 +24,13 @@ def left_of(table: Table, index: int, role: Role) -> Column | None:
 def _rows_with_pair(table: Table, role: Role):
     """(column, pagu column, realisasi column, row) for every row under each column of `role` that has both."""
     for column in table.columns_with(role):
-        pair = _pair_for(table, column.index)
+        pair = budget_pair(table, column.index)
         if pair:
             for row in table.rows:
                 yield column, pair[0], pair[1], row
 
 
-def _pair_for(table: Table, index: int) -> tuple[Column, Column] | None:
+def budget_pair(table: Table, index: int) -> tuple[Column, Column] | None:
     """The realisasi column nearest left of `index` and the pagu column left of that."""
     realisasi = left_of(table, index, Role.REALISASI)
     pagu = left_of(table, realisasi.index, Role.PAGU) if realisasi else None
@@ -89,6 +89,41 @@ def check_sisa(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
             column_index=column.index,
             detail={"id": text, "en": f"{pagu_col.header} − {real_col.header} = {pagu:,} − {realisasi:,}"},
             combined=[row.cells[c.index] for c in (column, pagu_col, real_col)]))
+    return findings
+
+
+def check_efficiency(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:  # noqa: ARG001
+    """row-efficiency: an efisiensi printed in % equals (Pagu − Realisasi) / Pagu × 100, the budget share not
+    spent; where the row also prints a capaian kinerja, capaian − serapan (Kukar's own definition) holds too."""
+    findings = []
+    for column, pagu_col, real_col, row in _rows_with_pair(table, Role.EFISIENSI):
+        printed = row.values[column.index]
+        pagu, realisasi = amount(row, pagu_col.index), amount(row, real_col.index)
+        if printed is None or printed.value is None or not pagu or realisasi is None:
+            continue
+        unspent = (pagu - realisasi) / pagu * HUNDRED
+        capaian_col = left_of(table, pagu_col.index, Role.CAPAIAN)
+        capaian = row.values[capaian_col.index] if capaian_col else None
+        alternatives = [unspent]
+        if capaian is not None and capaian.value is not None:
+            alternatives.append(capaian.value - realisasi / pagu * HUNDRED)
+        if any(ratio_holds(printed.value, value, printed.decimals) for value in alternatives):
+            continue
+        shown = max(printed.decimals, 2)
+        expected = unspent.quantize(Decimal(1).scaleb(-shown), ROUND_HALF_UP)
+        cells = (row.cells[pagu_col.index], row.cells[real_col.index])
+        formula = (f"({pagu_col.header} − {real_col.header}) / {pagu_col.header} × 100 = "
+                   f"({cells[0]} − {cells[1]}) / {cells[0]} × 100")
+        text = {"id": f"{formula} = {format_id(expected, shown)}%", "en": f"{formula} = {expected}%"}
+        if len(alternatives) > 1:
+            other = alternatives[1].quantize(Decimal(1).scaleb(-shown), ROUND_HALF_UP)
+            text = {"id": text["id"] + f" (capaian − serapan = {format_id(other, shown)}%, juga berbeda)",
+                    "en": text["en"] + f" (capaian − serapan = {other}%, which differs too)"}
+        findings.append(Finding(
+            rule="row-efficiency", table=table.id, item=row.label, column=column.header,
+            reported=printed.value, expected=expected, line=row.line_of(column.index), page=row.page,
+            row_index=row.index, column_index=column.index, decimals=shown, detail=text,
+            combined=[row.cells[column.index], *cells]))
     return findings
 
 

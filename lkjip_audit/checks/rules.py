@@ -118,6 +118,44 @@ ROW_SISA = Rule(
     tolerance=_EXACT,
 )
 
+ROW_EFFICIENCY = Rule(
+    code="row-efficiency",
+    severity="error",
+    name={"id": "Efisiensi anggaran", "en": "Budget efficiency"},
+    template={
+        "id": "{column} pada {item} tercetak {reported}%, sedangkan {detail}.",
+        "en": "{column} of {item} is printed as {reported}% but {detail}.",
+    },
+    description={
+        "id": "Efisiensi anggaran yang dicetak dalam persen sama dengan bagian pagu yang tidak terserap: "
+              "(Pagu − Realisasi) / Pagu × 100. Bila baris juga mencetak capaian kinerja, capaian − serapan "
+              "(definisi sebagian laporan) juga diterima.",
+        "en": "A budget efficiency printed in percent equals the share of the pagu not spent: "
+              "(Pagu − Realisasi) / Pagu × 100. Where the row also prints a capaian kinerja, capaian − serapan "
+              "(some reports' definition) is accepted too.",
+    },
+    tolerance=_RATIO,
+)
+
+AVERAGE_ROW = Rule(
+    code="average-row",
+    severity="warning",
+    name={"id": "Baris rata-rata", "en": "Average row"},
+    template={
+        "id": "{column} pada baris rata-rata tercetak {reported}%, sedangkan {detail}.",
+        "en": "{column} in the average row is printed as {reported}%, but {detail}.",
+    },
+    description={
+        "id": "Baris penutup tanpa nama (atau bernama rata-rata) yang hanya memuat persentase sama dengan "
+              "rata-rata baris di atasnya pada tingkat tertingginya (misalnya Program); untuk persentase "
+              "realisasi anggaran, Σ realisasi / Σ pagu baris-baris itu juga diterima.",
+        "en": "A closing row without a name (or named rata-rata) that holds only percentages equals the mean "
+              "of the rows above at their top level (Programs, say); for the budget percentage, Σ realisasi / "
+              "Σ pagu of those rows is accepted too.",
+    },
+    tolerance=_RATIO,
+)
+
 ROW_SOURCES = Rule(
     code="row-sources",
     severity="error",
@@ -284,6 +322,6 @@ CROSS_TABLE = Rule(
 )
 
 RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, ROW_PERCENT, ROW_CAPAIAN, ROW_SISA,
-                                      ROW_SOURCES, ROW_QUARTERS,
+                                      ROW_EFFICIENCY, AVERAGE_ROW, ROW_SOURCES, ROW_QUARTERS,
                                       PRINTED_ERROR, PROSE_TABLE, PROSE_COUNTS, CATEGORY_LABEL,
                                       CROSS_TABLE, LHE_SCORE)}

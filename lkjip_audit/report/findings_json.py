@@ -11,7 +11,7 @@ from typing import Any
 from .. import __version__
 from ..checks.completeness import ANSWERS, suggested_answers
 from ..checks.finding import Finding
-from ..understand.model import Table
+from ..understand.model import BUDGET_KINDS, Table
 from .atomic import write_atomically
 from .totals import budget_totals
 
@@ -92,7 +92,7 @@ def summary_of(document: dict[str, Any]) -> dict[str, Any]:
     severities = [f["severity"] for f in document["findings"]]
     totals = document.get("totals") or {}
     return {"tables": len(document["tables"]),
-            "budget_tables": sum(1 for t in document["tables"] if t["kind"] == "budget"),
+            "budget_tables": sum(1 for t in document["tables"] if t["kind"] in BUDGET_KINDS),
             "findings": len(severities), "errors": severities.count("error"),
             "warnings": severities.count("warning"), "pagu": totals.get("pagu"),
             "realisasi": totals.get("realisasi"), "serapan_percent": totals.get("serapan_percent")}
@@ -103,7 +103,7 @@ def summary_line(document: dict[str, Any]) -> str:
     severities: dict[str, int] = {}
     for finding in document["findings"]:
         severities[finding["severity"]] = severities.get(finding["severity"], 0) + 1
-    budget = sum(1 for t in document["tables"] if t["kind"] == "budget")
+    budget = sum(1 for t in document["tables"] if t["kind"] in BUDGET_KINDS)
     parts = ", ".join(f"{k} {v}" for k, v in sorted(severities.items())) or "none"
     line = (f"{document['report']}: {len(document['tables'])} tables ({budget} budget), "
             f"{len(document['findings'])} findings ({parts})")

@@ -16,7 +16,7 @@ def program_budget_chart(tables: list[Table]):
     for table in main + [t for t in tables if t not in main]:
         pagu, realisasi = table.column(Role.PAGU), table.column(Role.REALISASI)
         programs = [r for r in table.rows if r.level is Level.PROGRAM]
-        if table.kind != "budget" or not programs or not pagu or not realisasi:
+        if not table.has_budget or not programs or not pagu or not realisasi:
             continue
         labels = [r.label[:40] for r in programs]
         values = [[float(r.values[c.index].amount or 0) if r.values[c.index] else 0.0 for r in programs]

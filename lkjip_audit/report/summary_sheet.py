@@ -26,7 +26,7 @@ def write_summary_sheet(ws, info, tables: list[Table], findings: list[Finding], 
     put(ws, 1, 1, text("summary_title", lang)).font = TITLE
     identity = info.identity
     missing = text("not_found", lang)
-    budget = [t for t in tables if t.kind == "budget"]
+    budget = [t for t in tables if t.has_budget]
     unchecked = sum(1 for t in budget if t.uncertain)
     severities = Counter(f.severity for f in findings)
     facts = [

@@ -82,7 +82,7 @@ def assign_roles(headers: list[str], values: list[list[Number | None]], cells: l
         elif (pct and pct / filled >= 0.5) or normalize(header.split(" / ")[-1]) in ("%", "persen"):
             last = header.split(" / ")[-1]
             if mentions(header, SISA_WORDS):
-                column.role = Role.OTHER  # `Efisiensi (%)` is not realisasi/pagu
+                column.role = Role.EFISIENSI  # `Efisiensi (%)` is not realisasi/pagu
             elif mentions(last, TARGET_WORDS):
                 column.role = Role.TARGET
             elif mentions(last, REALISASI_WORDS):

@@ -13,10 +13,16 @@ MIN_BAND_ROWS = 3
 
 
 def classify(columns: list[Column], caption: str, rows: list[list[str]] | None = None) -> str:
-    """budget | capaian | renstra | staff | pk | lhe | scale | other."""
+    """budget | efficiency | capaian | renstra | staff | pk | lhe | scale | other.
+
+    An efficiency table sets capaian kinerja beside the budget it used (`Efisiensi Cost per Outcomes`):
+    budget columns and a capaian column, or a caption or header that says efisiensi.
+    """
     roles = {c.role for c in columns}
     headers = " ".join(c.header for c in columns)
     if {Role.PAGU, Role.REALISASI} <= roles:
+        if Role.CAPAIAN in roles or mentions(caption + " " + headers, ("efisiensi", "efesiensi")):
+            return "efficiency"
         return "budget"
     if rows and sum(1 for cells in rows if band_line(" ".join(c for c in cells if c.strip()))) >= MIN_BAND_ROWS:
         return "scale"

@@ -25,7 +25,8 @@ class Role(str, Enum):
     SUMBER = "sumber"  # realisasi per funding source: DAU, DAK, ...
     TRIWULAN = "triwulan"  # realisasi per quarter (Triwulan I-IV), in rupiah
     PERSEN = "persen"  # realisasi/pagu, in %
-    SISA = "sisa"  # sisa, silpa, efisiensi
+    SISA = "sisa"  # sisa, silpa, efisiensi, in rupiah
+    EFISIENSI = "efisiensi"  # efisiensi in %: the budget share not spent (or capaian minus serapan)
     BOBOT = "bobot"  # LHE SAKIP: a component's weight
     NILAI = "nilai"  # LHE SAKIP: the score a component (or the whole) got
     KETERANGAN = "keterangan"
@@ -78,13 +79,17 @@ class Row:
         return self.line
 
 
+#: Kinds of table whose pagu and realisasi columns the budget rules check.
+BUDGET_KINDS = ("budget", "efficiency")
+
+
 @dataclass
 class Table:
     """A table understood well enough to be checked."""
 
     id: str
     caption: str
-    kind: str  # budget | capaian | staff | pk | lhe | other
+    kind: str  # see understand.kinds.classify
     columns: list[Column]
     header_rows: list[list[str]]
     rows: list[Row]
@@ -92,6 +97,11 @@ class Table:
     page: int | None = None
     lines: tuple[int, int] | None = None
     uncertain: str = ""  # from the reader: why the columns may be wrong; such tables are shown, not checked
+
+    @property
+    def has_budget(self) -> bool:
+        """A budget-realisation table, or an efficiency table that carries one (pagu and realisasi columns)."""
+        return self.kind in BUDGET_KINDS
 
     def columns_with(self, *roles: Role) -> list[Column]:
         return [c for c in self.columns if c.role in roles]
