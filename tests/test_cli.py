@@ -27,8 +27,8 @@ def test_audit_writes_workbook_findings_and_executed_notebook(tmp_path):
     assert {p.name for p in folder.iterdir()} == {f"{KEDIRI.stem}.audit.xlsx", "findings.json",
                                                   f"{KEDIRI.stem}.ipynb", f"{KEDIRI.stem}.html"}
     document = json.loads((folder / "findings.json").read_text(encoding="utf-8"))
-    assert document["report"] == KEDIRI.name and len(document["findings"]) == 69
-    assert done.stdout.startswith(f"{KEDIRI.name}: 9 tables (3 budget), 69 findings (error 53, warning 16)")
+    assert document["report"] == KEDIRI.name and len(document["findings"]) == 80
+    assert done.stdout.startswith(f"{KEDIRI.name}: 9 tables (3 budget), 80 findings (error 53, warning 27)")
     notebook = json.loads((folder / f"{KEDIRI.stem}.ipynb").read_text(encoding="utf-8"))
     papermill = notebook["metadata"]["papermill"]
     assert papermill["parameters"]["input_path"] == str(KEDIRI)

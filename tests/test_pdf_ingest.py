@@ -239,5 +239,5 @@ def test_the_pdf_gives_every_finding_of_the_text(text, pdf):
                        f.expected) for f in result.findings)
 
     expected = found(audit(text))
-    assert len(expected) == {KEDIRI: 69, DEPOK: 22, FLOTIM: 5, KUKAR_OCR: 12}[text]
+    assert len(expected) == {KEDIRI: 80, DEPOK: 22, FLOTIM: 5, KUKAR_OCR: 12}[text]
     assert found(audited(PDF / pdf)) == expected

@@ -49,19 +49,28 @@ def check_same_figures(tables: list[Table]) -> list[Finding]:
 
 #: How alike two Program names must be (token_set_ratio) to be one Program.
 SAME_PROGRAM = 95
+#: How alike two Kegiatan or Sub Kegiatan names must be (token_sort_ratio: word order aside, the whole name;
+#: `... Laporan Keuangan Akhir Tahun SKPD` is not `... Laporan Keuangan Bulanan SKPD`).
+SAME_ACTIVITY = 95
 
 
 def check_same_programs(tables: list[Table]) -> list[Finding]:
     """cross-table, for budgets: a Program (a row named "Program ...") in several budget tables has the same
-    pagu and realisasi in each; the value most tables print is taken as the report's."""
-    programs = [Mention(table, row, normalize(row.label), " ".join(row.label.split()), Decimal(0), False)
-                for table in tables if table.has_budget and not table.uncertain for row in table.rows
-                # a Sasaran or an agency row is no Program, whatever level the layout gave it
-                if row.level is Level.PROGRAM and normalize(row.label).startswith("program")
-                and len(normalize(row.label).split()) >= 3]
+    pagu and realisasi in each, and so has a Kegiatan or Sub Kegiatan (any other named row of three words or
+    more, whatever level the layout gave it: the RKPD format's split kode does not tell); the value most
+    tables print is taken as the report's."""
+    rows = [Mention(table, row, normalize(row.label), " ".join(row.label.split()), Decimal(0), False)
+            for table in tables if table.has_budget and not table.uncertain for row in table.rows
+            if row.level is not Level.TOTAL and len(normalize(row.label).split()) >= 3]
+    # a Sasaran or an agency row is no Program, whatever level the layout gave it
+    programs = [m for m in rows if m.row.level is Level.PROGRAM and m.name.startswith("program")]
+    activities = [m for m in rows if m.row.level is not Level.PROGRAM and not m.name.startswith("program")]
     groups = _grouped(programs, lambda a, b: fuzz.token_set_ratio(a.name, b.name) >= SAME_PROGRAM)
     findings = [f for group in groups if len(group) > 1 for role in (Role.PAGU, Role.REALISASI)
                 for f in _disagreements(group, role, _PROGRAM_DETAIL)]
+    groups = _grouped(activities, lambda a, b: fuzz.token_sort_ratio(a.name, b.name) >= SAME_ACTIVITY)
+    findings += [f for group in groups if len(group) > 1 for role in (Role.PAGU, Role.REALISASI)
+                 for f in _disagreements(group, role, _ACTIVITY_DETAIL)]
     order = {table.id: number for number, table in enumerate(tables)}
     return sorted(findings, key=lambda f: (order[f.table], f.row_index, f.column_index))
 
@@ -116,6 +125,7 @@ def _value(mention: Mention, role: Role):
 _INDICATOR_DETAIL = ({"id": "untuk indikator yang sama dengan target yang sama", "en": "for the same indicator "
                       "with the same target"})
 _PROGRAM_DETAIL = {"id": "untuk Program yang sama", "en": "for the same Programme"}
+_ACTIVITY_DETAIL = {"id": "untuk Kegiatan/Sub Kegiatan yang sama", "en": "for the same Kegiatan/Sub Kegiatan"}
 
 
 def _disagreements(group: list[Mention], role: Role, said: dict[str, str] = _INDICATOR_DETAIL) -> list[Finding]:

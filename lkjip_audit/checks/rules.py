@@ -307,13 +307,13 @@ CROSS_TABLE = Rule(
     },
     description={
         "id": "Indikator yang dicetak di beberapa tabel dengan target yang sama memiliki realisasi, pagu dan "
-              "realisasi anggaran yang sama di setiap tabel; Program yang dicetak di beberapa tabel anggaran "
-              "memiliki pagu dan realisasi yang sama. Nama dicocokkan secara fuzzy (rapidfuzz). "
+              "realisasi anggaran yang sama di setiap tabel; Program, Kegiatan dan Sub Kegiatan yang dicetak di "
+              "beberapa tabel anggaran memiliki pagu dan realisasi yang sama. Nama dicocokkan secara fuzzy (rapidfuzz). "
               "Nilai yang dicetak paling banyak tabel dianggap nilai laporan; bila hanya dua tabel berbeda, tabel "
               "yang kemudian menjadi temuan dan menyebut tabel yang lebih dulu.",
         "en": "An indicator printed in several tables with the same target has the same realisation, pagu and "
-              "budget realisation in each; a Programme printed in several budget tables has the same pagu and "
-              "realisation in each. Names are matched fuzzily (rapidfuzz). The value most tables "
+              "budget realisation in each; a Programme, Kegiatan or Sub Kegiatan printed in several budget tables "
+              "has the same pagu and realisation in each. Names are matched fuzzily (rapidfuzz). The value most tables "
               "print is taken as the report's; where only two tables disagree, the later one is the finding and "
               "names the earlier.",
     },
