@@ -241,3 +241,70 @@ def test_the_pdf_gives_every_finding_of_the_text(text, pdf):
     expected = found(audit(text))
     assert len(expected) == {KEDIRI: 80, DEPOK: 22, FLOTIM: 5, KUKAR_OCR: 12}[text]
     assert found(audited(PDF / pdf)) == expected
+
+
+# Per PDF: its budget, efficiency and capaian tables as (kind, first page, rows, caption start). The caption is
+# the nearest `Tabel` line above, else the last text line above (the PDF prints no caption for most of them).
+# Row counts and values are those of the text's tables (tests/test_table_inventory.py; the tests above set
+# them side by side), pages as rendered.
+PDF_INVENTORY = {
+    "000_3ad56d6f2973d4fa_plain.pdf": [("budget", 21, 26, "Tabel 3.8 Realisasi Anggaran P"),
+                                       ("budget", 27, 7, "Kepentingan")],
+    "000_3ad56d6f2973d4fa_ruled.pdf": [("budget", 24, 26, "Tabel 3.8 Realisasi Anggaran P"),
+                                       ("budget", 30, 7, "Kepentingan")],
+    # The RKPD table (pages 14-17) is in parts that are shown, not checked (test above).
+    "001_64a952374f22daba_plain.pdf": [("budget", 21, 53, "Tabel : 3.2. CAPAIAN KINERJA K"),
+                                       ("efficiency", 24, 8, "Tabel 3.3. Efisiensi Cost per ")],
+    "001_64a952374f22daba_ruled.pdf": [("efficiency", 15, 57, "Tabel berikut ini :"),
+                                       ("budget", 22, 53, "Tabel : 3.2. CAPAIAN KINERJA K"),
+                                       ("efficiency", 26, 8, "Tabel 3.3. Efisiensi Cost per ")],
+    "002_d488c239828ced52_plain.pdf": [("budget", 11, 49, "Realisasi anggaran per Sub Keg")],
+    "002_d488c239828ced52_ruled.pdf": [("budget", 13, 49, "Realisasi anggaran per Sub Keg")],
+    "004_b4b9a9e5ae63aa12_plain.pdf": [
+        ("capaian", 2, 3, "Persentase capaian kinerjanya "), ("capaian", 18, 3, "Berdasarkan Perbandingan antar"),
+        ("capaian", 23, 5, "lanjut."), ("capaian", 23, 1, "dapat digambarkan sebagai beri"),
+        ("budget", 24, 1, "terealisasi Rp. 7,837,758,545 "), ("capaian", 24, 20, "Dinas Jabatan dari target 10 u"),
+        ("capaian", 25, 2, "Indikator kinerja, target, dan"), ("efficiency", 27, 4, "anggaran sebagai berikut :"),
+        ("capaian", 28, 3, "tersebut sesuai dengan target "), ("capaian", 28, 4, "56,36% dengan realisasi kinerj"),
+        ("capaian", 29, 3, "target 25% dengan realisasi ki"), ("capaian", 30, 3, "target 165 unit usaha koperasi"),
+        ("efficiency", 32, 2, "sebagai berikut :"), ("capaian", 33, 7, "Jumlah wirausaha baru dan peng"),
+        ("capaian", 34, 3, "Teknologi dengan target 1000 U"), ("budget", 35, 1, "Tabel Perbandingan Realisasi K"),
+        ("efficiency", 36, 3, "Kota Depok Tahun 2023 dapat ka"), ("efficiency", 38, 45, "112,57% dan realisasi keuangan"),
+        ("budget", 46, 3, "alokasi anggaran belanja langs")],
+    "004_b4b9a9e5ae63aa12_ruled.pdf": [
+        ("capaian", 2, 3, "Persentase capaian kinerjanya "), ("capaian", 20, 3, "berikut :"),
+        ("capaian", 25, 5, "lanjut."), ("capaian", 25, 1, "dapat digambarkan sebagai beri"),
+        ("budget", 26, 1, "terealisasi Rp. 7,837,758,545 "), ("capaian", 26, 20, "Dinas Jabatan dari target 10 u"),
+        ("capaian", 28, 2, "Indikator kinerja, target, dan"), ("efficiency", 29, 4, "anggaran sebagai berikut :"),
+        ("capaian", 30, 3, "tersebut sesuai dengan target "), ("capaian", 30, 4, "56,36% dengan realisasi kinerj"),
+        ("capaian", 32, 3, "target 25% dengan realisasi ki"), ("capaian", 33, 3, "165 unit usaha koperasi dan re"),
+        ("efficiency", 35, 2, "sebagai berikut :"), ("capaian", 36, 7, "wirausaha baru dan pengusaha p"),
+        ("capaian", 37, 3, "Teknologi dengan target 1000 U"), ("budget", 38, 1, "Tabel Perbandingan Realisasi K"),
+        ("efficiency", 39, 3, "Kota Depok Tahun 2023 dapat ka"), ("efficiency", 41, 45, "112,57% dan realisasi keuangan"),
+        ("budget", 49, 3, "alokasi anggaran belanja langs")],
+}
+
+
+@pytest.mark.parametrize("name", sorted(PDF_INVENTORY))
+def test_each_pdf_lists_its_budget_and_capaian_tables(name):
+    tables = [t for t in tables_of(PDF / name) if t.has_budget or t.kind == "capaian"]
+    assert [(t.kind, t.page, len(t.rows), t.caption[:30]) for t in tables] == PDF_INVENTORY[name]
+    assert not any(t.uncertain for t in tables)
+
+
+@pytest.mark.parametrize("name, caption_start, row, expected", [
+    # Plain page 38, text line 965: Kegiatan Pemeliharaan Barang Milik Daerah, target 185.506.000, realisasi
+    # 145.443.291, 78.40%, efisiensi 38.995.169 (printed; 40.062.709 computed, a finding).
+    ("004_b4b9a9e5ae63aa12_plain.pdf", "112,57% dan realisasi", 17,
+     [Decimal(185506000), Decimal(145443291), Decimal("78.40"), Decimal(38995169)]),
+    # Plain page 24 (Tabel 3.3), text line 662: Program Pengembangan Umkm 511.020.500, 351.306.350, 68,76%.
+    ("001_64a952374f22daba_plain.pdf", "Tabel 3.3.", 6, [Decimal(511020500), Decimal(351306350), Decimal("68.76")]),
+    # Plain page 23, OCR text line 1277: 2.17.01.2.08.01 Penyediaan Jasa Surat Menyurat 2.398.000 1.860.000 77.56
+    # 538.000.
+    ("000_3ad56d6f2973d4fa_plain.pdf", "Tabel 3.8", 23,
+     [Decimal(2398000), Decimal(1860000), Decimal("77.56"), Decimal(538000)]),
+])
+def test_chosen_rows_of_borderless_pdfs_parse_as_printed(name, caption_start, row, expected):
+    table = budget_table(PDF / name, caption_start)
+    columns = [c.index for c in table.columns if c.money or c.role.value in ("persen", "efisiensi")]
+    assert [table.rows[row].values[i].amount for i in columns] == expected
