@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..understand.model import Table
+import re
+
+from ..understand.model import Row, Table
 from .finding import Finding
 from .tolerance import EXACT, Tolerance
 
@@ -16,8 +18,16 @@ def check_printed_errors(table: Table, tolerance: Tolerance = EXACT) -> list[Fin
             value = row.values[column.index]
             if value is not None and value.error:
                 findings.append(Finding(
-                    rule="printed-error", table=table.id, item=row.label, column=column.header,
+                    rule="printed-error", table=table.id, item=_name(row), column=column.header,
                     line=row.line_of(column.index),
                     page=row.page, row_index=row.index, column_index=column.index,
                     detail={"id": value.error, "en": value.error}, combined=[row.cells[column.index]]))
     return findings
+
+
+def _name(row: Row) -> str:
+    """The row's label; in a table whose columns are doubtful (this rule runs on every table), the label
+    column may hold a kode digit: then the row's first text."""
+    if len(re.findall(r"[A-Za-z]", row.label or "")) >= 3:
+        return row.label
+    return next((c for c in row.cells if len(re.findall(r"[A-Za-z]", c)) >= 3), row.label)

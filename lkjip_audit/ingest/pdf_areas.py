@@ -18,8 +18,9 @@ import re
 import statistics
 from dataclasses import dataclass
 
-#: Runs closer than this (PDF points) are one cell: a bullet and its text, words of one cell.
-CELL_GAP = 6.0
+#: Runs closer than this many times the line's text height are one cell: a bullet and its text, words of
+#: one cell (6 points at a 10-point font). Dense tables in small print set cells 5 points apart.
+CELL_GAP = 0.7
 #: A run wider than this share of the page's text width is prose, not a cell.
 PROSE_WIDTH = 0.55
 #: Runs whose middles are this close (points) stand on one line.
@@ -196,8 +197,9 @@ def _lines(runs: list[TextRun]) -> list[_Line]:
             lines.append(_Line(middle, [run]))
     for line in lines:
         cells: list[TextRun] = []
+        gap = CELL_GAP * max(r.top - r.bottom for r in line.cells)
         for run in sorted(line.cells, key=lambda r: r.left):
-            if cells and run.left - cells[-1].right < CELL_GAP:
+            if cells and run.left - cells[-1].right < gap:
                 last = cells[-1]
                 cells[-1] = TextRun(last.left, min(last.bottom, run.bottom), max(last.right, run.right),
                                     max(last.top, run.top), f"{last.text.strip()} {run.text.strip()}")
