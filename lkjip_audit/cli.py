@@ -55,6 +55,8 @@ def audit(
                 typer.echo(f"error: {exc}", err=True)
                 continue
             typer.echo(f"{result.summary} -> {_shown(result.folder)}")
+            if result.per_rule:
+                typer.echo(f"  per rule: {result.per_rule}")
     finally:
         kernels.close()
     if failed:

@@ -19,7 +19,7 @@ from .exceptions import AuditTimeout, KernelDied, LkjipAuditError
 from .ingest import check_file
 from .paths import output_stem
 from .report.atomic import write_atomically
-from .report.findings_json import summary_line
+from .report.findings_json import rule_counts_line, summary_line
 from .report.trail_sheet import record_notebook_run
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -40,6 +40,7 @@ class RunResult:
     folder: Path
     notebook: Path
     summary: str
+    per_rule: str = ""  # findings per rule, `footing-children 16, row-percent 10, ...`
 
 
 def sample_reports(raw_dir: Path = RAW_DIR) -> list[Path]:
@@ -111,7 +112,8 @@ def finish_run(notebook: Path, exporter: HtmlExporterLoader | None = None) -> Ru
     record_notebook_run(folder / f"{notebook.stem}.audit.xlsx", notebook)
     export_html(notebook, (exporter or HtmlExporterLoader()).get())
     document = json.loads((folder / "findings.json").read_text(encoding="utf-8"))
-    return RunResult(folder=folder, notebook=notebook, summary=summary_line(document))
+    return RunResult(folder=folder, notebook=notebook, summary=summary_line(document),
+                     per_rule=rule_counts_line(document))
 
 
 class KernelPool:

@@ -11,6 +11,7 @@ from typing import Any
 from .. import __version__
 from ..checks.completeness import ANSWERS, suggested_answers
 from ..checks.finding import Finding
+from ..checks.rules import RULES
 from ..understand.model import BUDGET_KINDS, Table
 from .atomic import write_atomically
 from .totals import budget_totals
@@ -96,6 +97,17 @@ def summary_of(document: dict[str, Any]) -> dict[str, Any]:
             "findings": len(severities), "errors": severities.count("error"),
             "warnings": severities.count("warning"), "pagu": totals.get("pagu"),
             "realisasi": totals.get("realisasi"), "serapan_percent": totals.get("serapan_percent")}
+
+
+def rule_counts_line(document: dict[str, Any]) -> str:
+    """Findings per rule, in the catalogue's order (`footing-children 16, row-percent 10, ...`)."""
+    counts: dict[str, int] = {}
+    for finding in document["findings"]:
+        counts[finding["rule"]] = counts.get(finding["rule"], 0) + 1
+    order = list(RULES)
+    return ", ".join(f"{rule} {n}" for rule, n in sorted(counts.items(),
+                                                         key=lambda kv: order.index(kv[0]) if kv[0] in order
+                                                         else len(order)))
 
 
 def summary_line(document: dict[str, Any]) -> str:
