@@ -11,7 +11,7 @@ import distributed
 import nbformat
 import pytest
 
-from conftest import DEPOK, FLOTIM, KEDIRI
+from conftest import FLOTIM, KEDIRI
 from lkjip_audit import runner
 from lkjip_audit.batch import collect_reports, run_batch
 from lkjip_audit.exceptions import OutputError

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import KUKAR_OCR
-from lkjip_audit.audit import audit, write_outputs
+from lkjip_audit.audit import write_outputs
 from lkjip_audit.checks.completeness import FOUND, MISSING, PARTLY, suggested_answers
 
 F, P, M = FOUND, PARTLY, MISSING

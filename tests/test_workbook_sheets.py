@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
-from conftest import DEPOK, FLOTIM, KEDIRI
+from conftest import KEDIRI
 from lkjip_audit.audit import audit, write_outputs
 from lkjip_audit.exceptions import InputError
 

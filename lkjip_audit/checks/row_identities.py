@@ -30,6 +30,16 @@ def _rows_with_pair(table: Table, role: Role):
                 yield column, pair[0], pair[1], row
 
 
+def _ratio_rows(table: Table, role: Role):
+    """As `_rows_with_pair`, for a % column: only rows that print the %, a pagu other than 0 and a realisasi,
+    with those three added (printed Number, pagu, realisasi)."""
+    for column, pagu_col, real_col, row in _rows_with_pair(table, role):
+        printed = row.values[column.index]
+        pagu, realisasi = amount(row, pagu_col.index), amount(row, real_col.index)
+        if printed is not None and printed.value is not None and pagu and realisasi is not None:
+            yield column, pagu_col, real_col, row, printed, pagu, realisasi
+
+
 def budget_pair(table: Table, index: int) -> tuple[Column, Column] | None:
     """The realisasi column nearest left of `index` and the pagu column left of that."""
     realisasi = left_of(table, index, Role.REALISASI)
@@ -51,11 +61,7 @@ def ratio_holds(printed: Decimal, computed: Decimal, decimals: int) -> bool:
 def check_percent(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
     """row-percent: the printed % equals Realisasi / Pagu × 100."""
     findings = []
-    for column, pagu_col, real_col, row in _rows_with_pair(table, Role.PERSEN):
-        printed = row.values[column.index]
-        pagu, realisasi = amount(row, pagu_col.index), amount(row, real_col.index)
-        if printed is None or printed.value is None or not pagu or realisasi is None:
-            continue
+    for column, pagu_col, real_col, row, printed, pagu, realisasi in _ratio_rows(table, Role.PERSEN):
         computed = realisasi / pagu * HUNDRED
         if ratio_holds(printed.value, computed, printed.decimals):
             continue
@@ -96,11 +102,7 @@ def check_efficiency(table: Table, tolerance: Tolerance = EXACT) -> list[Finding
     """row-efficiency: an efisiensi printed in % equals (Pagu − Realisasi) / Pagu × 100, the budget share not
     spent; where the row also prints a capaian kinerja, capaian − serapan (Kukar's own definition) holds too."""
     findings = []
-    for column, pagu_col, real_col, row in _rows_with_pair(table, Role.EFISIENSI):
-        printed = row.values[column.index]
-        pagu, realisasi = amount(row, pagu_col.index), amount(row, real_col.index)
-        if printed is None or printed.value is None or not pagu or realisasi is None:
-            continue
+    for column, pagu_col, real_col, row, printed, pagu, realisasi in _ratio_rows(table, Role.EFISIENSI):
         unspent = (pagu - realisasi) / pagu * HUNDRED
         capaian_col = left_of(table, pagu_col.index, Role.CAPAIAN)
         capaian = row.values[capaian_col.index] if capaian_col else None
