@@ -5,8 +5,9 @@ take prose or headings into a table, or split one table in two. The text
 layer already shows the layout: a table line is made of cells side by side
 (runs apart by a clear gap), or is one narrow cell's wrapped text under a
 column; a prose line runs across most of the text width. A table area is a
-run of table lines with at least two lines of cells side by side; camelot
-then only splits it into columns. Two more things the runs show and camelot's
+run of table lines with at least two lines of cells side by side. Its columns
+are found here too (the gaps no body cell crosses), and camelot's stream only
+puts the text into them. Two more things the runs show and camelot's
 one-row-per-text-line output does not: where the columns shift (a new block,
 read as its own area) and which text lines are one row's wrapped cells (lines
 closer together than the rows are).
