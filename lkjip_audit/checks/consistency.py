@@ -65,12 +65,12 @@ def check_same_programs(tables: list[Table]) -> list[Finding]:
     # a Sasaran or an agency row is no Program, whatever level the layout gave it
     programs = [m for m in rows if m.row.level is Level.PROGRAM and m.name.startswith("program")]
     activities = [m for m in rows if m.row.level is not Level.PROGRAM and not m.name.startswith("program")]
-    groups = _grouped(programs, lambda a, b: fuzz.token_set_ratio(a.name, b.name) >= SAME_PROGRAM)
-    findings = [f for group in groups if len(group) > 1 for role in (Role.PAGU, Role.REALISASI)
-                for f in _disagreements(group, role, _PROGRAM_DETAIL)]
-    groups = _grouped(activities, lambda a, b: fuzz.token_sort_ratio(a.name, b.name) >= SAME_ACTIVITY)
-    findings += [f for group in groups if len(group) > 1 for role in (Role.PAGU, Role.REALISASI)
-                 for f in _disagreements(group, role, _ACTIVITY_DETAIL)]
+    findings = []
+    for mentions, ratio, threshold, said in ((programs, fuzz.token_set_ratio, SAME_PROGRAM, _PROGRAM_DETAIL),
+                                             (activities, fuzz.token_sort_ratio, SAME_ACTIVITY, _ACTIVITY_DETAIL)):
+        groups = _grouped(mentions, lambda a, b, ratio=ratio, threshold=threshold: ratio(a.name, b.name) >= threshold)
+        findings += [f for group in groups if len(group) > 1 for role in (Role.PAGU, Role.REALISASI)
+                     for f in _disagreements(group, role, said)]
     order = {table.id: number for number, table in enumerate(tables)}
     return sorted(findings, key=lambda f: (order[f.table], f.row_index, f.column_index))
 

@@ -11,6 +11,7 @@ from ..understand.numbers import format_id, parse_number
 from .causes import digit_slip
 from .finding import Finding
 from .paragraphs import sentences
+from .values import amount
 
 _PAGU = re.compile(r"(?:pagu|anggaran|dialokasikan|mengalokasikan).{0,50}?Rp\.?\s*(\d[\d.,]*\d)", re.IGNORECASE)
 _REALISASI = re.compile(r"(?:realisasi|terserap|terealisasi).{0,50}?Rp\.?\s*(\d[\d.,]*\d)", re.IGNORECASE)
@@ -72,14 +73,18 @@ def check_prose_against_tables(tables: list[Table], lines: list[str]) -> list[Fi
     return findings
 
 
+def _printed(row, pagu_index: int, real_index: int) -> list[Decimal | None]:
+    return [amount(row, pagu_index), amount(row, real_index)]
+
+
 def _prints(row, pagu_index: int, real_index: int, pagu: Decimal, realisasi: Decimal) -> bool:
-    return [row.values[i].amount if row.values[i] else None for i in (pagu_index, real_index)] == [pagu, realisasi]
+    return _printed(row, pagu_index, real_index) == [pagu, realisasi]
 
 
 def _described(row, pagu_index: int, real_index: int, pagu: Decimal, realisasi: Decimal):
     """The row's (pagu, realisasi) when the prose pair describes it with at least one figure differing."""
-    printed = [row.values[i].amount if row.values[i] else None for i in (pagu_index, real_index)]
-    if None in printed or (printed[0] == pagu and printed[1] == realisasi):
+    printed = _printed(row, pagu_index, real_index)
+    if None in printed or printed == [pagu, realisasi]:
         return None
     if _close(printed[0], pagu) and _close(printed[1], realisasi):
         return printed

@@ -20,7 +20,7 @@ from .blocks import find_block_tables
 from .document import Document, RawRow, RawTable, Repair, file_sha256
 from .pdf_areas import TableArea
 from .pdf_pages import PageSurvey, open_pdf, survey_pages
-from .spaced import open_group_start
+from .spaced import KODE_ALONE, open_group_start
 from .text import running_headers
 
 #: camelot is asked about this many pages at a time: memory stays flat on long reports.
@@ -28,7 +28,6 @@ PAGES_PER_CALL = 20
 _CAPTION = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
 _DIGIT_BREAK = re.compile(r"(?<=[\d.,])\n(?=\d)")
 _HYPHEN_BREAK = re.compile(r"(?<=\w-)\n(?=[a-z])")
-_KODE_ALONE = re.compile(r"^\d+(?:\.\d+){2,}$")
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +65,15 @@ def joined_text(first: str, second: str) -> str:
     return clean_cell("\n".join(p for p in (first, second) if p))
 
 
+def joined_rows(above: RawRow, below: RawRow) -> RawRow:
+    """A row with its wrapped rest (a row of its own in the extraction) appended cell by cell; the row keeps
+    its own provenance."""
+    width = max(len(above.cells), len(below.cells))
+    pad = ("",) * width
+    return replace(above, cells=tuple(joined_text(a, b) for a, b in zip((above.cells + pad)[:width],
+                                                                          (below.cells + pad)[:width])))
+
+
 def read_pdf(path: Path) -> Document:
     """Read a text-layer PDF; a scanned PDF (no text layer) is refused with what to do."""
     sha256 = file_sha256(path)
@@ -85,7 +93,7 @@ def read_pdf(path: Path) -> Document:
     page_tables = _extract(path, pages)
     for table in page_tables:
         _describe_surroundings(table, pages, page_tables, furniture)
-        if any(_KODE_ALONE.match(s) for s in table.lines_below[:6]):
+        if any(KODE_ALONE.match(s) for s in table.lines_below[:6]):
             _drop_open_group(table)
     page_tables = [t for t in page_tables if t.rows]
     blank = {p.number for p in pages if not _text_lines("\n".join(p.lines), furniture)}
@@ -112,7 +120,7 @@ def _extract(path: Path, pages: list[PageSurvey]) -> list[PageTable]:
     for page in pages:
         if page.flavor == "stream" and page.looks_tabular:
             # Areas from the text layer: camelot only splits them into columns.
-            areas = page.table_areas()
+            areas = page.table_areas
             for table in _camelot(path, camelot, [page.number], "stream",
                                   table_areas=[a.camelot_area() for a in areas],
                                   columns=[a.camelot_columns() for a in areas],
@@ -163,9 +171,7 @@ def _rows_joined(table: PageTable, area: TableArea) -> PageTable:
     for row, (top, bottom) in zip(table.rows, table.row_spans):
         starts = any(bottom < start <= top + 1.5 for start in area.row_starts)
         if rows and not starts:
-            last = rows[-1]
-            rows[-1] = replace(last, cells=tuple(joined_text(a, b) for a, b in
-                                                 zip(last.cells, row.cells)))
+            rows[-1] = joined_rows(rows[-1], row)
             spans[-1] = (spans[-1][0], bottom)
         else:
             rows.append(row)
@@ -176,8 +182,7 @@ def _rows_joined(table: PageTable, area: TableArea) -> PageTable:
 
 def _drop_open_group(table: PageTable) -> None:
     """Below the table its cells go on one per line (a kode alone on a line), which is not read: the last
-    parent row's children
-    may go on there, so its group is left out rather than checked half-summed."""
+    parent row's children may go on there, so its group is left out rather than checked half-summed."""
     start = open_group_start([r.cells[0].strip() if r.cells else "" for r in table.rows])
     if start is None:
         return
@@ -256,12 +261,7 @@ def stitch(tables: list[PageTable], blank_pages: set[int] = frozenset()) -> list
             if dropped:
                 what += f"; {dropped} repeated header row(s) dropped"
             if rows and current.rows and _wrapped_text(rows[0], current.rows[-1]):
-                last = current.rows[-1]
-                current.rows[-1] = RawRow(tuple(joined_text(a, b) for a, b in
-                                                zip(last.cells, rows[0].cells + ("",) * len(last.cells))),
-                                          line=last.line, page=last.page, cell_lines=last.cell_lines,
-                                          cell_boxes=last.cell_boxes)
-                rows.pop(0)
+                current.rows[-1] = joined_rows(current.rows[-1], rows.pop(0))
                 what += "; its first row, wrapped text, joined to the row above"
             current.repairs.append(Repair(None, part.page, what))
             current.repairs.extend(part.repairs)
@@ -387,11 +387,7 @@ def merge_continuation_lines(table: RawTable) -> None:
     for row in table.rows:
         is_data = any(_NUMBER_CELL.match(c) and re.search(r"\d", c) for c in row.cells)
         if merged and seen_data and not is_data and not row.cells[0]:
-            last = merged[-1]
-            cells = tuple(joined_text(a, b) for a, b in
-                          zip(last.cells + ("",) * (len(row.cells) - len(last.cells)), row.cells))
-            merged[-1] = RawRow(cells, line=last.line, page=last.page, cell_lines=last.cell_lines,
-                                cell_boxes=last.cell_boxes)
+            merged[-1] = joined_rows(merged[-1], row)
             table.repairs.append(Repair(None, row.page, "wrapped text on its own line joined to the row above: "
                                         + " ".join(c for c in row.cells if c)[:80]))
             continue

@@ -8,10 +8,11 @@ and where its borderless tables stand.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..exceptions import InputError
-from .pdf_areas import TextRun, table_areas
+from .pdf_areas import TableArea, TextRun, table_areas
 
 #: Drawn path objects from which a page counts as ruled (cell borders).
 MIN_RULING_PATHS = 12
@@ -37,15 +38,16 @@ class PageSurvey:
     def looks_tabular(self) -> bool:
         if self.flavor == "lattice":
             return True  # ruled cells are a table by construction; camelot confirms it
-        return bool(self.table_areas())
+        return bool(self.table_areas)
 
     def text_between(self, bottom: float, top: float) -> str:
         """Text whose runs stand between two heights (PDF points, origin bottom left)."""
         runs = [r for r in self.runs if bottom <= (r.top + r.bottom) / 2 <= top]
         return "\n".join(r.text for r in sorted(runs, key=lambda r: -r.top))
 
-    def table_areas(self) -> list[tuple[float, float, float, float]]:
-        """Where its borderless tables stand (left, top, right, bottom), from the text layer."""
+    @cached_property
+    def table_areas(self) -> list[TableArea]:
+        """Where its borderless tables stand, from the text layer (found once: the survey asks, then camelot)."""
         return table_areas(self.runs)
 
 

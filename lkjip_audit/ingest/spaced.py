@@ -19,7 +19,8 @@ from .document import RawRow, RawTable, Repair
 _NUMBER = r"\(?-?\d[\d.,]*\)?%?|-"
 _ROW = re.compile(rf"^\s*(?P<marker>\d+(?:\.\d+)+|\d{{1,2}}\.?|[A-Z]\.)?\s+(?P<label>\D.*?)\s+"
                   rf"(?P<numbers>(?:(?:{_NUMBER})\s+){{2,}}(?:{_NUMBER}))\s*$")
-_KODE_START = re.compile(r"^\|?\s*\d+(\.\d+){2,}\s*$")
+#: A kode standing alone on a line (`2.17.01.2.09.06`): a table going on one cell per line.
+KODE_ALONE = re.compile(r"^\|?\s*\d+(\.\d+){2,}\s*$")
 _WORDS_ONLY = re.compile(r"^[^\d]*[A-Za-z][^\d]*$")
 MIN_ROWS = 3
 MAX_CONTINUATION_LINES = 3
@@ -66,7 +67,7 @@ def find_spaced_tables(lines: list[str]) -> list[RawTable]:
 def _kode_follows(lines: list[str], index: int) -> bool:
     """Whether one of the next few non-empty lines (from `index`, 0-based) is a kode standing alone."""
     ahead = [s.strip() for s in lines[index:index + 8] if s.strip()][:3]
-    return any(_KODE_START.match(s) for s in ahead)
+    return any(KODE_ALONE.match(s) for s in ahead)
 
 
 def _segments(kode: str) -> int:
