@@ -11,6 +11,7 @@ from .categories import check_category_labels
 from .causes import likely_cause
 from .consistency import check_same_figures, check_same_programs
 from .finding import Finding
+from .identity import assign_keys
 from .footing import check_children, check_totals
 from .lhe import check_lhe
 from .performance import check_capaian
@@ -65,6 +66,7 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
         for finding in findings:
             if finding.id in misprint.explains:
                 finding.misprint = misprint
+    assign_keys(findings, tables, lines)
     return findings
 
 

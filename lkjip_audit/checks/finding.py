@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -34,6 +33,8 @@ class Finding:
     cause_detail: str = ""  # the row a cause points at
     id: str = ""
     misprint: Misprint | None = None  # the likely misprinted number this finding is one symptom of
+    key: str = ""  # what the finding is about, stable across runs and edits; set by checks.identity
+
 
     @property
     def severity(self) -> str:
@@ -46,11 +47,10 @@ class Finding:
         return self.reported - self.expected
 
     @property
-    def key(self) -> str:
-        """Stable identity: the same report and the same finding give the same key on every run."""
-        text = "|".join([self.rule, self.table or "", str(self.row_index), str(self.column_index), self.item,
-                         self.column])
-        return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    def slot(self) -> tuple:
+        """Where the finding stands in this run's tables: the same check on the same cell. For comparing one
+        table's findings before and after a cell is changed (the misprint search), not across runs."""
+        return (self.rule, self.table, self.row_index, self.column_index, self.item, self.column)
 
     def cause_text(self, lang: str = "id") -> str:
         """The likely cause in words, or "" when the numbers show none; a misprint found across findings first."""

@@ -66,8 +66,8 @@ def likely_misprints(tables: list[Table], findings: list[Finding],
             for cell in _cells_of(table, finding):
                 involved.setdefault(cell, []).append(finding)
         # Only what the table rules find can be explained by a cell; prose findings on the table stay.
-        checked = {f.key for f in table_rules(table, tolerance)}
-        before = {f.key: f for f in findings if f.table == table.id and f.key in checked}
+        checked = {f.slot for f in table_rules(table, tolerance)}
+        before = {f.slot: f for f in findings if f.table == table.id and f.slot in checked}
         for (row_index, column_index), its in involved.items():
             if len(its) < 2:
                 continue
@@ -97,9 +97,9 @@ def _correction(table, row_index, column_index, printed, its, before, table_rule
     for candidate in sorted(set.intersection(*allowed)):
         if candidate < 0 or candidate == printed:
             continue
-        after = {f.key for f in table_rules(_with_value(table, row_index, column_index, candidate), tolerance)}
+        after = {f.slot for f in table_rules(_with_value(table, row_index, column_index, candidate), tolerance)}
         explained = [f for key, f in before.items() if key not in after]
-        if after - before.keys() or len(explained) < 2 or any(f.key in after for f in its):
+        if after - before.keys() or len(explained) < 2 or any(f.slot in after for f in its):
             continue
         row = table.rows[row_index]
         column = table.columns[column_index]

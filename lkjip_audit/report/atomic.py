@@ -10,8 +10,17 @@ from pathlib import Path
 from ..exceptions import OutputError
 
 
-def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
-    """Call `write` on a temporary file beside `path`, then move it into place in one step."""
+class WorkbookChanged(OutputError):
+    """The file to be replaced changed after it was read (someone saved it while the run went on)."""
+
+
+def write_atomically(path: Path, write: Callable[[Path], None],
+                     unchanged: Callable[[], bool] | None = None) -> Path:
+    """Call `write` on a temporary file beside `path`, then move it into place in one step.
+
+    `unchanged`: asked just before the move; when it says the file changed since it was read, nothing is
+    replaced and :class:`WorkbookChanged` is raised for the caller to read the file again.
+    """
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -22,6 +31,8 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        if unchanged is not None and not unchanged():
+            raise WorkbookChanged(f"{path}: changed while the audit ran")
         os.replace(tmp, path)
     except PermissionError as exc:
         raise OutputError(f"{path}: the file is open or read-only ({exc.strerror}). "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font, PatternFill
 
 RED = PatternFill("solid", fgColor="FFC7CE")
@@ -19,7 +19,12 @@ MAX_CELL_TEXT = 32_767  # what Excel holds in one cell; longer text makes it ref
 
 
 def put(ws, row: int, column: int, value) -> Cell:
-    """Write a value; text is always text, never a formula (`=`, `+`, `-`, `@` stay as typed)."""
+    """Write a value; text is always text, never a formula (`=`, `+`, `-`, `@` stay as typed).
+
+    Control characters (NUL, ESC, ...) that a report may carry are dropped: the file format cannot hold them.
+    """
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
     if isinstance(value, str) and len(value) > MAX_CELL_TEXT:
         value = value[:MAX_CELL_TEXT - 20] + " … [dipotong/cut]"
     cell = ws.cell(row=row, column=column, value=value)

@@ -14,7 +14,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.styles import Alignment
 
-from .atomic import write_atomically
+from ..exceptions import OutputError
+from .atomic import WorkbookChanged, write_atomically
+from .carry_over import FileState, refuse_if_open, remember_tool_cells
 from .cells import BOLD, TITLE, put, put_header
 from .labels import LANGUAGES, text
 
@@ -77,10 +79,26 @@ def record_notebook_run(workbook: Path, notebook: Path) -> Path:
     """Complete the workbook's trail with the papermill run of `notebook` (its start, end, duration and
     parameters), and mark the latest history row as made by papermill."""
     meta = json.loads(Path(notebook).read_text(encoding="utf-8")).get("metadata", {}).get("papermill", {})
-    wb = load_workbook(workbook)
+    workbook = Path(workbook)
+    for _ in range(3):  # an evaluator's save in between is read again, never overwritten
+        refuse_if_open(workbook)
+        state = FileState.of(workbook)
+        wb = load_workbook(workbook)
+        if not _record_run(wb, meta, notebook):
+            return workbook
+        try:
+            return write_atomically(workbook, lambda tmp: wb.save(tmp),
+                                    unchanged=lambda: FileState.of(workbook) == state)
+        except WorkbookChanged:
+            continue
+    raise OutputError(f"{workbook}: the workbook was saved elsewhere again and again while the audit ran. "
+                      "Close it there and run again")
+
+
+def _record_run(wb, meta: dict, notebook: Path) -> bool:
     lang = next((lang for lang in LANGUAGES if text("sheet_trail", lang) in wb.sheetnames), None)
     if lang is None:
-        return workbook
+        return False
     ws = wb[text("sheet_trail", lang)]
     values = {"nb_start": meta.get("start_time"), "nb_end": meta.get("end_time"),
               "nb_duration": None if meta.get("duration") is None else round(meta["duration"], 2),
@@ -98,7 +116,8 @@ def record_notebook_run(workbook: Path, notebook: Path) -> Path:
         put(ws, latest, 2, values["nb_end"])
         put(ws, latest, 3, values["nb_duration"])
         put(ws, latest, 4, text("how_papermill", lang))
-    return write_atomically(Path(workbook), lambda tmp: wb.save(tmp))
+    remember_tool_cells(wb, [ws])
+    return True
 
 
 def _row_of(ws, label: str) -> int | None:

@@ -1,8 +1,7 @@
 """The audit workbook: findings an evaluator works in, and every table with its offending cells marked.
 
-An evaluator's Status and Catatan on a finding survive a re-run: they are read
-back from the existing workbook by the finding's stable key; notes on
-findings that no longer occur move to the Arsip sheet.
+An evaluator's work survives a re-run (see `carry_over`): Status and Catatan by the finding's key, notes on
+findings that no longer occur, and whatever cannot stand where it stood, in the Arsip sheet.
 """
 
 from __future__ import annotations
@@ -11,7 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
+from rapidfuzz import fuzz, process
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -25,7 +25,9 @@ from ..checks.tolerance import EXACT, Tolerance
 from ..exceptions import OutputError
 from ..understand.identity import ReportIdentity
 from ..understand.model import Table
-from .atomic import write_atomically
+from .atomic import WorkbookChanged, write_atomically
+from .carry_over import (EVALUATOR_FIELDS, TOOL_AUTHOR, FileState, Previous, put_back, read_previous,
+                         remember_tool_cells)
 from .cells import AMBER, BOLD, HEADER, RED, put, row_height
 from .cells import number as _number
 from .labels import STATUS_CHOICES, text
@@ -33,7 +35,6 @@ from .checklist_sheet import read_checklist_notes, write_checklist_sheet
 from .summary_sheet import write_summary_sheet
 from .trail_sheet import read_history, write_trail_sheet
 
-EVALUATOR_FIELDS = ("status", "note", "reviewer", "review_date")
 WRAPPED_WIDTHS = {"message": 70, "item": 34, "column": 22, "cause": 34, "note": 40}  # Temuan's text columns
 
 
@@ -62,59 +63,63 @@ def _finding_columns(lang: str) -> list[tuple[str, str]]:
     return [(k, text(k, lang)) for k in keys]
 
 
-def read_previous(path: Path) -> tuple[dict[str, dict], list[list], list[list], dict[str, dict]]:
-    """Notes per finding key, the archived rows, the run history and the checklist answers of an existing
-    workbook (empty if none)."""
-    if not path.exists():
-        return {}, [], [], {}
-    try:
-        wb = load_workbook(path)
-    except Exception as exc:  # a corrupt or foreign file: never overwrite notes we cannot read
-        raise OutputError(f"{path}: the existing workbook cannot be read ({exc.__class__.__name__}), so its "
-                          "evaluator notes cannot be kept. Move it away and run again") from exc
-    notes: dict[str, dict] = {}
-    archive: list[list] = []
-    findings_ws = next((wb[n] for n in wb.sheetnames if n in ("Temuan", "Findings")), None)
-    if findings_ws is not None:
-        header = [c.value for c in findings_ws[1]]
-        for row in findings_ws.iter_rows(min_row=2, values_only=True):
-            record = dict(zip(header, row))
-            key = record.get(text("key", "id")) or record.get(text("key", "en"))
-            saved = {f: record.get(text(f, "id"), record.get(text(f, "en"))) for f in EVALUATOR_FIELDS}
-            message = record.get(text("message", "id"), record.get(text("message", "en")))
-            if key and any(v not in (None, "") for v in saved.values()):
-                notes[key] = {**saved, "message": message}
-    archive_ws = next((wb[n] for n in wb.sheetnames if n in ("Arsip", "Archive")), None)
-    if archive_ws is not None:
-        archive = [list(r) for r in archive_ws.iter_rows(min_row=2, values_only=True)]
-    return notes, archive, read_history(wb), read_checklist_notes(wb)
-
-
 def write_workbook(path: Path, info: ReportInfo, tables: list[Table], findings: list[Finding],
                    lang: str = "id", checklist=None) -> Path:
-    """Write the workbook atomically, carrying over the evaluator's notes from the previous one."""
+    """Write the workbook atomically, carrying over the evaluator's work from the previous one.
+
+    The previous workbook is read, the new one built, and just before it replaces the file the file is
+    compared with what was read: a save made meanwhile (the evaluator working on) is read and merged again.
+    """
     path = Path(path)
-    notes, archive, history, checklist_notes = read_previous(path)
+    for _ in range(3):
+        previous = read_previous(path, read_history, read_checklist_notes)
+        wb = _build(previous, info, tables, findings, lang, checklist)
+        try:
+            return write_atomically(path, lambda tmp: wb.save(tmp),
+                                    unchanged=lambda: FileState.of(path) == previous.state)
+        except WorkbookChanged:
+            continue
+    raise OutputError(f"{path}: the workbook was saved elsewhere again and again while the audit ran. Close it "
+                      "there and run again")
+
+
+def _build(previous: Previous, info: ReportInfo, tables, findings, lang, checklist) -> Workbook:
+    now = datetime.now().isoformat(timespec="seconds")
     wb = Workbook()
     summary_ws = wb.active
     summary_ws.title = text("sheet_summary", lang)
     write_summary_sheet(summary_ws, info, tables, findings, lang)
     findings_ws = wb.create_sheet(text("sheet_findings", lang))
     table_sheets = {t.id: _write_table_sheet(wb, t, findings, lang) for t in tables}
-    _write_findings_sheet(findings_ws, findings, table_sheets, notes, lang)
+    _write_findings_sheet(findings_ws, findings, table_sheets, previous, lang)
+    archive = list(previous.archive)
     current = {f.key for f in findings}
-    for key, saved in notes.items():
+    messages = {f.id: f.message(lang) for f in findings}
+    for key, saved in previous.notes.items():
         if key not in current:
-            archive.append([key, saved.get("message"), *(saved.get(f) for f in EVALUATOR_FIELDS),
-                            datetime.now().isoformat(timespec="seconds")])
+            extra = "; ".join(f"{h}: {v}" for h, v in saved.get("extra", {}).items())
+            archive.append([key, saved.get("message"), *(saved.get(f) for f in EVALUATOR_FIELDS), now, None,
+                            _most_similar(saved.get("message"), messages), extra or None])
     if checklist:
-        write_checklist_sheet(wb, checklist, checklist_notes, lang)
-    _write_archive_sheet(wb, archive, lang)
+        write_checklist_sheet(wb, checklist, previous.checklist_notes, lang)
     _write_method_sheet(wb, info.tolerance, lang)
-    write_trail_sheet(wb, info, len(findings), history, lang)
+    write_trail_sheet(wb, info, len(findings), previous.history, lang)
     for ws in wb.worksheets:
         _print_setup(ws)
-    return write_atomically(path, lambda tmp: wb.save(tmp))
+    # What the tool wrote is remembered before the evaluator's cells go back in: those stay theirs.
+    remember_tool_cells(wb)
+    put_back(wb, previous, {sheet_name(t) for t in tables}, archive, now)
+    _write_archive_sheet(wb, archive, lang)
+    remember_tool_cells(wb, [wb[text("sheet_archive", lang)]])
+    return wb
+
+
+def _most_similar(message: str | None, messages: dict[str, str]) -> str | None:
+    """A hint for an archived note: the current finding whose message reads most like the note's finding."""
+    if not message or not messages:
+        return None
+    best = process.extractOne(message, messages, scorer=fuzz.token_sort_ratio, score_cutoff=60)
+    return None if best is None else f"{best[2]}: {best[0]}"
 
 
 def _print_setup(ws) -> None:
@@ -125,8 +130,9 @@ def _print_setup(ws) -> None:
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
 
 
-def _write_findings_sheet(ws, findings, table_sheets, notes, lang) -> None:
-    columns = _finding_columns(lang)
+def _write_findings_sheet(ws, findings, table_sheets, previous: Previous, lang) -> None:
+    notes = previous.notes
+    columns = _finding_columns(lang) + [(h, h) for h in previous.extra_headers]
     for c, (_, title) in enumerate(columns, start=1):
         put(ws, 1, c, title).font = BOLD
         ws.cell(row=1, column=c).fill = HEADER
@@ -140,7 +146,8 @@ def _write_findings_sheet(ws, findings, table_sheets, notes, lang) -> None:
                   "reported": _number(finding.reported), "expected": _number(finding.expected),
                   "difference": _number(finding.difference), "cause": finding.cause_text(lang),
                   "message": finding.message(lang),
-                  **{f: saved.get(f) for f in EVALUATOR_FIELDS}}
+                  **{f: saved.get(f) for f in EVALUATOR_FIELDS},
+                  **{h: saved.get("extra", {}).get(h) for h in previous.extra_headers}}
         for c, (key, _) in enumerate(columns, start=1):
             cell = put(ws, r, c, values[key])
             if key in ("reported", "expected", "difference"):
@@ -154,17 +161,24 @@ def _write_findings_sheet(ws, findings, table_sheets, notes, lang) -> None:
             ws.cell(row=r, column=1).font = Font(color="0563C1", underline="single")
         status_col = get_column_letter([k for k, _ in columns].index("status") + 1)
         status.add(f"{status_col}{r}")
+    # Rows the evaluator added (no key): kept under the tool's, as they were typed.
+    titles = [title for _, title in columns]
+    for r, added in enumerate(previous.added_rows, start=len(findings) + 2):
+        for title, value in added.items():
+            if title in titles:
+                ws.cell(row=r, column=titles.index(title) + 1, value=value)
     for c, (key, _) in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(c)].width = WRAPPED_WIDTHS.get(key, 14 if key != "id" else 7)
     # The key only carries notes over to the next run: kept, but out of the evaluator's way.
     ws.column_dimensions[get_column_letter([k for k, _ in columns].index("key") + 1)].hidden = True
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(findings) + 1)}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(findings) + len(previous.added_rows) + 1)}"
 
 
 def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str) -> dict:
     """One sheet per table; returns the cell reference of each (row, column) a finding points at."""
     ws = wb.create_sheet(sheet_name(table))
+    ws._lkjip_kind = "table"  # the evaluator's cells on it go to Arsip: its name is an ordinal (carry_over)
     put(ws, 1, 1, f"{table.id}: {table.caption}" if table.caption else table.id).font = Font(bold=True, size=12)
     put(ws, 2, 1, text("kind", lang) + f": {table.kind}")
     header_row = 3
@@ -210,7 +224,7 @@ def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str) -> 
         cell = ws.cell(row=first + row_index, column=column_index + 1)
         cell.fill = RED if any(f.severity == "error" for f in cell_findings) else AMBER
         note = "\n".join(f"{f.id} ({f.rule}): {f.message(lang)}" for f in cell_findings)
-        cell.comment = Comment(note, "lkjip-audit", width=420, height=160)
+        cell.comment = Comment(note, TOOL_AUTHOR, width=420, height=160)
     if table.repairs:
         start = first + len(table.rows) + 1
         put(ws, start, 1, text("repairs", lang)).font = BOLD
@@ -223,7 +237,8 @@ def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str) -> 
 def _write_archive_sheet(wb, archive: list[list], lang: str) -> None:
     ws = wb.create_sheet(text("sheet_archive", lang))
     titles = [text("key", lang), text("message", lang), *(text(f, lang) for f in EVALUATOR_FIELDS),
-              text("archived_at", lang)]
+              text("archived_at", lang), text("archived_where", lang), text("archived_similar", lang),
+              text("archived_extra", lang)]
     for c, title in enumerate(titles, start=1):
         put(ws, 1, c, title).font = BOLD
     for r, row in enumerate(archive, start=2):
