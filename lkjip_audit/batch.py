@@ -24,6 +24,7 @@ from .ingest.document import file_sha256
 from .paths import output_stem
 from .report.atomic import write_atomically
 from .report.findings_json import summary_of
+from .report.safe_text import inert
 
 #: Report files a folder given to `batch` contributes.
 BATCH_SUFFIXES = (".txt", ".md", ".pdf", ".xlsx", ".csv")
@@ -196,7 +197,7 @@ def write_index(out: Path, entries: list[BatchEntry]) -> None:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[f.name for f in fields(BatchEntry)])
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows([{k: inert(v) for k, v in row.items()} for row in rows])
     write_atomically(out / "index.csv", lambda tmp: tmp.write_text(buffer.getvalue(), "utf-8"))
 
 

@@ -183,7 +183,8 @@ class HtmlExporterLoader:
     def _load():
         from nbconvert import HTMLExporter
 
-        exporter = HTMLExporter()
+        # A second guard behind the escaping in report/: whatever HTML an output still carries is cleaned.
+        exporter = HTMLExporter(sanitize_html=True)
         exporter.template  # noqa: B018 - loads the templates now, not at the first export
         HtmlExporterLoader._cached = exporter
 

@@ -10,6 +10,7 @@ import pandas as pd
 
 from .atomic import write_atomically
 from .findings_json import summary_of
+from .safe_text import inert
 
 REPORT_COLUMNS = ["report", "status", "tables", "budget_tables", "findings", "errors", "warnings", "pagu",
                   "realisasi", "serapan_percent", "reconciled", "seconds", "reason"]
@@ -73,7 +74,15 @@ def findings_chart(per_rule: pd.DataFrame):
     return fig
 
 
+def styled_reports(reports: pd.DataFrame):
+    """The batch's reports for the notebook, text escaped (file names and reasons come from outside)."""
+    # One `format` call: a second one would set the other columns' formatter back to one that escapes nothing.
+    return (reports.style.format({"pagu": "{:,.0f}", "realisasi": "{:,.0f}", "serapan_percent": "{:.2f}",
+                                  "seconds": "{:.1f}"}, na_rep="", escape="html")
+            .format_index(escape="html", axis=1).hide(axis="index"))
+
+
 def export_csv(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Write a CSV atomically (a reader never sees half a file)."""
-    text = frame.to_csv(index=False)
+    """Write a CSV atomically (a reader never sees half a file), no text cell able to act as a formula."""
+    text = frame.map(inert).to_csv(index=False)
     return write_atomically(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))

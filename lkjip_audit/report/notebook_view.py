@@ -28,7 +28,11 @@ def styled_findings(frame: pd.DataFrame, lang: str = "id"):
         fill = SEVERITY_COLOURS.get(row.get("severity"), "")
         return [f"background-color: {fill}" if fill and name == "severity" else "" for name in row.index]
 
-    return (frame.style.format({c: (lambda v: shown_number(v, lang)) for c in numbers}, na_rep="")
+    # A report's labels reach this HTML: the Styler, unlike a DataFrame's own view, escapes nothing unless
+    # told to, and `<script>` in a label would run in the notebook and its HTML export. One `format` call:
+    # a second would set the other columns' formatter back to one that escapes nothing.
+    return (frame.style.format({c: (lambda v: shown_number(v, lang)) for c in numbers}, na_rep="", escape="html")
+            .format_index(escape="html", axis=1)
             .set_properties(subset=[c for c in ("item", "column") if c in frame], **left, **{"max-width": "16em"})
             .set_properties(subset=[c for c in ("message",) if c in frame], **left, **{"min-width": "26em"})
             .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
