@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import __version__
 from .ingest.document import file_sha256
-from .paths import output_stem
+from .paths import distinct_reports, output_folders, output_stem
 from .report.atomic import write_atomically
 from .report.findings_json import summary_of
 from .report.safe_text import inert
@@ -56,21 +56,30 @@ class BatchEntry:
         return self.status in ("ok", "skipped")
 
 
-def collect_reports(inputs: Iterable[Path]) -> list[Path]:
-    """Files as given; folders contribute their report files (not recursively), sorted."""
+def collect_reports(inputs: Iterable[Path], out: Path | None = None) -> list[Path]:
+    """Files as given; folders contribute their report files (not recursively), sorted. A file named twice
+    is audited once, and nothing inside the output folder `out` (its index.csv) is taken as a report."""
     reports: list[Path] = []
     for path in inputs:
         path = Path(path)
         if path.is_dir():
-            reports.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in BATCH_SUFFIXES))
+            reports.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in BATCH_SUFFIXES
+                                  and p.is_file() and not _inside(p, out)))
         else:
             reports.append(path)
-    return reports
+    return distinct_reports(reports)
 
 
-def is_current(report: Path, out: Path, sha256: str, parameters: dict | None = None) -> bool:
+def _inside(path: Path, folder: Path | None) -> bool:
+    if folder is None:
+        return False
+    return Path(folder).resolve() in path.resolve().parents
+
+
+def is_current(report: Path, out: Path, sha256: str, parameters: dict | None = None,
+               folder_name: str | None = None) -> bool:
     """The last run of this report succeeded on the same input, tool version and parameters."""
-    folder = out / output_stem(report)
+    folder = out / (folder_name or output_stem(report))
     try:
         state = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -94,7 +103,8 @@ def run_parameters(lang: str, tolerance: float, scale: str | None = None) -> dic
 
 
 def run_one(report: str, out: str, lang: str = "id", timeout: float | None = None, tolerance: float = 0,
-            scale: str | None = None, more_to_come: bool = False, finish: bool = True) -> dict:
+            scale: str | None = None, more_to_come: bool = False, finish: bool = True,
+            folder_name: str | None = None) -> dict:
     """Audit one report (papermill, its own kernel process); never raises, always returns a record.
 
     The kernel is a process of its own: a report that crashes it or runs past `timeout` is recorded and
@@ -104,15 +114,18 @@ def run_one(report: str, out: str, lang: str = "id", timeout: float | None = Non
     while this worker runs the next report).
     """
     from .exceptions import AuditTimeout, InputError, KernelDied, LkjipAuditError
+    from .ingest import check_file
     from .runner import execute_audit_notebook
 
     report_path = Path(report)
     started = time.perf_counter()
     record = {"report": str(report_path), "status": "failed", "stage": "input", "reason": ""}
     try:
+        check_file(report_path)  # before hashing: a pipe named .txt would block the hash forever
         record["sha256"] = file_sha256(report_path)
         notebook = execute_audit_notebook(report_path, out, lang=lang, timeout=timeout, tolerance=tolerance,
-                                          kernels=_worker_kernels(more_to_come), scale=scale)
+                                          kernels=_worker_kernels(more_to_come), scale=scale,
+                                          folder_name=folder_name)
     except AuditTimeout as exc:
         record.update(status="timeout", stage="timeout", reason=str(exc))
     except KernelDied as exc:
@@ -188,6 +201,15 @@ def _entry(record: dict) -> BatchEntry:
     return BatchEntry(**{k: v for k, v in record.items() if k in names})
 
 
+def _earlier_entries(out: Path) -> dict[str, BatchEntry]:
+    """The rows of the index a previous batch wrote into `out`, by report."""
+    try:
+        rows = json.loads((out / "index.json").read_text(encoding="utf-8"))["reports"]
+        return {row["report"]: _entry(row) for row in rows}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
 def write_index(out: Path, entries: list[BatchEntry]) -> None:
     """index.json and index.csv, written atomically: a reader never sees half an index."""
     rows = [asdict(e) for e in entries]
@@ -204,46 +226,55 @@ def write_index(out: Path, entries: list[BatchEntry]) -> None:
 def run_batch(reports: list[Path], out: Path, jobs: int = 1, timeout: float | None = None, force: bool = False,
               scheduler: str | None = None, lang: str = "id", tolerance: float = 0, scale: str | None = None,
               on_done: Callable[[BatchEntry], None] | None = None) -> list[BatchEntry]:
-    """Audit every report; return one entry per report, in the order given."""
+    """Audit every report; return one entry per report, in the order given (a file named twice, once)."""
     out = Path(out).resolve()
     out.mkdir(parents=True, exist_ok=True)
+    reports = distinct_reports(reports)
+    folders = output_folders(reports)
     entries: dict[str, BatchEntry] = {}
     pending: list[Path] = []
     parameters = run_parameters(lang, tolerance, scale)
     for report in reports:
         key = str(report)
         try:
+            if not Path(report).is_file():  # a pipe, device or missing file: the worker says which
+                raise FileNotFoundError(report)
             sha256 = file_sha256(report)
         except OSError:
             pending.append(report)  # the worker records why it cannot be read
             continue
-        if not force and is_current(report, out, sha256, parameters):
+        if not force and is_current(report, out, sha256, parameters, folders[Path(report)]):
             record = {"report": key, "status": "skipped", "sha256": sha256,
-                      **_from_findings(out / output_stem(report) / "findings.json")}
+                      **_from_findings(out / folders[Path(report)] / "findings.json")}
             entries[key] = _entry(record)
             if on_done:
                 on_done(entries[key])
         else:
             pending.append(report)
 
+    earlier = _earlier_entries(out)
+
     def done(record: dict) -> None:
         entry = _entry(record)
         entries[entry.report] = entry
-        write_index(out, [entries[str(r)] for r in reports if str(r) in entries])
+        # A report not done yet keeps its row from the last run: a batch stopped halfway (Ctrl-C, --force)
+        # leaves an index of every report, never one shrunk to those it reached.
+        rows = [entries.get(str(r)) or earlier.get(str(r)) for r in reports]
+        write_index(out, [r for r in rows if r is not None])
         if on_done:
             on_done(entry)
 
     if scheduler:
-        _run_on_cluster(scheduler, pending, out, (lang, timeout, tolerance, scale), done)
+        _run_on_cluster(scheduler, pending, out, (lang, timeout, tolerance, scale), folders, done)
     else:
-        _run_locally(pending, out, jobs, (lang, timeout, tolerance, scale), parameters, done)
+        _run_locally(pending, out, jobs, (lang, timeout, tolerance, scale), parameters, folders, done)
     ordered = [entries[str(r)] for r in reports]
     write_index(out, ordered)
     return ordered
 
 
 def _run_locally(pending: list[Path], out: Path, jobs: int, settings: tuple, parameters: dict,
-                 done: Callable[[dict], None]) -> None:
+                 folders: dict[Path, str], done: Callable[[dict], None]) -> None:
     """Worker processes run the notebooks; this process finishes each run (trail, HTML export) meanwhile.
 
     Processes, not threads: papermill's own bookkeeping then runs on every core. A worker boots its next
@@ -259,8 +290,10 @@ def _run_locally(pending: list[Path], out: Path, jobs: int, settings: tuple, par
 
     with ThreadPoolExecutor(max_workers=1) as finisher:
         finishing = []
-        with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(run_one, str(r), str(out), *settings, i < len(pending) - jobs, False): r
+        pool = ProcessPoolExecutor(max_workers=max(1, jobs), initializer=_worker_start)
+        try:
+            futures = {pool.submit(run_one, str(r), str(out), *settings, i < len(pending) - jobs, False,
+                                   folders[Path(r)]): r
                        for i, r in enumerate(pending)}
             for future in as_completed(futures):
                 try:
@@ -270,11 +303,55 @@ def _run_locally(pending: list[Path], out: Path, jobs: int, settings: tuple, par
                     record = {"report": str(report), "status": "crashed", "stage": "worker",
                               "reason": f"{report}: the worker process died ({type(exc).__name__})"}
                 finishing.append(finisher.submit(finish, record))
+        except KeyboardInterrupt:
+            # Ctrl-C: no new report starts; each worker is told to stop, stops its kernels and exits.
+            _stop_workers(pool)
+            for task in finishing:
+                task.result()  # what had finished is in the index
+            raise
+        pool.shutdown()
         for task in finishing:
             task.result()  # an error writing the index must not pass unseen
 
 
-def _run_on_cluster(address: str, pending: list[Path], out: Path, settings: tuple,
+def _worker_start() -> None:
+    """In each worker process: Ctrl-C is the batch's to handle (no traceback per worker); SIGTERM, from the
+    batch stopping or dying (Linux tells a worker when its parent is killed, even by kill -9), stops this
+    worker's kernels before it exits, so no kernel outlives the batch."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _worker_stop)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG: SIGTERM to this worker when its parent dies
+    except (OSError, AttributeError):  # not Linux: Ctrl-C and a normal stop still clean up
+        pass
+
+
+def _worker_stop(signum, frame) -> None:
+    import os
+
+    if _KERNELS is not None:
+        _KERNELS.kill_now()
+    os._exit(128 + signum)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=10)
+        if process.is_alive():
+            process.kill()
+
+
+def _run_on_cluster(address: str, pending: list[Path], out: Path, settings: tuple, folders: dict[Path, str],
                     done: Callable[[dict], None]) -> None:
     """Each report one task on an existing Dask cluster; the output folder must be shared with its workers."""
     try:
@@ -283,6 +360,7 @@ def _run_on_cluster(address: str, pending: list[Path], out: Path, settings: tupl
         from .exceptions import LkjipAuditError
         raise LkjipAuditError("--scheduler needs dask.distributed: pip install 'lkjip-audit[cluster]'") from exc
     with Client(address, timeout="20s") as client:
-        futures = [client.submit(run_one, str(r), str(out), *settings, pure=False) for r in pending]
+        futures = [client.submit(run_one, str(r), str(out), *settings, folder_name=folders[Path(r)], pure=False)
+                   for r in pending]
         for future in dask_completed(futures):
             done(future.result())

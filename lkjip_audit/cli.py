@@ -15,7 +15,7 @@ SCALE_HELP = ("JSON category scale used where a report prints none with the labe
               "[{\"label\": \"Tinggi\", \"min\": 76, \"max\": 90}, ...]}. Default: Permendagri 86/2017 and "
               "target met (< 100 Tidak Tercapai, >= 100 Tercapai).")
 
-app = typer.Typer(add_completion=False, help="Audit Indonesian LKjIP reports: reconcile their tables and "
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Audit Indonesian LKjIP reports: reconcile their tables and "
                   "write an annotated workbook and findings.json per report.")
 
 
@@ -26,7 +26,7 @@ def _root() -> None:
 
 @app.command()
 def audit(
-    inputs: Optional[list[Path]] = typer.Argument(None, help="Report files (.txt/.md). None: every sample "
+    inputs: Optional[list[Path]] = typer.Argument(None, help="Report files (.txt, .md, .pdf, .xlsx, .csv). None: every sample "
                                                    f"report in {RAW_DIR}."),
     out: Path = typer.Option(CLEAN_DIR, "--out", help="Output folder; each report gets DIR/<stem>/."),
     lang: str = typer.Option("id", "--lang", help="Language of messages and workbook: id or en."),
@@ -37,11 +37,15 @@ def audit(
     scale: Optional[Path] = typer.Option(None, "--scale", help=SCALE_HELP),
 ) -> None:
     """Audit each report through notebooks/audit_report.ipynb (papermill)."""
-    reports = list(inputs) if inputs else sample_reports()
+    from .paths import distinct_reports, output_folders
+
+    _check_arguments(lang, out, timeout)
+    reports = distinct_reports(list(inputs)) if inputs else sample_reports()
     if not reports:
         typer.echo(f"error: no reports given and none found in {RAW_DIR}", err=True)
         raise typer.Exit(2)
     _check_scale(scale)
+    folders = output_folders(reports)
     failed = 0
     kernels = KernelPool()  # each next report's kernel boots while the one before finishes
     try:
@@ -49,10 +53,15 @@ def audit(
             kernels.prepare_next = number < len(reports)
             try:
                 result = audit_with_notebook(report, out, lang=lang, tolerance=tolerance, timeout=timeout,
-                                             kernels=kernels, scale=scale)
+                                             kernels=kernels, scale=scale, folder_name=folders[Path(report)])
             except LkjipAuditError as exc:
                 failed += 1
                 typer.echo(f"error: {exc}", err=True)
+                continue
+            except OSError as exc:  # the output folder or disk failed under papermill itself
+                failed += 1
+                typer.echo(f"error: {report}: the outputs cannot be written ({exc.strerror or exc}). Free some "
+                           "disk space or choose another --out", err=True)
                 continue
             typer.echo(f"{result.summary} -> {_shown(result.folder)}")
             if result.per_rule:
@@ -66,11 +75,12 @@ def audit(
 
 @app.command()
 def batch(
-    inputs: list[Path] = typer.Argument(..., help="Report files or folders of reports (.txt/.md/.pdf)."),
+    inputs: list[Path] = typer.Argument(..., help="Report files or folders of reports (.txt, .md, .pdf, .xlsx, "
+                                        ".csv)."),
     out: Path = typer.Option(..., "--out", help="Output folder: DIR/<stem>/ per report, DIR/index.csv|json."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Reports audited at the same time."),
-    timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds a report may take before it is "
-                                            "stopped and recorded as timed out."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=1, help="Seconds a report may take before "
+                                            "it is stopped and recorded as timed out."),
     force: bool = typer.Option(False, "--force", help="Re-audit reports that are unchanged since their last "
                                "successful run."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a Dask scheduler "
@@ -88,7 +98,8 @@ def batch(
     from .batch import collect_reports, run_batch
     from .runner import run_batch_summary
 
-    reports = collect_reports(inputs)
+    _check_arguments(lang, out, timeout)
+    reports = collect_reports(inputs, out)
     if not reports:
         typer.echo("error: no report files (.txt/.md/.pdf) in the inputs given", err=True)
         raise typer.Exit(2)
@@ -108,6 +119,12 @@ def batch(
         except LkjipAuditError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2)
+        except KeyboardInterrupt:
+            bar.close()
+            typer.echo(f"interrupted: {counts['ok']} audited, {counts['skipped']} unchanged, {counts['failed']} "
+                       f"failed before the stop; index: {_shown(Path(out) / 'index.csv')}. Run the same command "
+                       "again to go on", err=True)
+            raise typer.Exit(130)
     failed = [e for e in entries if not e.succeeded]
     typer.echo(f"{len(entries) - len(failed)} of {len(entries)} report(s) audited "
                f"({counts['skipped']} unchanged, skipped); index: {_shown(Path(out) / 'index.csv')}")
@@ -120,6 +137,23 @@ def batch(
     if failed:
         typer.echo(f"{len(failed)} report(s) failed; see index.csv", err=True)
         raise typer.Exit(1)
+
+
+def _check_arguments(lang: str, out: Path, timeout: float | None) -> None:
+    """What can be wrong with the command line is said before any report runs, once."""
+    from .report.labels import LANGUAGES
+
+    problems = []
+    if lang not in LANGUAGES:
+        problems.append(f"--lang {lang}: unknown language; choose one of {', '.join(LANGUAGES)}")
+    if out.exists() and not out.is_dir():
+        problems.append(f"--out {out}: this is a file, not a folder. Give a folder (it is made if missing)")
+    if timeout is not None and not timeout > 0:
+        problems.append(f"--timeout {timeout:g}: give a number of seconds above 0")
+    for problem in problems:
+        typer.echo(f"error: {problem}", err=True)
+    if problems:
+        raise typer.Exit(2)
 
 
 def _check_scale(scale: Path | None) -> None:
@@ -144,4 +178,24 @@ def _shown(path: Path) -> str:
 
 
 def main() -> None:
-    app()
+    """The command, with every failure one line: a bug is still named, its traceback kept in a file.
+
+    Usage errors and --help are click's own (standalone mode); Ctrl-C ends with a line, not a traceback.
+    """
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
+    except LkjipAuditError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, the traceback for the report
+        import tempfile
+        import traceback
+
+        with tempfile.NamedTemporaryFile("w", prefix="lkjip-audit-crash-", suffix=".txt", delete=False) as log:
+            traceback.print_exc(file=log)
+        typer.echo(f"error: lkjip-audit stopped on an internal error ({type(exc).__name__}: {exc}). Please "
+                   f"report it with {log.name}", err=True)
+        sys.exit(3)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from papermill.exceptions import PapermillExecutionError
 from jupyter_core.utils import run_sync
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-from .exceptions import AuditTimeout, KernelDied, LkjipAuditError
+from .exceptions import AuditTimeout, KernelDied, LkjipAuditError, OutputError
 from .ingest import check_file
 from .paths import output_stem
 from .report.atomic import write_atomically
@@ -50,7 +51,8 @@ def sample_reports(raw_dir: Path = RAW_DIR) -> list[Path]:
 
 def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id",
                         timeout: float | None = None, tolerance: float = 0,
-                        kernels: KernelPool | None = None, scale: str | Path | None = None) -> RunResult:
+                        kernels: KernelPool | None = None, scale: str | Path | None = None,
+                        folder_name: str | None = None) -> RunResult:
     """Execute `audit_report.ipynb` for one report into `out_dir/<stem>/`; raise a one-line error on failure.
 
     Next to the executed notebook goes its HTML export, for readers without Jupyter; the workbook's trail
@@ -59,21 +61,25 @@ def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id
     `scale`: a JSON category scale replacing the default ones (see `understand.scales.load_scale`).
     """
     exporter = HtmlExporterLoader()  # loads while the kernel works: this process is idle meanwhile
-    notebook = execute_audit_notebook(report, out_dir, lang, timeout, tolerance, kernels, scale)
+    notebook = execute_audit_notebook(report, out_dir, lang, timeout, tolerance, kernels, scale, folder_name)
     return finish_run(notebook, exporter)
 
 
 def execute_audit_notebook(report: str | Path, out_dir: str | Path, lang: str = "id",
                            timeout: float | None = None, tolerance: float = 0,
-                           kernels: KernelPool | None = None, scale: str | Path | None = None) -> Path:
-    """The papermill run alone: the executed notebook `out_dir/<stem>/<stem>.ipynb`, before `finish_run`."""
+                           kernels: KernelPool | None = None, scale: str | Path | None = None,
+                           folder_name: str | None = None) -> Path:
+    """The papermill run alone: the executed notebook `out_dir/<folder>/<stem>.ipynb`, before `finish_run`.
+
+    `folder_name`: the report's folder in `out_dir` (`paths.output_folders`: the stem, made distinct where
+    two reports of one run share it); the stem by default.
+    """
     report = Path(report)
     check_file(report)
     stem = output_stem(report)
-    folder = Path(out_dir).resolve() / stem
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = Path(out_dir).resolve() / (folder_name or stem)
     final = folder / f"{stem}.ipynb"
-    partial = folder / f".{stem}.running.ipynb"
+    partial = _fresh_file(folder, f".{stem}.", ".running.ipynb")
     parameters = {"input_path": str(report.resolve()), "output_dir": str(folder), "lang": lang,
                   "tolerance": tolerance, "scale": str(Path(scale).resolve()) if scale else ""}
     kernel = {} if kernels is None else {"km": kernels.take()}
@@ -126,23 +132,41 @@ class KernelPool:
     def __init__(self, prepare_next: bool = True):
         self.prepare_next = prepare_next
         self._spare = None
+        self._running = None
 
     def take(self):
         spare, self._spare = self._spare, None
         if spare is not None and run_sync(spare.is_alive)():
+            self._running = spare
             return spare
-        return self._start()
+        self._running = self._start()
+        return self._running
 
     def release(self, km) -> None:
         """Boot the next report's kernel, then stop this one (boot first: it runs while this one stops)."""
         if self.prepare_next and self._spare is None:
             self._spare = self._start()
+        self._running = None
         _stop(km)
 
     def close(self) -> None:
+        """Stop every kernel of this pool, the spare and one still running (a batch being stopped)."""
         spare, self._spare = self._spare, None
-        if spare is not None:
-            _stop(spare)
+        running, self._running = self._running, None
+        for km in (spare, running):
+            if km is not None:
+                _stop(km)
+
+    def kill_now(self) -> None:
+        """From a signal handler: kill the kernels' processes at once, no shutdown messages."""
+        for km in (self._spare, self._running):
+            if km is not None and getattr(km, "provisioner", None) is not None:
+                process = getattr(km.provisioner, "process", None)
+                if process is not None:
+                    try:
+                        process.kill()
+                    except OSError:
+                        pass
 
     @staticmethod
     def _start():
@@ -160,6 +184,25 @@ def _stop(km) -> None:
         run_sync(km.shutdown_kernel)(now=True)
     except RuntimeError:  # already gone (it died, or was stopped after a timeout)
         pass
+
+
+def _fresh_file(folder: Path, prefix: str, suffix: str) -> Path:
+    """A new, empty file of our own in `folder` for papermill to write into.
+
+    Created exclusively under a random name: a file or symbolic link someone left at a fixed name (say
+    `.x.running.ipynb` pointing at another file) is never written through. A folder that is itself a
+    symbolic link is refused, so nothing is written outside the output folder.
+    """
+    if folder.is_symlink():
+        raise OutputError(f"{folder}: the report's output folder is a symbolic link; outputs are not written "
+                          "through links. Remove it or choose another --out")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot write here ({exc.strerror}). Choose another output folder") from None
+    os.close(fd)
+    return Path(name)
 
 
 def _keep_failed(partial: Path, failed: Path) -> None:
@@ -212,7 +255,7 @@ def run_batch_summary(out_dir: str | Path) -> Path:
     """Execute `batch_summary.ipynb` over a batch's output folder into `out_dir/batch_summary.ipynb`."""
     out_dir = Path(out_dir).resolve()
     final = out_dir / "batch_summary.ipynb"
-    partial = out_dir / ".batch_summary.running.ipynb"
+    partial = _fresh_file(out_dir, ".batch_summary.", ".running.ipynb")
     try:
         papermill.execute_notebook(str(BATCH_NOTEBOOK), str(partial), parameters={"batch_dir": str(out_dir)},
                                    cwd=str(NOTEBOOK_DIR), progress_bar=False, log_output=False,

@@ -6,6 +6,7 @@ only its name.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from ..exceptions import InputError
@@ -27,7 +28,14 @@ def check_file(path: str | Path) -> Path:
     if path.is_dir():
         raise InputError(path, "this is a folder, not a report file", "Give the report file itself")
     try:
-        size = path.stat().st_size
+        info = path.stat()
+    except OSError as exc:
+        raise InputError(path, f"cannot be opened ({exc.strerror})", "Check the file's permissions") from exc
+    if not stat.S_ISREG(info.st_mode):
+        # Opening a pipe (FIFO) waits for a writer forever, a device may never end: refused unopened.
+        raise InputError(path, "not a regular file (a pipe, socket or device)", "Give the report file itself")
+    try:
+        size = info.st_size
         with path.open("rb"):
             pass
     except OSError as exc:

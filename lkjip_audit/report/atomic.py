@@ -37,7 +37,12 @@ def write_atomically(path: Path, write: Callable[[Path], None],
     except PermissionError as exc:
         raise OutputError(f"{path}: the file is open or read-only ({exc.strerror}). "
                           "Close it (e.g. in Excel) and run again") from exc
+    except OSError as exc:  # the disk is full, the folder went away, ...: the old file stays as it was
+        raise OutputError(f"{path}: cannot be written ({exc.strerror or exc}). Free some disk space or "
+                          "choose another output folder; the previous file is unchanged") from exc
     finally:
-        if tmp.exists():
+        try:
             tmp.unlink()
+        except FileNotFoundError:
+            pass
     return path
