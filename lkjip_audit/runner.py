@@ -226,8 +226,10 @@ class HtmlExporterLoader:
     def _load():
         from nbconvert import HTMLExporter
 
-        # A second guard behind the escaping in report/: whatever HTML an output still carries is cleaned.
-        exporter = HTMLExporter(sanitize_html=True)
+        # Not `sanitize_html=True`: nbconvert 7.17's sanitiser prints the markdown cells' own headings as
+        # escaped tags. Outputs are escaped where they are made (report/notebook_view.py), tested on a
+        # hostile corpus (tests/test_hostile_outputs.py).
+        exporter = HTMLExporter()
         exporter.template  # noqa: B018 - loads the templates now, not at the first export
         HtmlExporterLoader._cached = exporter
 

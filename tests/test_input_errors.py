@@ -7,7 +7,7 @@ import pytest
 from conftest import KEDIRI, RAW
 from lkjip_audit import ingest
 from lkjip_audit.audit import audit, write_outputs
-from lkjip_audit.exceptions import InputError, NoTablesError
+from lkjip_audit.exceptions import OutputError, InputError, NoTablesError
 
 ROW = "A\tPROGRAM PENGEMBANGAN UMKM\t611.020.500\t351.386.350\t57,51%\n"
 TABLE = "Tabel 1. Realisasi\n\nNo\tProgram\tPagu\tRealisasi\t%\n" + ROW + "JUMLAH\t\t611.020.500\t351.386.350\t57,51%\n"
@@ -60,7 +60,7 @@ def test_a_failed_write_leaves_the_previous_workbook_intact(tmp_path, monkeypatc
         raise OSError("disk full")
 
     monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="cannot be written \\(disk full\\)"):
         write_outputs(result, tmp_path)
     assert paths["workbook"].read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

@@ -36,9 +36,8 @@ def test_killing_a_run_midway_keeps_the_previous_workbook_and_notes(tmp_path, de
 
     run = subprocess.Popen([*CLI, "audit", str(report), "--out", str(out)], stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL, start_new_session=True)
-    running = folder / ".panjang.running.ipynb"
     deadline = time.monotonic() + 120
-    while not running.exists() and run.poll() is None and time.monotonic() < deadline:
+    while not list(folder.glob(".panjang.*running.ipynb")) and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(delay)
     os.killpg(run.pid, signal.SIGKILL)  # papermill, its kernel and everything they started

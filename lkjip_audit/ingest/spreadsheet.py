@@ -14,6 +14,7 @@ import re
 import zipfile
 from collections import Counter
 from datetime import date, datetime
+from itertools import zip_longest
 from pathlib import Path
 
 from ..exceptions import InputError
@@ -32,22 +33,50 @@ def is_xlsx(path: Path) -> bool:
 
 
 def read_xlsx(path: Path) -> Document:
-    """Every table of every visible sheet, with merged header cells spread over the columns they span."""
+    """Every table of every visible sheet, with merged header cells spread over the columns they span.
+
+    Sheets are streamed (openpyxl's read-only mode, values and formulas side by side, merged ranges read
+    from the sheet's XML): memory stays flat however many rows a sheet has.
+    """
     from openpyxl import load_workbook  # only spreadsheet input needs it at import time
 
     try:
-        values = load_workbook(path, data_only=True)  # formulas as their last computed value
-        formulas = load_workbook(path, data_only=False)
+        values = load_workbook(path, data_only=True, read_only=True)  # formulas as their last computed value
+        formulas = load_workbook(path, data_only=False, read_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
         raise InputError(path, f"the spreadsheet cannot be opened ({type(exc).__name__})",
                          "Open it in a spreadsheet program and save it again as .xlsx") from None
     tables: list[RawTable] = []
-    for ws in values.worksheets:
-        if ws.sheet_state != "visible":
-            continue
-        grid, repairs = _sheet_grid(ws, formulas[ws.title])
-        tables.extend(_tables_in(grid, ws.title, repairs))
+    try:
+        for ws in values.worksheets:
+            if ws.sheet_state != "visible":
+                continue
+            grid, repairs = _sheet_grid(ws, formulas[ws.title], _merged_ranges(values, ws))
+            tables.extend(_tables_in(grid, ws.title, repairs))
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged sheet found while streaming it
+        raise InputError(path, f"the spreadsheet cannot be read ({type(exc).__name__})",
+                         "Open it in a spreadsheet program and save it again as .xlsx") from None
+    finally:
+        values.close()
+        formulas.close()
     return Document(path=path, sha256=file_sha256(path), kind="xlsx", lines=[], tables=tables)
+
+
+def _merged_ranges(workbook, ws) -> list:
+    """The merged ranges of a read-only sheet, from its XML (read-only sheets do not keep them)."""
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.worksheet.cell_range import CellRange
+
+    ranges = []
+    with workbook._archive.open(ws._worksheet_path) as source:
+        for _, element in iterparse(source):
+            if element.tag.endswith("}mergeCell") and element.get("ref"):
+                ranges.append(CellRange(element.get("ref")))
+            element.clear()  # keep nothing of the rows: they were read by the cell stream
+    return ranges
 
 
 def read_csv(path: Path) -> Document:
@@ -71,25 +100,36 @@ def _delimiter(lines: list[str]) -> str:
     return max(("\t", ";", ","), key=steadiness)
 
 
-def _sheet_grid(ws, formula_ws) -> tuple[list[tuple[int, list[str]]], list[Repair]]:
+def _sheet_grid(ws, formula_ws, merged_ranges) -> tuple[list[tuple[int, list[str]]], list[Repair]]:
     """(sheet row number, cell texts) for every row; merged header cells spread; lost formula results noted."""
+    from openpyxl.utils import get_column_letter
+
     repairs: list[Repair] = []
     rows: dict[int, list[str]] = {}
-    for row in ws.iter_rows():
+    last = 0
+    for number, (row, sources) in enumerate(zip_longest(ws.iter_rows(), formula_ws.iter_rows(), fillvalue=()),
+                                            start=1):
         texts = []
-        for cell in row:
-            text = cell_text(cell.value, cell.number_format)
-            source = formula_ws[cell.coordinate].value
-            if cell.value is None and isinstance(source, str) and source.startswith("="):
-                repairs.append(Repair(cell.row, None, f"{ws.title}!{cell.coordinate}: formula {source[:60]} has "
-                                                      "no saved result (open and save the file in a spreadsheet "
-                                                      "program to compute it); read as empty"))
+        for column, (cell, source_cell) in enumerate(zip_longest(row, sources), start=1):
+            value = getattr(cell, "value", None)
+            text = cell_text(value, getattr(cell, "number_format", "General"))
+            source = getattr(source_cell, "value", None)
+            if value is None and isinstance(source, str) and source.startswith("="):
+                coordinate = f"{get_column_letter(column)}{number}"
+                repairs.append(Repair(number, None, f"{ws.title}!{coordinate}: formula {source[:60]} has "
+                                                    "no saved result (open and save the file in a spreadsheet "
+                                                    "program to compute it); read as empty"))
             texts.append(text)
-        rows[row[0].row if row else 0] = texts
-    for merged in ws.merged_cells.ranges:
+        while texts and not texts[-1]:
+            texts.pop()
+        if texts or (rows and rows[last]):  # an empty row ends a table: kept once per run of them
+            rows[number] = texts
+            last = number
+    for merged in merged_ranges:
         top = rows.get(merged.min_row)
         if top is None or merged.min_col == merged.max_col:
             continue
+        top.extend([""] * (merged.max_col - len(top)))
         value = top[merged.min_col - 1]
         if not value or _NUMBER.match(value):
             continue  # a merged number is one value, not one per column

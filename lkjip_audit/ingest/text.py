@@ -40,12 +40,35 @@ def decode(path: Path, data: bytes) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")  # Windows exports; Latin-1 is a subset
+            text = _decode_per_line(data)
     printable = sum(ch.isprintable() or ch in "\t\r\n" for ch in text[:20000])
     if printable < 0.95 * min(len(text), 20000):
         raise InputError(path, "this is not a text file (it holds binary data)",
                          "Give the PDF or the text extraction of the report")
     return text
+
+
+def _decode_per_line(data: bytes) -> str:
+    """UTF-8 where a line is UTF-8, Windows-1252 where it is not: a file pasted together from two sources
+    keeps the labels of both (one cp1252 byte must not garble every UTF-8 line)."""
+    lines = []
+    for raw in data.split(b"\n"):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(raw.decode("cp1252", errors="replace"))  # Windows exports; Latin-1 is a subset
+    return "\n".join(lines).removeprefix("\ufeff")
+
+
+#: Only these end a line. `str.splitlines` also splits at form feeds, vertical tabs and Unicode separators,
+#: which a PDF-to-text tool leaves inside a table row (a page break): they read as spaces here.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_INLINE_BREAKS = re.compile("[\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def text_lines(text: str) -> list[str]:
+    lines = _LINE_END.split(_INLINE_BREAKS.sub(" ", text))
+    return lines[:-1] if lines and lines[-1] == "" else lines
 
 
 def _decode_utf16_without_bom(path: Path, data: bytes) -> str:
@@ -207,7 +230,7 @@ def read_text(path: Path) -> Document:
     """Read a text or markdown extraction of a report."""
     data = path.read_bytes()
     text = decode(path, data)
-    lines = text.splitlines()
+    lines = text_lines(text)
     tables = find_tables(lines) + find_block_tables(lines)
     if not any("\t" in line or is_pipe_row(line) for line in lines):  # OCR or layout text: no cell marks
         tables += find_spaced_tables(lines)

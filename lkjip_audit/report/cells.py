@@ -47,8 +47,15 @@ def put_header(ws, row: int, titles: list[str], first_column: int = 1) -> None:
         cell.font, cell.fill = BOLD, HEADER
 
 
+#: Spreadsheets keep 15 significant digits; a larger figure (a typo of 30 digits, 10^400) is written as text,
+#: every digit kept, rather than rounded or refused by the file format.
+SPREADSHEET_DIGITS = 15
+
+
 def number(value: Decimal | None):
-    """A Decimal as a spreadsheet number: whole rupiah as int."""
+    """A Decimal as a spreadsheet number: whole rupiah as int; beyond 15 digits, its digits as text."""
     if value is None:
         return None
+    if abs(value) >= Decimal(10) ** SPREADSHEET_DIGITS:
+        return f"{value:f}"
     return int(value) if value == value.to_integral_value() else float(value)

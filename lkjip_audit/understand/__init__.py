@@ -10,7 +10,7 @@ from .layout import align_rows, merge_header, misaligned_rows, split_header, use
 from .split_cells import (drop_inserted_empty_cells, join_split_kode, split_double_header, split_pair_header,
                           split_two_figure_cells)
 from .model import MONEY_ROLES, Column, Level, Role, Row, Table
-from .numbers import Number, column_decimal_mark, parse_number, restore_lost_decimals
+from .numbers import Number, column_decimal_mark, drop_invisible, parse_number, restore_lost_decimals
 
 __all__ = ["understand", "understand_table", "Table", "Row", "Column", "Role", "Level", "Number",
            "parse_number", "MONEY_ROLES"]
@@ -21,16 +21,25 @@ def understand(document: Document) -> list[Table]:
     return [understand_table(raw, f"T{i}") for i, raw in enumerate(document.tables, start=1)]
 
 
+#: More columns than any LKjIP form has (the RKPD evaluation form has about 30): such a "table" is a line of
+#: cells gone wrong; inferring its columns costs time that grows with the square of their number.
+MAX_COLUMNS = 100
+
+
 def understand_table(raw: RawTable, table_id: str) -> Table:
     header, body = split_header(raw.rows, raw.header_rows)
     width = max(len(r.cells) for r in raw.rows)
+    if width > MAX_COLUMNS:
+        return _too_wide(raw, table_id, header, body, width)
     first_label = merge_header(header, width)[0] if header else ""
-    cells, kode_repairs = join_split_kode(first_label, [list(r.cells) for r in body])
+    cells, invisible_repairs = drop_invisible([list(r.cells) for r in body])
+    cells, kode_repairs = join_split_kode(first_label, cells)
     cells, split_repairs = split_two_figure_cells(cells)
     if kode_repairs:
         width = max(max(used_width(list(r.cells)) for r in header), max(len(c) for c in cells))
     aligned, shifts = align_rows(cells, width)
     repairs = [_where(r.line, r.page) + r.what for r in raw.repairs]
+    repairs += [_where(body[i].line, body[i].page) + what for i, what in invisible_repairs]
     repairs += [_where(body[i].line, body[i].page) + what for i, what in kode_repairs + split_repairs]
     repairs += [_where(row.line, row.page) + f"row moved {shift} column(s) right to align with the header"
                 for row, shift in zip(body, shifts) if shift]
@@ -98,6 +107,19 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
     return Table(id=table_id, caption=raw.caption, kind=classify(columns, raw.caption, aligned), columns=columns,
                  header_rows=[list(r.cells) for r in header], rows=rows, repairs=repairs,
                  page=raw.page, lines=raw.lines, uncertain=raw.uncertain)
+
+
+def _too_wide(raw: RawTable, table_id: str, header, body, width: int) -> Table:
+    """A table of more than `MAX_COLUMNS` columns: its first ones shown as text, nothing checked, and why."""
+    keep = MAX_COLUMNS
+    why = (f"{width} columns, more than the {MAX_COLUMNS} an LKjIP table has: the first {keep} are shown, "
+           "nothing is checked")
+    columns = [Column(index=i, header=label) for i, label in enumerate(merge_header(header, keep)[:keep])]
+    rows = [Row(index=i, cells=list(src.cells[:keep]) + [""] * (keep - len(src.cells[:keep])),
+                values=[None] * keep, line=src.line, page=src.page) for i, src in enumerate(body)]
+    return Table(id=table_id, caption=raw.caption, kind="other", columns=columns,
+                 header_rows=[list(r.cells[:keep]) for r in header], rows=rows, repairs=[why],
+                 page=raw.page, lines=raw.lines, uncertain=why)
 
 
 def _money_shares(values: list[list[Number | None]], cells: list[list[str]]) -> list[float]:

@@ -10,11 +10,35 @@ where the shape is ambiguous (`1.234`), so this module does it itself.
 
 from __future__ import annotations
 
+import decimal
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["Number", "parse_number", "column_decimal_mark", "format_id", "restore_lost_decimals"]
+# Sums of printed amounts must be exact however many digits a report prints (a 30-digit typo, 10^400):
+# Decimal's default 28 significant digits would round them. Threads started later copy DefaultContext.
+decimal.DefaultContext.prec = decimal.getcontext().prec = 2_000
+decimal.DefaultContext.Emax = decimal.getcontext().Emax = decimal.MAX_EMAX
+
+__all__ = ["Number", "parse_number", "column_decimal_mark", "format_id", "restore_lost_decimals",
+           "drop_invisible"]
+
+#: Characters a copy from a web page or a right-to-left editor leaves inside a figure (`600\u200f.000`):
+#: zero-width spaces and joiners, bidi marks and embeddings, the word joiner, a stray BOM.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+
+
+def drop_invisible(rows: list[list[str]]) -> tuple[list[list[str]], list[tuple[int, str]]]:
+    """Cells without invisible characters, and a repair note per row that had any (they would leave a
+    figure unread as text, its checks silently skipped)."""
+    repairs = []
+    cleaned = []
+    for i, cells in enumerate(rows):
+        fixed = [INVISIBLE.sub("", c) if c else c for c in cells]
+        if fixed != cells:
+            repairs.append((i, "invisible characters (zero-width space, direction mark) removed from a cell"))
+        cleaned.append(fixed)
+    return cleaned, repairs
 
 #: Spreadsheet error values a report may print where a number should be.
 ERROR_VALUES = ("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NUM!", "#NULL!")

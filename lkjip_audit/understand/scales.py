@@ -209,6 +209,9 @@ def load_scale(path: str | Path) -> Scale:
         return Scale({"id": f"skala {name} (berkas --scale)", "en": f"scale {name} (--scale file)"}, bands)
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror})", "Check the --scale path") from None
-    except (ValueError, KeyError, TypeError, InvalidOperation) as exc:
+    except RecursionError:  # JSON nested thousands deep
+        raise InputError(path, "is not a scale file (nested too deep)",
+                         'Write {"name": ..., "bands": [{"label": "Tinggi", "min": 76, "max": 90}, ...]}') from None
+    except (ValueError, KeyError, TypeError, InvalidOperation, AttributeError) as exc:
         raise InputError(path, f"is not a scale file ({type(exc).__name__}: {exc})",
                          'Write {"name": ..., "bands": [{"label": "Tinggi", "min": 76, "max": 90}, ...]}') from None

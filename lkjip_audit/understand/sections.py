@@ -50,14 +50,21 @@ def clean(line: str) -> str:
     return text
 
 
+#: A heading or contents entry is short; longer lines are looked at by their end only (a 2 MB line of cells
+#: searched whole, once per part of the checklist, took minutes).
+TOC_TAIL = 200
+
+
 def is_toc_entry(line: str) -> bool:
     """A table-of-contents line: dotted leaders or a page number at its end."""
-    return bool(_TOC_ENTRY.search(line.rstrip("\n")))
+    return bool(_TOC_ENTRY.search(line.rstrip("\n")[-TOC_TAIL:]))
 
 
 def is_heading_like(line: str) -> bool:
     """Short, not a table row, not a table-of-contents entry: a numbered line or one mostly in capitals."""
     raw = line.strip()
+    if len(raw) > 4 * 200:  # far longer than a heading, whatever its markup
+        return False
     text = clean(line)
     if not 4 <= len(text) <= 200 or "\t" in raw or is_toc_entry(raw) or len(text.split()) > 28:
         return False
