@@ -23,6 +23,18 @@ from .understand.identity import ReportIdentity, report_identity
 from .understand.scales import DEFAULT_SCALES, load_scale, printed_scales
 
 
+#: What to do when a report holds no table, by what was read (a text extraction's advice means nothing for
+#: a spreadsheet).
+NO_TABLE_HINTS = {
+    "text": "If it is a scanned report, OCR it first; otherwise check that the text extraction kept the table "
+            "rows (tab-separated cells)",
+    "pdf": "No page of the PDF held rows of cells side by side; if its tables are images, OCR it first",
+    "xlsx": "No sheet holds a block of rows with two or more filled cells; check that the sheet with the "
+            "tables is not hidden",
+    "csv": "No block of rows with two or more cells was found; check the file's delimiter",
+}
+
+
 @dataclass
 class AuditResult:
     """Everything one audit found, as plain data."""
@@ -93,9 +105,8 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT, scale: s
     defaults = [load_scale(scale)] if scale else list(DEFAULT_SCALES)
     document = ingest.read(path)
     if not document.tables:
-        raise NoTablesError(document.path, "no table found in the report",
-                            "If it is a scanned report, OCR it first; otherwise check that the text "
-                            "extraction kept the table rows (tab-separated cells)")
+        raise NoTablesError(document.path, "no table found in the report", NO_TABLE_HINTS.get(
+            document.kind, NO_TABLE_HINTS["text"]))
     tables = understand(document)
     findings = run_checks(tables, document.lines, tolerance, printed_scales(document.lines), defaults)
     parts = checklist(tables, document.lines, findings, document.line_pages)

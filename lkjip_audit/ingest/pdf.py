@@ -128,7 +128,13 @@ def _extract(path: Path, pages: list[PageSurvey]) -> list[PageTable]:
                                   # `dokumen`) as a vertical line, which stream then drops.
                                   layout_kwargs={"detect_vertical": False}):
                 area = min(areas, key=lambda a: abs(a.top - table.bbox[3]) + abs(a.bottom - table.bbox[1]))
-                found.append(_rows_joined(table, area))
+                joined = _rows_joined(table, area)
+                if page.oversized:
+                    joined.repairs.append(Repair(None, page.number, f"the page is {page.width:.0f} × "
+                                                 f"{page.height:.0f} points, larger than any paper size: its "
+                                                 "ruled lines were not looked for, the table was read from its "
+                                                 "text layer"))
+                found.append(joined)
     found = [t for t in found if t.width >= 3 and len(t.rows) >= 1]
     # Smallest first: where borderless areas nest, the tightest one has the cleanest columns.
     found.sort(key=lambda t: (t.page, (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1])))

@@ -16,6 +16,10 @@ from .pdf_areas import TableArea, TextRun, table_areas
 
 #: Drawn path objects from which a page counts as ruled (cell borders).
 MIN_RULING_PATHS = 12
+#: Largest page (in PDF points, both sides) whose ruled lines are looked for. camelot's lattice renders the
+#: page to an image; a 14,400-point page took 10 GB. A0 is 2,384 × 3,370 points; beyond this a page is read
+#: from its text layer only, and its tables say so.
+MAX_RULED_PAGE_POINTS = 5_000
 
 
 @dataclass
@@ -25,6 +29,11 @@ class PageSurvey:
     lines: list[str]
     runs: list[TextRun] = field(default_factory=list)
     ruling_paths: int = 0
+    width: float = 0.0
+
+    @property
+    def oversized(self) -> bool:
+        return max(self.width, self.height) > MAX_RULED_PAGE_POINTS
 
     @property
     def has_text(self) -> bool:
@@ -32,7 +41,7 @@ class PageSurvey:
 
     @property
     def flavor(self) -> str:
-        return "lattice" if self.ruling_paths >= MIN_RULING_PATHS else "stream"
+        return "lattice" if self.ruling_paths >= MIN_RULING_PATHS and not self.oversized else "stream"
 
     @property
     def looks_tabular(self) -> bool:
@@ -85,11 +94,11 @@ def survey_pages(path: Path, pdf) -> list[PageSurvey]:
                 left, bottom, right, top = textpage.get_rect(i)
                 runs.append(TextRun(left, bottom, right, top, textpage.get_text_bounded(left, bottom, right, top)))
             paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
-            height = page.get_height()
+            height, width = page.get_height(), page.get_width()
             textpage.close()
         finally:
             page.close()
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         surveys.append(PageSurvey(number=index + 1, height=height, lines=lines, runs=runs,
-                                  ruling_paths=paths))
+                                  ruling_paths=paths, width=width))
     return surveys

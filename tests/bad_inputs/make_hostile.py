@@ -50,3 +50,42 @@ if __name__ == "__main__":
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent / "hostile"
     for name, path in write_hostile(folder).items():
         print(path)
+
+
+def giant_page_pdf(side: float = 14_400) -> bytes:
+    """One ruled budget table on a page `side` points square (200 inches: PDF's largest): a page that would
+    take gigabytes to render for ruled-line detection. Its Jumlah sisa is wrong (700.000, the rows give
+    600.000)."""
+    rows = [["No", "Program", "Pagu", "Realisasi", "Sisa"], ["1", "Program A", "1.000.000", "900.000", "100.000"],
+            ["2", "Program B", "2.000.000", "1.500.000", "500.000"], ["", "Jumlah", "3.000.000", "2.400.000", "700.000"]]
+    xs, top = [50, 100, 400, 600, 800, 1000], side - 400
+    ops = [f"BT /F1 10 Tf {xs[j] + 3} {top - i * 20 - 14} Td ({cell}) Tj ET"
+           for i, row in enumerate(rows) for j, cell in enumerate(row)]
+    ops += [f"{xs[0]} {top - i * 20} m {xs[-1]} {top - i * 20} l S" for i in range(len(rows) + 1)]
+    ops += [f"{x} {top} m {x} {top - 20 * len(rows)} l S" for x in xs]
+    content = "\n".join(ops).encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>" % (side, side),
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+def million_rows_xlsx(target: Path, rows: int = 1_000_000) -> Path:
+    """A workbook of `rows` one-cell rows (about 7 MB): loaded whole, it took 4 GB."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Data")
+    for i in range(rows):
+        ws.append([i])
+    wb.save(target)
+    return target
