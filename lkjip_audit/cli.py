@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Optional
@@ -56,14 +57,14 @@ def audit(
                                              kernels=kernels, scale=scale, folder_name=folders[Path(report)])
             except LkjipAuditError as exc:
                 failed += 1
-                typer.echo(f"error: {exc}", err=True)
+                typer.echo(printable(f"error: {exc}"), err=True)
                 continue
             except OSError as exc:  # the output folder or disk failed under papermill itself
                 failed += 1
                 typer.echo(f"error: {report}: the outputs cannot be written ({exc.strerror or exc}). Free some "
                            "disk space or choose another --out", err=True)
                 continue
-            typer.echo(f"{result.summary} -> {_shown(result.folder)}")
+            typer.echo(printable(f"{result.summary} -> {_shown(result.folder)}"))
             if result.per_rule:
                 typer.echo(f"  per rule: {result.per_rule}")
     finally:
@@ -111,13 +112,13 @@ def batch(
             bar.set_postfix(counts, refresh=False)
             bar.update(1)
             if not entry.succeeded:
-                bar.write(f"error: {entry.reason or entry.report} [{entry.status}]", file=sys.stderr)
+                bar.write(printable(f"error: {entry.reason or entry.report} [{entry.status}]"), file=sys.stderr)
 
         try:
             entries = run_batch(reports, out, jobs=jobs, timeout=timeout, force=force, scheduler=scheduler,
                                 lang=lang, tolerance=tolerance, scale=str(scale) if scale else None, on_done=done)
         except LkjipAuditError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            typer.echo(printable(f"error: {exc}"), err=True)
             raise typer.Exit(2)
         except KeyboardInterrupt:
             bar.close()
@@ -133,10 +134,19 @@ def batch(
             notebook = run_batch_summary(out)
             typer.echo(f"summary: {_shown(notebook)}")
         except LkjipAuditError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            typer.echo(printable(f"error: {exc}"), err=True)
     if failed:
         typer.echo(f"{len(failed)} report(s) failed; see index.csv", err=True)
         raise typer.Exit(1)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(line: str) -> str:
+    """A line for the terminal: control characters from a file name or a report (ESC starts a terminal
+    command) shown as `\\x1b`, never sent raw."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", line)
 
 
 def _check_arguments(lang: str, out: Path, timeout: float | None) -> None:
@@ -165,7 +175,7 @@ def _check_scale(scale: Path | None) -> None:
     try:
         load_scale(scale)
     except LkjipAuditError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(printable(f"error: {exc}"), err=True)
         raise typer.Exit(2) from None
 
 
@@ -188,7 +198,7 @@ def main() -> None:
         typer.echo("interrupted", err=True)
         sys.exit(130)
     except LkjipAuditError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(printable(f"error: {exc}"), err=True)
         sys.exit(1)
     except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, the traceback for the report
         import tempfile

@@ -146,3 +146,12 @@ def test_an_unwritable_output_folder_is_one_message(tmp_path, monkeypatch):
     monkeypatch.setattr(runner.tempfile, "mkstemp", refused)
     with pytest.raises(OutputError, match=r"cannot write here \(Permission denied\)\. Choose another output folder"):
         runner.execute_audit_notebook(KEDIRI, tmp_path / "out")
+
+
+def test_control_characters_in_a_file_name_never_reach_the_terminal_raw(tmp_path):
+    report = tmp_path / "lap\x1b[31mmerah.txt"
+    report.write_bytes(b"")
+    done = subprocess.run([*CLI, "audit", str(report), "--out", str(tmp_path / "out")], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 1 and "\x1b" not in done.stderr
+    assert "lap\\x1b[31mmerah.txt: the file is empty" in done.stderr

@@ -45,15 +45,19 @@ def check_prose_against_tables(tables: list[Table], lines: list[str]) -> list[Fi
     each figure that differs is a finding.
     """
     findings = []
+    # Each budget table's (pagu, realisasi) per row, read once: a long report has many pairs and rows.
+    budget = []
+    for table in tables:
+        pagu_col, real_col = table.column(Role.PAGU), table.column(Role.REALISASI)
+        if table.has_budget and pagu_col and real_col:
+            printed_rows = [(row, _printed(row, pagu_col.index, real_col.index)) for row in table.rows]
+            budget.append((table, pagu_col, real_col, printed_rows, {tuple(p) for _, p in printed_rows}))
     for line, pagu, realisasi in prose_pairs(lines):
-        for table in tables:
-            pagu_col, real_col = table.column(Role.PAGU), table.column(Role.REALISASI)
-            if not table.has_budget or not pagu_col or not real_col:
-                continue
-            if any(_prints(row, pagu_col.index, real_col.index, pagu, realisasi) for row in table.rows):
+        for table, pagu_col, real_col, printed_rows, printed_set in budget:
+            if (pagu, realisasi) in printed_set:
                 continue  # a row of this table prints both figures: that is the row the prose describes
-            matches = [(row, printed) for row in table.rows
-                       if (printed := _described(row, pagu_col.index, real_col.index, pagu, realisasi))]
+            matches = [(row, described) for row, printed in printed_rows
+                       if (described := _described(printed, pagu, realisasi))]
             # A Program and its only Kegiatan print the same figures: the prose describes the higher level.
             top = min((row.level.depth for row, _ in matches), default=None)
             for row, printed in matches:
@@ -77,13 +81,8 @@ def _printed(row, pagu_index: int, real_index: int) -> list[Decimal | None]:
     return [amount(row, pagu_index), amount(row, real_index)]
 
 
-def _prints(row, pagu_index: int, real_index: int, pagu: Decimal, realisasi: Decimal) -> bool:
-    return _printed(row, pagu_index, real_index) == [pagu, realisasi]
-
-
-def _described(row, pagu_index: int, real_index: int, pagu: Decimal, realisasi: Decimal):
-    """The row's (pagu, realisasi) when the prose pair describes it with at least one figure differing."""
-    printed = _printed(row, pagu_index, real_index)
+def _described(printed: list[Decimal | None], pagu: Decimal, realisasi: Decimal):
+    """A row's (pagu, realisasi) when the prose pair describes it with at least one figure differing."""
     if None in printed or printed == [pagu, realisasi]:
         return None
     if _close(printed[0], pagu) and _close(printed[1], realisasi):
