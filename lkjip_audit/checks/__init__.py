@@ -26,7 +26,7 @@ __all__ = ["run_checks", "table_findings", "Misprint", "Finding", "Rule", "RULES
            "ALL_TABLE_RULES", "Tolerance", "EXACT"]
 
 #: Rules whose numbers are not one amount mistyped for another: no digit-slip cause is looked for.
-NO_DIGIT_CAUSE = ("row-percent", "row-capaian", "row-efficiency", "average-row", "prose-counts",
+NO_DIGIT_CAUSE = ("row-percent", "percent-unconfirmed", "row-capaian", "row-efficiency", "average-row", "prose-counts",
                   "category-label")
 
 TableRule = Callable[[Table, Tolerance], list[Finding]]

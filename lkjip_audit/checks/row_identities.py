@@ -68,7 +68,8 @@ def check_percent(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
         shown = max(printed.decimals, 2)
         cells = (row.cells[real_col.index], row.cells[pagu_col.index])
         findings.append(Finding(
-            rule="row-percent", table=table.id, item=row.label, column=column.header,
+            rule="percent-unconfirmed" if column.doubt else "row-percent", table=table.id, item=row.label,
+            column=column.header,
             reported=printed.value, expected=computed.quantize(Decimal(1).scaleb(-shown), ROUND_HALF_UP),
             line=row.line_of(column.index), page=row.page, row_index=row.index, column_index=column.index,
             decimals=shown,

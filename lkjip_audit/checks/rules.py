@@ -81,6 +81,27 @@ ROW_PERCENT = Rule(
     tolerance=_RATIO,
 )
 
+PERCENT_UNCONFIRMED = Rule(
+    code="percent-unconfirmed",
+    severity="warning",
+    name={"id": "Persentase anggaran belum terkonfirmasi", "en": "Unconfirmed budget percentage"},
+    template={
+        "id": "{column} pada {item} tercetak {reported}%, sedangkan {detail} = {expected}%. Kolom ini tidak "
+              "cocok dengan Realisasi / Pagu pada sebagian besar baris: mungkin berisi hal lain (progres fisik?).",
+        "en": "{column} of {item} is printed as {reported}% but {detail} = {expected}%. The column disagrees "
+              "with Realisasi / Pagu on most rows: it may hold something else (physical progress?).",
+    },
+    description={
+        "id": "Kolom persentase dalam tabel anggaran yang tidak sama dengan Realisasi / Pagu × 100 pada sebagian "
+              "besar barisnya: setiap baris yang tidak cocok menjadi peringatan di bawah satu penjelasan "
+              "(lihat catatan di bawah tabel), bukan kesalahan, karena arti kolomnya tidak terkonfirmasi.",
+        "en": "A percentage column of a budget table that does not equal Realisasi / Pagu × 100 on most of its "
+              "rows: each disagreeing row is a warning under one explanation (the note under the table), not "
+              "an error, since what the column holds is not confirmed.",
+    },
+    tolerance=_RATIO,
+)
+
 ROW_CAPAIAN = Rule(
     code="row-capaian",
     severity="error",
@@ -321,7 +342,8 @@ CROSS_TABLE = Rule(
                "en": "equal after rounding to the fewer printed decimals; rupiah exactly"},
 )
 
-RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, ROW_PERCENT, ROW_CAPAIAN, ROW_SISA,
+RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, ROW_PERCENT, PERCENT_UNCONFIRMED,
+                                      ROW_CAPAIAN, ROW_SISA,
                                       ROW_EFFICIENCY, AVERAGE_ROW, ROW_SOURCES, ROW_QUARTERS,
                                       PRINTED_ERROR, PROSE_TABLE, PROSE_COUNTS, CATEGORY_LABEL,
                                       CROSS_TABLE, LHE_SCORE)}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ..ingest.document import Document, RawTable
+from .column_numbers import is_column_number_row, printed_formulas
 from .columns import assign_roles, pair_part
+from .confirm import confirm_roles
 from .hierarchy import assign_levels, keyword_level, leading_marker
 from .kinds import classify
 from .layout import align_rows, merge_header, misaligned_rows, split_header, used_width
@@ -31,6 +33,10 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
     width = max(len(r.cells) for r in raw.rows)
     if width > MAX_COLUMNS:
         return _too_wide(raw, table_id, header, body, width)
+    # A column-number row repeated inside the body (after a page break) is header, never data.
+    numbering = [r for r in body if is_column_number_row(r.cells)]
+    body = [r for r in body if not is_column_number_row(r.cells)] or body
+    formulas = [f for r in header if is_column_number_row(r.cells) for f in printed_formulas(list(r.cells))]
     first_label = merge_header(header, width)[0] if header else ""
     cells, invisible_repairs = drop_invisible([list(r.cells) for r in body])
     cells, kode_repairs = join_split_kode(first_label, cells)
@@ -59,6 +65,9 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
             values[i] = [parse_number(aligned[i][c], marks[c]) for c in range(width)]
             repairs.append(_where(body[i].line, body[i].page) + what)
     columns = assign_roles(labels, values, aligned)
+    repairs += confirm_roles(columns, values, formulas)
+    repairs += [_where(r.line, r.page) + "column-number row repeated in the body: read as header" for r in numbering
+                if r in raw.rows and r not in header]
     kinerja = [c.index for c in columns if pair_part(c.header) == "k"]
     named = max((c.index + 1 for c in columns if c.header), default=0)
     for i in misaligned_rows([c.index for c in columns if c.money], kinerja, values, aligned,

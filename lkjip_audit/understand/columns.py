@@ -72,7 +72,7 @@ def assign_roles(headers: list[str], values: list[list[Number | None]], cells: l
         filled = len(col_cells) or 1
         column = Column(index=index, header=header)
         pair = pair_part(header)
-        if money and pair != "k" and (money + sum(1 for v in numbers if v.dash)) / filled >= 0.5:
+        if money and pair != "k" and (money + sum(1 for v in numbers if v.dash or v.value == 0)) / filled >= 0.5:
             column.money = True
             column.role, column.source_name = _money_role(header)
         elif pair == "k" and pct and pct / filled >= 0.5:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..ingest.document import RawRow
+from .column_numbers import is_column_number_row
 from .numbers import Number, parse_number
 
 MAX_HEADER_ROWS = 4
@@ -29,6 +30,8 @@ def cell_type(number: Number | None, text: str) -> str:
 
 def _is_header_row(cells: tuple[str, ...]) -> bool:
     """No data in it: no number other than a year or a column-numbering sequence."""
+    if is_column_number_row(cells):
+        return True
     numbers = [parse_number(c) for c in cells if c.strip()]
     values = [n for n in numbers if n is not None]
     if not values:
@@ -41,18 +44,16 @@ def _is_header_row(cells: tuple[str, ...]) -> bool:
     return len(ints) == len(values) >= 3 and ints == list(range(ints[0], ints[0] + len(ints)))
 
 
-def _numbers_columns(cells: tuple[str, ...]) -> bool:
-    """`1 2 3 4 ...` printed under a header to number its columns."""
-    filled = [c.strip() for c in cells if c.strip()]
-    return len(filled) >= 3 and all(c.isdigit() for c in filled)
-
-
 def split_header(rows: list[RawRow], known: int | None = None) -> tuple[list[RawRow], list[RawRow]]:
-    """Leading header rows, then the body; `known` when the reader already knows how many."""
+    """Leading header rows, then the body; `known` when the reader already knows how many. A row of
+    column numbers right under the header belongs to it, even one the reader did not count."""
     if known is not None:
-        return rows[:known], rows[known:]
-    k = 0
-    while k < min(len(rows) - 1, MAX_HEADER_ROWS) and _is_header_row(rows[k].cells):
+        k = known
+    else:
+        k = 0
+        while k < min(len(rows) - 1, MAX_HEADER_ROWS) and _is_header_row(rows[k].cells):
+            k += 1
+    while k < len(rows) - 1 and is_column_number_row(rows[k].cells):
         k += 1
     return rows[:k], rows[k:]
 
@@ -63,7 +64,7 @@ def merge_header(header: list[RawRow], width: int) -> list[str]:
     An empty cell in an upper header row under which a lower row has a label
     belongs to a cell spanning from its left (a merged cell in the source).
     """
-    grid = [list(r.cells) + [""] * (width - len(r.cells)) for r in header if not _numbers_columns(r.cells)]
+    grid = [list(r.cells) + [""] * (width - len(r.cells)) for r in header if not is_column_number_row(r.cells)]
     labels = []
     for c in range(width):
         parts = []

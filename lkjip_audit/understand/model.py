@@ -58,6 +58,8 @@ class Column:
     money: bool = False
     source_name: str = ""  # for Role.SUMBER: DAU, DAK, ...; for Role.TRIWULAN: "Triwulan I" ...
     decimal_mark: str | None = None
+    formula: str = ""  # the formula printed for it in the column-number row, `(5) = (4)/(3) x 100`
+    doubt: str = ""  # why its role is not confirmed by the rows' numbers (its findings are then warnings)
 
 
 @dataclass

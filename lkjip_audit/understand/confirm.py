@@ -1,0 +1,203 @@
+"""Column roles confirmed by the table's own arithmetic: headers name columns, the numbers say what they are.
+
+Two sources of evidence beyond the header words (`columns.assign_roles`):
+
+- a formula printed in the column-number row (`(5) = (4) / (3) x 100`, `6 = 3 - 4`) states the relation;
+- the rows' numbers: a ratio column that equals Realisasi / Pagu × 100 on most rows is the budget %, whatever
+  its header (a budget table's `% Capaian`), and one that a table of Anggaran | Realisasi | % cannot make
+  from anything but the budget pair is the budget % too, unconfirmed: its disagreeing rows are then
+  warnings under one explanation (the column may hold physical progress), not errors.
+
+Every decision is written down as a note the table carries (shown under the table), with its count of rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from .column_numbers import Formula
+from .columns import pair_part
+from .model import Column, Role
+from .numbers import Number
+
+#: Share of the rows that print all three figures on which a relation must hold to name a column by it.
+#: A table's own arithmetic: one or two slips (the findings) do not hide what the column is.
+CONFIRMED_SHARE = 0.6
+#: Below this share a column named the budget % by its header is in doubt.
+DOUBTFUL_SHARE = 0.5
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    holds: int
+    rows: int
+
+    @property
+    def confirmed(self) -> bool:
+        return self.rows >= 2 and self.holds / self.rows >= CONFIRMED_SHARE
+
+
+def ratio_close(printed: Number, computed: Decimal) -> bool:
+    """The printed ratio is the computed one rounded or truncated to the printed decimals."""
+    quantum = Decimal(1).scaleb(-printed.decimals)
+    return computed.quantize(quantum, ROUND_DOWN) <= printed.value <= computed.quantize(quantum, ROUND_HALF_UP)
+
+
+def _amount(row: list[Number | None], index: int) -> Decimal | None:
+    value = row[index] if index < len(row) else None
+    return None if value is None else value.amount
+
+
+def ratio_evidence(values: list[list[Number | None]], target: int, numerator: int, denominator: int) -> Evidence:
+    """On how many rows that print all three does target = numerator / denominator × 100 hold."""
+    holds = rows = 0
+    for row in values:
+        printed = row[target] if target < len(row) else None
+        top, bottom = _amount(row, numerator), _amount(row, denominator)
+        if printed is None or printed.value is None or top is None or not bottom:
+            continue
+        rows += 1
+        holds += ratio_close(printed, top / bottom * HUNDRED)
+    return Evidence(holds, rows)
+
+
+def difference_evidence(values, target: int, minuend: int, subtrahend: int) -> Evidence:
+    holds = rows = 0
+    for row in values:
+        printed, a, b = _amount(row, target), _amount(row, minuend), _amount(row, subtrahend)
+        if printed is None or a is None or b is None:
+            continue
+        rows += 1
+        holds += printed == a - b
+    return Evidence(holds, rows)
+
+
+def _nearest_left(columns: list[Column], index: int, *roles: Role) -> Column | None:
+    return next((c for c in reversed(columns[:index]) if c.role in roles), None)
+
+
+def confirm_roles(columns: list[Column], values: list[list[Number | None]], formulas: list[Formula]) -> list[str]:
+    """Set roles the printed formulas and the rows' numbers show; return a note per decision."""
+    notes = [_apply_formula(columns, values, f) for f in formulas]
+    # In a K / Rp table (the RKPD form) each % names its own half; the header settled it.
+    paired = any(pair_part(c.header) in ("k", "rp") for c in columns)
+    for column in columns:
+        if column.role in (Role.CAPAIAN, Role.PERSEN) and not column.formula and not paired:
+            note = _budget_share(columns, values, column)
+            if note:
+                notes.append(note)
+        elif column.role is Role.REALISASI_KINERJA and not column.money and not paired and not _nearest_left(
+                columns, column.index, Role.TARGET):
+            # `% Realisasi` beside Pagu | Realisasi: no target to be a realisation of, so the numbers decide.
+            notes.append(_named_by_numbers(columns, values, column))
+    for column in columns:
+        if column.role is Role.OTHER and not paired:
+            notes.append(_named_by_numbers(columns, values, column))
+    return [n for n in notes if n]
+
+
+def _named_by_numbers(columns: list[Column], values, column: Column) -> str:
+    """A column no header word named (`Persentase` printed without % signs, an unlabelled sisa): the
+    relation its numbers hold with the pair left of it names it."""
+    numbers = [row[column.index] for row in values if column.index < len(row) and row[column.index] is not None]
+    if len(numbers) < 2 or any(n.unit for n in numbers):
+        return ""
+    realisasi = _nearest_left(columns, column.index, Role.REALISASI)
+    pagu = _nearest_left(columns, realisasi.index, Role.PAGU) if realisasi else None
+    if realisasi and pagu:
+        if not column.money:
+            evidence = ratio_evidence(values, column.index, realisasi.index, pagu.index)
+            if evidence.confirmed:
+                column.role = Role.PERSEN
+                return (f"`{column.header or column.index + 1}` is {realisasi.header} / {pagu.header} × 100 on "
+                        f"{evidence.holds} of {evidence.rows} rows: read as the budget %")
+        else:
+            evidence = difference_evidence(values, column.index, pagu.index, realisasi.index)
+            if evidence.confirmed:
+                column.role = Role.SISA
+                return (f"`{column.header or column.index + 1}` equals {pagu.header} − {realisasi.header} on "
+                        f"{evidence.holds} of {evidence.rows} rows: read as the sisa")
+        return ""
+    kinerja = _nearest_left(columns, column.index, Role.REALISASI_KINERJA)
+    target = _nearest_left(columns, kinerja.index, Role.TARGET) if kinerja else None
+    if kinerja and target and not column.money:
+        evidence = ratio_evidence(values, column.index, kinerja.index, target.index)
+        if evidence.confirmed:
+            column.role = Role.CAPAIAN
+            return (f"`{column.header or column.index + 1}` equals {kinerja.header} / {target.header} × 100 on "
+                    f"{evidence.holds} of {evidence.rows} rows: read as capaian")
+    return ""
+
+
+def _apply_formula(columns: list[Column], values, formula: Formula) -> str:
+    if max(formula.target, *formula.operands) >= len(columns):
+        return ""
+    target = columns[formula.target]
+    if formula.kind == "ratio":
+        top, bottom = (columns[i] for i in formula.operands)
+        evidence = ratio_evidence(values, target.index, top.index, bottom.index)
+        if top.money and bottom.money:
+            roles = [(bottom, Role.PAGU), (top, Role.REALISASI), (target, Role.PERSEN)]
+            meaning = "the budget % (Realisasi / Pagu × 100)"
+        else:
+            roles = [(bottom, Role.TARGET), (top, Role.REALISASI_KINERJA), (target, Role.CAPAIAN)]
+            meaning = "capaian (Realisasi / Target × 100)"
+    elif formula.kind == "difference" and all(columns[i].money for i in formula.operands):
+        first, second = (columns[i] for i in formula.operands)
+        evidence = difference_evidence(values, target.index, first.index, second.index)
+        roles = [(first, Role.PAGU), (second, Role.REALISASI), (target, Role.SISA)]
+        meaning = "the sisa (Pagu − Realisasi)"
+    else:
+        return f"printed formula `{formula.text}` read, not used: only ratios and money differences are"
+    if evidence.rows and not evidence.holds:
+        return (f"printed formula `{formula.text}` holds on none of {evidence.rows} rows: not used to name the "
+                "columns")
+    for column, role in roles:
+        if column.role in (Role.SUMBER, Role.TRIWULAN) and role in (Role.PAGU, Role.REALISASI):
+            continue  # a funding source or quarter stays one: its total is found beside it
+        column.role = role
+    target.formula = formula.text
+    return (f"printed formula `{formula.text}`: column {target.index + 1} is {meaning}, as it holds on "
+            f"{evidence.holds} of {evidence.rows} rows")
+
+
+def _budget_share(columns: list[Column], values, column: Column) -> str:
+    """A ratio column beside a budget pair: the budget % when the numbers say so (or nothing else can)."""
+    realisasi = _nearest_left(columns, column.index, Role.REALISASI)
+    pagu = _nearest_left(columns, realisasi.index, Role.PAGU) if realisasi else None
+    if not (realisasi and pagu):
+        return ""
+    budget = ratio_evidence(values, column.index, realisasi.index, pagu.index)
+    if column.role is Role.PERSEN:
+        # Named the budget % by its header: only a column wrong on most rows is in doubt (a few slips are
+        # the findings).
+        if budget.rows >= 3 and budget.holds / budget.rows < DOUBTFUL_SHARE:
+            column.doubt = _doubt(column, budget)
+            return column.doubt
+        return ""
+    # A capaian column: does the table hold the kinerja pair it would be made from?
+    kinerja = _nearest_left(columns, column.index, Role.REALISASI_KINERJA)
+    target = _nearest_left(columns, kinerja.index, Role.TARGET) if kinerja else None
+    if kinerja and target:
+        performance = ratio_evidence(values, column.index, kinerja.index, target.index)
+        if performance.confirmed or not budget.confirmed:
+            return ""
+    if budget.confirmed:
+        column.role = Role.PERSEN
+        return (f"`{column.header}` is {realisasi.header} / {pagu.header} × 100 on {budget.holds} of "
+                f"{budget.rows} rows: read as the budget %, not capaian kinerja")
+    if kinerja and target:
+        return ""
+    if budget.rows:
+        column.role = Role.PERSEN
+        column.doubt = _doubt(column, budget)
+        return column.doubt
+    return ""
+
+
+def _doubt(column: Column, evidence: Evidence) -> str:
+    return (f"`{column.header}` equals Realisasi / Pagu × 100 on only {evidence.holds} of {evidence.rows} rows: "
+            "it may hold something else (physical progress?); if so, label it. Its rows that disagree are "
+            "warnings")
