@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ..understand.model import Level, Role, Row, Table
 from .finding import Finding
-from .row_identities import range_holds
+from .evaluate import range_holds
 from .tolerance import EXACT, Tolerance
 from .values import amount
 

@@ -12,6 +12,7 @@ from .layout import align_rows, merge_header, misaligned_rows, split_header, use
 from .split_cells import (drop_inserted_empty_cells, join_split_kode, split_double_header, split_pair_header,
                           split_two_figure_cells)
 from .model import MONEY_ROLES, Column, Level, Role, Row, Table
+from .relations import table_relations
 from .numbers import Number, column_decimal_mark, drop_invisible, parse_number, restore_lost_decimals
 
 __all__ = ["understand", "understand_table", "Table", "Row", "Column", "Role", "Level", "Number",
@@ -113,9 +114,11 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
                 cell_lines=(None,) * shift + src.cell_lines if src.cell_lines else None)
             for i, (cells, vals, src, level, marker, label, shift)
             in enumerate(zip(aligned, values, body, levels, markers, labels, shifts))]
-    return Table(id=table_id, caption=raw.caption, kind=classify(columns, raw.caption, aligned), columns=columns,
-                 header_rows=[list(r.cells) for r in header], rows=rows, repairs=repairs,
-                 page=raw.page, lines=raw.lines, uncertain=raw.uncertain)
+    table = Table(id=table_id, caption=raw.caption, kind=classify(columns, raw.caption, aligned), columns=columns,
+                  header_rows=[list(r.cells) for r in header], rows=rows, repairs=repairs,
+                  page=raw.page, lines=raw.lines, uncertain=raw.uncertain)
+    table.relations = table_relations(table, budget=table.has_budget, certain=not table.uncertain)
+    return table
 
 
 def _too_wide(raw: RawTable, table_id: str, header, body, width: int) -> Table:

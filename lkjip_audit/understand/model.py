@@ -99,6 +99,7 @@ class Table:
     page: int | None = None
     lines: tuple[int, int] | None = None
     uncertain: str = ""  # from the reader: why the columns may be wrong; such tables are shown, not checked
+    relations: list = field(default_factory=list)  # understand.relations.Relation: what must agree with what
 
     @property
     def has_budget(self) -> bool:

@@ -1,0 +1,154 @@
+"""One evaluator for every relation of a table (`understand.relations`): does the printed target agree?
+
+Money is judged exactly, within the tolerance parameter; ratios by their own printed decimals (rounded or
+truncated); a capaian with its realisasi's rounding range, or the inverse for lower-is-better indicators;
+an efisiensi as the share not spent or capaian − serapan; a closing average as the mean of the rows above,
+or for the budget %, Σ realisasi / Σ pagu. A relation whose numbers are not all printed is not judged
+(`None`): its cells are not counted as checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from ..understand.model import Table
+from ..understand.relations import CAPAIAN, DIFFERENCE, MEAN, SHARE, SUM, UNSPENT, Relation
+from .tolerance import EXACT, Tolerance
+from .values import sum_of_parts
+
+HUNDRED = Decimal(100)
+
+
+def range_holds(printed: Decimal, low: Decimal, high: Decimal, decimals: int) -> bool:
+    """A printed ratio holds when some value in [low, high] rounds or truncates to it."""
+    quantum = Decimal(1).scaleb(-decimals)
+    return low.quantize(quantum, ROUND_DOWN) <= printed <= high.quantize(quantum, ROUND_HALF_UP)
+
+
+def ratio_holds(printed: Decimal, computed: Decimal, decimals: int) -> bool:
+    """A printed ratio holds when it is the computed one rounded or truncated to the printed decimals."""
+    return range_holds(printed, computed, computed, decimals)
+
+
+@dataclass
+class Verdict:
+    """What the printed target is, what the relation computes, and whether they agree."""
+
+    held: bool
+    printed: Decimal
+    expected: Decimal  # the main reading (Σ, the share, realisasi / target, the mean)
+    alternatives: list[Decimal] = field(default_factory=list)  # other readings that were also tried
+    decimals: int = 0  # printed decimals of the target (ratios)
+
+
+def evaluate(table: Table, relation: Relation, tolerance: Tolerance = EXACT) -> Verdict | None:
+    """Judge one relation; None when its numbers are not all printed (nothing to judge)."""
+    return _JUDGES[relation.combine](table, relation, tolerance)
+
+
+def failing(table: Table, kind: str, tolerance: Tolerance = EXACT):
+    """(relation, verdict, target column, its row) for each relation of `kind` that does not hold: what a
+    rule turns into findings."""
+    for relation in (r for r in table.relations if r.kind == kind):
+        verdict = evaluate(table, relation, tolerance)
+        if verdict is not None and not verdict.held:
+            yield relation, verdict, table.columns[relation.target[1]], table.rows[relation.target[0]]
+
+
+def _value(table: Table, cell):
+    row, column = cell
+    values = table.rows[row].values
+    return values[column] if column < len(values) else None
+
+
+def _amount(table: Table, cell) -> Decimal | None:
+    value = _value(table, cell)
+    return None if value is None else value.amount
+
+
+def _text(table: Table, cell) -> str:
+    row, column = cell
+    cells = table.rows[row].cells
+    return cells[column] if column < len(cells) else ""
+
+
+def _sum(table, relation, tolerance) -> Verdict | None:
+    printed = _amount(table, relation.target)
+    expected = sum_of_parts([(_amount(table, c), _text(table, c)) for c in relation.operands])
+    if printed is None or expected is None:
+        return None
+    return Verdict(tolerance.money_holds(printed, expected), printed, expected)
+
+
+def _difference(table, relation, tolerance) -> Verdict | None:
+    printed, first, second = (_amount(table, c) for c in (relation.target, *relation.operands))
+    if printed is None or first is None or second is None:
+        return None
+    expected = first - second
+    return Verdict(tolerance.money_holds(printed, expected), printed, expected)
+
+
+def _printed_ratio(table, relation):
+    printed = _value(table, relation.target)
+    return printed if printed is not None and printed.value is not None else None
+
+
+def _share(table, relation, tolerance) -> Verdict | None:  # noqa: ARG001 - ratios follow their decimals
+    printed = _printed_ratio(table, relation)
+    whole, part = (_amount(table, c) for c in relation.operands)
+    if printed is None or not whole or part is None:
+        return None
+    computed = part / whole * HUNDRED
+    return Verdict(ratio_holds(printed.value, computed, printed.decimals), printed.value, computed,
+                   decimals=printed.decimals)
+
+
+def _unspent(table, relation, tolerance) -> Verdict | None:  # noqa: ARG001
+    printed = _printed_ratio(table, relation)
+    pagu, realisasi = (_amount(table, c) for c in relation.operands)
+    if printed is None or not pagu or realisasi is None:
+        return None
+    unspent = (pagu - realisasi) / pagu * HUNDRED
+    alternatives = []
+    capaian = _value(table, relation.extra[0]) if relation.extra else None
+    if capaian is not None and capaian.value is not None:
+        alternatives.append(capaian.value - realisasi / pagu * HUNDRED)
+    held = any(ratio_holds(printed.value, v, printed.decimals) for v in (unspent, *alternatives))
+    return Verdict(held, printed.value, unspent, alternatives, printed.decimals)
+
+
+def _capaian(table, relation, tolerance) -> Verdict | None:  # noqa: ARG001
+    printed = _printed_ratio(table, relation)
+    target, realisasi = (_value(table, c) for c in relation.operands)
+    if (printed is None or target is None or realisasi is None or None in (target.value, realisasi.value)
+            or not target.value or not realisasi.value
+            or target.percent != realisasi.percent):  # `2 dokumen` against `100%`: not one measure
+        return None
+    # Targets are set figures; a realisation printed with k decimals may be anything within half a unit.
+    half = Decimal(5).scaleb(-realisasi.decimals - 1)
+    low, high = sorted(((realisasi.value - half) / target.value * HUNDRED,
+                        (realisasi.value + half) / target.value * HUNDRED))
+    inverse = target.value / realisasi.value * HUNDRED
+    held = range_holds(printed.value, low, high, printed.decimals) or \
+        range_holds(printed.value, inverse, inverse, printed.decimals)
+    return Verdict(held, printed.value, realisasi.value / target.value * HUNDRED, [inverse], printed.decimals)
+
+
+def _mean(table, relation, tolerance) -> Verdict | None:  # noqa: ARG001
+    printed = _printed_ratio(table, relation)
+    values = [_value(table, c) for c in relation.operands]
+    if printed is None or any(v is None or v.value is None for v in values):
+        return None
+    mean = sum(v.value for v in values) / len(values)
+    alternatives = []
+    if relation.extra:  # (pagu, realisasi) of each averaged row: the serapan of the whole
+        amounts = [_amount(table, c) for c in relation.extra]
+        pagu, realisasi = amounts[0::2], amounts[1::2]
+        if None not in amounts and sum(pagu):
+            alternatives.append(sum(realisasi) / sum(pagu) * HUNDRED)
+    held = any(ratio_holds(printed.value, v, printed.decimals) for v in (mean, *alternatives))
+    return Verdict(held, printed.value, mean, alternatives, printed.decimals)
+
+
+_JUDGES = {SUM: _sum, DIFFERENCE: _difference, SHARE: _share, UNSPENT: _unspent, CAPAIAN: _capaian, MEAN: _mean}

@@ -1,0 +1,229 @@
+"""A table's relations: which printed numbers must agree with which, and how.
+
+Understanding ends here: from the columns' roles and the rows' levels, every identity the table states —
+a parent is the sum of its children, a total the sum of the rows it covers, a % the share of realisasi in
+pagu, a sisa their difference, funding sources and quarters add up to the realisasi, a capaian is
+realisasi against target, an efisiensi the share not spent, a closing row the mean of the rows above — is
+written down once, as plain data: the target cell, the operand cells, and how it is judged. The checks
+judge them (one evaluator, `checks.evaluate`) and the rules only say which relations they report; the
+coverage of a table (what was checked, what held, what was not checked and why) is read from them too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import MONEY_ROLES, Column, Level, Role, Row, Table
+
+Cell = tuple[int, int]  # (row index among the body rows, column index)
+
+#: How a relation combines its operands.
+SUM = "sum"  # target = Σ operands (money)
+DIFFERENCE = "difference"  # target = operands[0] − operands[1] (money)
+SHARE = "share"  # target = operands[1] / operands[0] × 100 (ratio, printed decimals)
+CAPAIAN = "capaian"  # target = realisasi / target × 100, realisasi within its rounding; or the inverse
+UNSPENT = "unspent"  # target = (pagu − realisasi) / pagu × 100; or capaian − serapan
+MEAN = "mean"  # target = the mean of the operands; for the budget %, also Σ realisasi / Σ pagu
+
+#: The kinds of relation, each reported by one rule (`checks.rules`).
+KINDS = {"children": SUM, "total": SUM, "percent": SHARE, "sisa": DIFFERENCE, "sources": SUM, "quarters": SUM,
+         "capaian": CAPAIAN, "efficiency": UNSPENT, "average": MEAN}
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One identity among a table's printed numbers."""
+
+    kind: str  # a key of KINDS
+    target: Cell
+    operands: tuple[Cell, ...]
+    extra: tuple[Cell, ...] = ()  # numbers an alternative reading uses (a capaian for capaian − serapan; Σ/Σ)
+
+    @property
+    def combine(self) -> str:
+        return KINDS[self.kind]
+
+    @property
+    def money(self) -> bool:
+        return self.combine in (SUM, DIFFERENCE)
+
+    def cells(self) -> tuple[Cell, ...]:
+        return (self.target, *self.operands, *self.extra)
+
+
+def left_of(table: Table, index: int, role: Role) -> Column | None:
+    """The nearest column of `role` left of column `index`."""
+    for column in reversed(table.columns[:index]):
+        if column.role is role:
+            return column
+    return None
+
+
+def budget_pair(table: Table, index: int) -> tuple[Column, Column] | None:
+    """The realisasi column nearest left of `index` and the pagu column left of that."""
+    realisasi = left_of(table, index, Role.REALISASI)
+    pagu = left_of(table, realisasi.index, Role.PAGU) if realisasi else None
+    return (pagu, realisasi) if pagu and realisasi else None
+
+
+def children_of(table: Table) -> list[tuple[Row, list[Row]]]:
+    """Each Program/Kegiatan row with the rows one level below it, up to its next sibling."""
+    pairs = []
+    structural = [r for r in table.rows if r.level in (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)]
+    for i, parent in enumerate(structural):
+        children = []
+        for row in structural[i + 1:]:
+            if row.level.depth <= parent.level.depth:
+                break
+            if row.level.depth == parent.level.depth + 1:
+                children.append(row)
+        if children:
+            pairs.append((parent, children))
+    return pairs
+
+
+def rows_totalled_by(table: Table) -> list[tuple[Row, list[Row]]]:
+    """Each total row with the top-level rows it sums: those since the previous total, or below it when it
+    stands above them (an agency row heading the table)."""
+    pairs = []
+    rows = table.rows
+    totals = [i for i, r in enumerate(rows) if r.level is Level.TOTAL]
+    for n, i in enumerate(totals):
+        previous = totals[n - 1] if n else -1
+        above = [r for r in rows[previous + 1:i] if r.level not in (Level.TOTAL, Level.OTHER)]
+        if above:
+            scope = above
+        else:
+            following = totals[n + 1] if n + 1 < len(totals) else len(rows)
+            scope = [r for r in rows[i + 1:following] if r.level not in (Level.TOTAL, Level.OTHER)]
+        if scope:
+            top = min(r.level.depth for r in scope)
+            pairs.append((rows[i], [r for r in scope if r.level.depth == top]))
+    return pairs
+
+
+def source_columns(table: Table, total: Column) -> list[Column]:
+    """The funding-source columns standing immediately left of a realisation total."""
+    sources = []
+    for column in reversed(table.columns[:total.index]):
+        if column.role is not Role.SUMBER:
+            break
+        sources.insert(0, column)
+    return sources
+
+
+def quarter_total(table: Table) -> tuple[list[Column], Column] | None:
+    """The quarter columns and the year's realisasi after them (the RKPD form's `9 = 5+6+7+8`)."""
+    quarters = table.columns_with(Role.TRIWULAN)
+    total = next((c for c in table.columns_with(Role.REALISASI) if quarters and c.index > quarters[-1].index), None)
+    return (quarters, total) if len(quarters) >= 2 and total is not None else None
+
+
+_AVERAGE_LABEL = re.compile(r"^\s*(rata[\s-]*rata|rerata|average)\b", re.IGNORECASE)
+AVERAGED_ROLES = (Role.CAPAIAN, Role.PERSEN, Role.EFISIENSI)
+
+
+def summary_row(table: Table) -> Row | None:
+    """The last row when it is an average row: no text but `rata-rata` (a row that only leaves its label
+    empty continues the one above), percentages, no rupiah."""
+    if len(table.rows) < 3:
+        return None
+    last = table.rows[-1]
+    texts = [cell for cell, value in zip(last.cells, last.values) if cell.strip() and value is None]
+    unnamed = not texts or (len(texts) == 1 and _AVERAGE_LABEL.match(texts[0]))
+    money = any(_amount(last, c.index) is not None and _amount(last, c.index) != 0 for c in table.columns if c.money)
+    percentages = any(last.values[c.index] is not None and last.values[c.index].value is not None
+                      for c in table.columns_with(*AVERAGED_ROLES))
+    return last if unnamed and percentages and not money else None
+
+
+def averaged_rows(rows: list[Row], index: int) -> list[Row]:
+    """The rows with a value in the column, at the shallowest level among them (Programs, not their parts)."""
+    valued = [r for r in rows if r.values[index] is not None and r.values[index].value is not None
+              and r.level is not Level.TOTAL]
+    top = min((r.level.depth for r in valued), default=None)
+    return [r for r in valued if r.level.depth == top]
+
+
+def _amount(row: Row, index: int):
+    value = row.values[index] if index < len(row.values) else None
+    return None if value is None else value.amount
+
+
+def table_relations(table: Table, budget: bool, certain: bool) -> list[Relation]:
+    """Every relation of a table, in the order the rules report them.
+
+    `budget`: the table carries pagu and realisasi (its money relations apply); `certain`: its columns are
+    where the report put them (capaian, averages; a doubtful borderless table gets none of these)."""
+    relations: list[Relation] = []
+    if certain:
+        relations += _capaian(table)
+        relations += _average(table)
+    if budget:
+        money = table.columns_with(*MONEY_ROLES)
+        for kind, pairs in (("children", children_of(table)), ("total", rows_totalled_by(table))):
+            relations += [Relation(kind, (parent.index, c.index), tuple((r.index, c.index) for r in parts))
+                          for parent, parts in pairs for c in money]
+        for total in table.columns_with(Role.REALISASI):
+            sources = source_columns(table, total)
+            if sources:
+                relations += [Relation("sources", (r.index, total.index), tuple((r.index, c.index) for c in sources))
+                              for r in table.rows]
+        quarters = quarter_total(table)
+        if quarters:
+            relations += [Relation("quarters", (r.index, quarters[1].index),
+                                   tuple((r.index, c.index) for c in quarters[0])) for r in table.rows]
+        relations += _per_row(table, Role.PERSEN, "percent")
+        relations += _per_row(table, Role.SISA, "sisa")
+        for column in table.columns_with(Role.EFISIENSI):
+            pair = budget_pair(table, column.index)
+            if pair:
+                capaian = left_of(table, pair[0].index, Role.CAPAIAN)
+                relations += [Relation("efficiency", (r.index, column.index), ((r.index, pair[0].index),
+                                                                               (r.index, pair[1].index)),
+                                       ((r.index, capaian.index),) if capaian else ()) for r in table.rows]
+    return relations
+
+
+def _per_row(table: Table, role: Role, kind: str) -> list[Relation]:
+    relations = []
+    for column in table.columns_with(role):
+        pair = budget_pair(table, column.index)
+        if pair:
+            relations += [Relation(kind, (r.index, column.index), ((r.index, pair[0].index), (r.index, pair[1].index)))
+                          for r in table.rows]
+    return relations
+
+
+def _capaian(table: Table) -> list[Relation]:
+    relations = []
+    for column in table.columns_with(Role.CAPAIAN):
+        realisasi = left_of(table, column.index, Role.REALISASI_KINERJA)
+        target = left_of(table, realisasi.index, Role.TARGET) if realisasi else None
+        if target is not None:
+            relations += [Relation("capaian", (r.index, column.index), ((r.index, target.index),
+                                                                        (r.index, realisasi.index)))
+                          for r in table.rows]
+    return relations
+
+
+def _average(table: Table) -> list[Relation]:
+    last = summary_row(table)
+    if last is None:
+        return []
+    relations = []
+    for column in table.columns_with(*AVERAGED_ROLES):
+        printed = last.values[column.index]
+        if printed is None or printed.value is None:
+            continue
+        rows = averaged_rows(table.rows[:-1], column.index)
+        if len(rows) < 2:
+            continue
+        extra: tuple[Cell, ...] = ()
+        pair = budget_pair(table, column.index) if column.role is Role.PERSEN else None
+        if pair:
+            extra = tuple((r.index, c.index) for r in rows for c in pair)
+        relations.append(Relation("average", (last.index, column.index), tuple((r.index, column.index) for r in rows),
+                                  extra))
+    return relations
