@@ -12,6 +12,7 @@ import pandas as pd
 
 from . import ingest
 from .checks import EXACT, Finding, Tolerance, run_checks
+from .checks.coverage import TableCoverage, coverage_of
 from .checks.completeness import ANSWERS, STATUS_TEXT, ChecklistItem, checklist, suggested_answers
 from .exceptions import InputError, NoTablesError
 from .report.findings_json import findings_document, summary_line, write_findings_json
@@ -49,10 +50,14 @@ class AuditResult:
     started_at: str = ""  # ISO time the audit began
     seconds: float = 0.0
     checklist: list[ChecklistItem] = field(default_factory=list)  # Kelengkapan LKjIP
+    coverage: list[TableCoverage] = field(default_factory=list)  # per table: what was checked, what not and why
 
     def tables_frame(self) -> pd.DataFrame:
+        coverage = {c.table: c for c in self.coverage}
         return pd.DataFrame([{"table": t.id, "caption": t.caption, "kind": t.kind, "lines": t.lines,
-                              "rows": len(t.rows)} for t in self.tables])
+                              "rows": len(t.rows),
+                              "checked": (f"{coverage[t.id].checked}/{coverage[t.id].numbers}"
+                                          if t.id in coverage else "")} for t in self.tables])
 
     def findings_frame(self, lang: str = "id") -> pd.DataFrame:
         return pd.DataFrame([{"id": f.id, "rule": f.rule, "severity": f.severity, "table": f.table,
@@ -112,6 +117,7 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT, scale: s
     parts = checklist(tables, document.lines, findings, document.line_pages)
     return AuditResult(report=document.path.name, source=str(document.path), sha256=document.sha256,
                        tables=tables, findings=findings, identity=report_identity(document.lines), checklist=parts,
+                       coverage=coverage_of(tables, findings, tolerance),
                        tolerance=tolerance, started_at=started.isoformat(timespec="seconds"),
                        seconds=round(time.perf_counter() - clock, 2))
 
@@ -126,8 +132,8 @@ def write_outputs(result: AuditResult, out_dir: str | Path, lang: str = "id") ->
                       tolerance=result.tolerance, started_at=result.started_at, seconds=result.seconds,
                       parameters={"lang": lang, "tolerance": str(result.tolerance.money)})
     workbook = write_workbook(out_dir / f"{stem}.audit.xlsx", info, result.tables, result.findings, lang,
-                              checklist=result.checklist)
+                              checklist=result.checklist, coverage=result.coverage)
     document = findings_document(result.report, result.source, result.sha256, result.tables, result.findings,
-                                 lang, checklist=result.checklist)
+                                 lang, checklist=result.checklist, coverage=result.coverage)
     findings = write_findings_json(out_dir / "findings.json", document)
     return {"workbook": workbook, "findings": findings}

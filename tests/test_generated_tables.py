@@ -102,6 +102,9 @@ def test_a_consistent_budget_table_gives_no_finding_in_any_layout(programs, layo
     assert result.findings == [], [f.message() for f in result.findings]
     table = next(t for t in result.tables if t.has_budget)
     assert len(table.rows) == len(rows)  # the column-number row is header, not data
+    coverage = next(c for c in result.coverage if c.table == table.id)
+    # every printed figure but the numbering is in a relation that was judged
+    assert coverage.numbers == coverage.checked == len(rows) * (4 if layout.with_sisa else 3), coverage.why
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

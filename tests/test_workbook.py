@@ -36,8 +36,16 @@ def test_findings_json_follows_the_contract(tmp_path):
     document = json.loads(_write(tmp_path)["findings"].read_text(encoding="utf-8"))
     assert set(document) >= {"report", "source", "sha256", "tool_version", "tables", "findings"}
     table = next(t for t in document["tables"] if t["caption"].startswith("Tabel : 3.2."))
+    coverage = table.pop("coverage")
     assert table == {"id": table["id"], "caption": table["caption"], "page": None, "lines": [590, 648],
                      "kind": "budget", "n_rows": 53}
+    # Its 52 Sub Kegiatan rows print a target and a "capaian kinerja" (a realisation) with no % to compute
+    # from them: those 104 figures, and the % of a row whose pagu is `-` (line 604), are not checked, and say why.
+    assert (coverage["numbers"], coverage["checked"], coverage["not_checked"]) == (528, 423, 105)
+    assert coverage["not_checked_why"][:2] == [
+        "`Target Kinerja`: 52 angka tidak diperiksa (tidak ada kolom capaian untuk dicocokkan)",
+        "`Capaian Kinerja`: 52 angka tidak diperiksa (tidak ada kolom capaian untuk dicocokkan)"]
+    assert document["coverage"] == {"numbers": 1359, "checked": 774, "failed": 59, "not_checked": 585}
     f = next(f for f in document["findings"] if f["line"] == 596 and f["column"] == "Anggaran")
     assert (f["reported"], f["expected"], f["difference"]) == (3690366094, 3690365094, 1000)
     assert isinstance(f["reported"], int) and f["severity"] == "error" and f["table"] == table["id"]

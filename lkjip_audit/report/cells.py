@@ -12,6 +12,8 @@ RED = PatternFill("solid", fgColor="FFC7CE")
 AMBER = PatternFill("solid", fgColor="FFEB9C")
 GREEN = PatternFill("solid", fgColor="C6EFCE")
 HEADER = PatternFill("solid", fgColor="DDEBF7")
+CHECKED = PatternFill("solid", fgColor="EEF6E8")  # a printed number a relation checked (and no finding on it)
+UNCHECKED = Font(color="808080", italic=True)  # a printed number no relation reached
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=13)
 RUPIAH = "#,##0"

@@ -24,9 +24,18 @@ def plain_number(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def table_record(table: Table) -> dict[str, Any]:
-    return {"id": table.id, "caption": table.caption, "page": table.page,
-            "lines": list(table.lines) if table.lines else None, "kind": table.kind, "n_rows": len(table.rows)}
+def table_record(table: Table, coverage=None, lang: str = "id") -> dict[str, Any]:
+    record = {"id": table.id, "caption": table.caption, "page": table.page,
+              "lines": list(table.lines) if table.lines else None, "kind": table.kind, "n_rows": len(table.rows)}
+    if coverage is not None:
+        record["coverage"] = coverage_record(coverage, lang)
+    return record
+
+
+def coverage_record(coverage, lang: str = "id") -> dict[str, Any]:
+    """A table's printed numbers: how many, how many checked (held or failed), which not and why."""
+    return {"numbers": coverage.numbers, "checked": coverage.checked, "failed": coverage.count("failed"),
+            "not_checked": coverage.count("unchecked"), "not_checked_why": [w[lang] for w in coverage.why]}
 
 
 def finding_record(finding: Finding, lang: str = "id") -> dict[str, Any]:
@@ -72,12 +81,16 @@ def checklist_record(items, lang: str = "id") -> dict[str, Any]:
 
 
 def findings_document(report: str, source: str, sha256: str, tables: list[Table], findings: list[Finding],
-                      lang: str = "id", checklist=None) -> dict[str, Any]:
+                      lang: str = "id", checklist=None, coverage=None) -> dict[str, Any]:
+    by_table = {c.table: c for c in coverage or []}
     document = {"report": report, "source": source, "sha256": sha256, "tool_version": __version__,
                 "totals": totals_record(tables),
-                "tables": [table_record(t) for t in tables],
+                "tables": [table_record(t, by_table.get(t.id), lang) for t in tables],
                 "findings": [finding_record(f, lang) for f in findings],
                 "likely_misprints": misprints_record(findings, lang)}
+    if coverage is not None:
+        document["coverage"] = {key: sum(c[key] for c in (coverage_record(x) for x in coverage))
+                                for key in ("numbers", "checked", "failed", "not_checked")}
     if checklist is not None:
         document["checklist"] = checklist_record(checklist, lang)
     return document

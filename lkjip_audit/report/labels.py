@@ -40,7 +40,11 @@ LABELS = {
            "status": "Status", "note": "Catatan evaluator", "reviewer": "Direviu oleh",
            "review_date": "Tanggal reviu", "archived_at": "Diarsipkan",
            "archived_where": "Semula di", "archived_similar": "Temuan serupa saat ini (petunjuk)",
-           "archived_extra": "Kolom tambahan evaluator", "rule_name": "Nama aturan",
+           "archived_extra": "Kolom tambahan evaluator",
+           "coverage_line": "angka tercetak diperiksa: {checked} dari {numbers} (hijau muda: cocok; merah/kuning: "
+                            "temuan; abu-abu miring: tidak diperiksa)",
+           "relations": "Diperiksa dengan", "not_checked": "Tidak diperiksa (dan alasannya)",
+           "numbers_checked": "Angka tercetak yang diperiksa", "of": "{part} dari {whole}", "rule_name": "Nama aturan",
            "description": "Uraian aturan", "tolerance": "Toleransi", "kind": "Jenis tabel",
            "level": "Tingkat baris", "source_line": "Baris sumber", "repairs": "Perbaikan tata letak",
            "report": "Laporan", "source": "Berkas sumber", "tool_version": "Versi lkjip-audit",
@@ -84,6 +88,10 @@ LABELS = {
            "note": "Evaluator note", "reviewer": "Reviewed by", "review_date": "Review date",
            "archived_at": "Archived at", "archived_where": "Stood at",
            "archived_similar": "Most similar current finding (a hint)", "archived_extra": "Evaluator's own columns",
+           "coverage_line": "printed numbers checked: {checked} of {numbers} (pale green: held; red/amber: finding; "
+                            "grey italic: not checked)",
+           "relations": "Checked by", "not_checked": "Not checked (and why)",
+           "numbers_checked": "Printed numbers checked", "of": "{part} of {whole}",
            "rule_name": "Rule name", "description": "What it checks",
            "tolerance": "Tolerance", "kind": "Table kind", "level": "Row level", "source_line": "Source line",
            "repairs": "Layout repairs", "report": "Report", "source": "Source file",

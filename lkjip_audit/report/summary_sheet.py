@@ -21,7 +21,7 @@ CHART_COLUMN = "H"  # charts stand right of the summary; their data below it
 MAX_CHART_ROWS = 40  # more bars than this are unreadable
 
 
-def write_summary_sheet(ws, info, tables: list[Table], findings: list[Finding], lang: str) -> None:
+def write_summary_sheet(ws, info, tables: list[Table], findings: list[Finding], lang: str, coverage=None) -> None:
     """Fill `ws` (the workbook's first sheet)."""
     put(ws, 1, 1, text("summary_title", lang)).font = TITLE
     identity = info.identity
@@ -39,6 +39,10 @@ def write_summary_sheet(ws, info, tables: list[Table], findings: list[Finding], 
         ("findings_total", f"{len(findings)} (" + ", ".join(f"{s} {severities[s]}" for s in SEVERITIES
                                                           if severities[s]) + ")" if findings else "0"),
     ]
+    if coverage:
+        numbers, checked = sum(c.numbers for c in coverage), sum(c.checked for c in coverage)
+        share = f"{checked / numbers * 100:.0f}".replace(".", ",") if numbers else "0"
+        facts.append(("numbers_checked", text("of", lang).format(part=checked, whole=numbers) + f" ({share} %)"))
     row = 3
     for key, value in facts:
         put(ws, row, 1, "sha256" if key == "sha256" else text(key, lang)).font = BOLD

@@ -28,7 +28,7 @@ from ..understand.model import Table
 from .atomic import WorkbookChanged, write_atomically
 from .carry_over import (EVALUATOR_FIELDS, TOOL_AUTHOR, FileState, Previous, put_back, read_previous,
                          remember_tool_cells)
-from .cells import AMBER, BOLD, HEADER, RED, put, row_height
+from .cells import AMBER, BOLD, CHECKED, HEADER, RED, UNCHECKED, put, row_height
 from .cells import number as _number
 from .labels import STATUS_CHOICES, text
 from .checklist_sheet import read_checklist_notes, write_checklist_sheet
@@ -64,7 +64,7 @@ def _finding_columns(lang: str) -> list[tuple[str, str]]:
 
 
 def write_workbook(path: Path, info: ReportInfo, tables: list[Table], findings: list[Finding],
-                   lang: str = "id", checklist=None) -> Path:
+                   lang: str = "id", checklist=None, coverage=None) -> Path:
     """Write the workbook atomically, carrying over the evaluator's work from the previous one.
 
     The previous workbook is read, the new one built, and just before it replaces the file the file is
@@ -73,7 +73,7 @@ def write_workbook(path: Path, info: ReportInfo, tables: list[Table], findings: 
     path = Path(path)
     for _ in range(3):
         previous = read_previous(path, read_history, read_checklist_notes)
-        wb = _build(previous, info, tables, findings, lang, checklist)
+        wb = _build(previous, info, tables, findings, lang, checklist, coverage)
         try:
             return write_atomically(path, lambda tmp: wb.save(tmp),
                                     unchanged=lambda: FileState.of(path) == previous.state)
@@ -83,14 +83,15 @@ def write_workbook(path: Path, info: ReportInfo, tables: list[Table], findings: 
                       "there and run again")
 
 
-def _build(previous: Previous, info: ReportInfo, tables, findings, lang, checklist) -> Workbook:
+def _build(previous: Previous, info: ReportInfo, tables, findings, lang, checklist, coverage) -> Workbook:
     now = datetime.now().isoformat(timespec="seconds")
+    by_table = {c.table: c for c in coverage or []}
     wb = Workbook()
     summary_ws = wb.active
     summary_ws.title = text("sheet_summary", lang)
-    write_summary_sheet(summary_ws, info, tables, findings, lang)
+    write_summary_sheet(summary_ws, info, tables, findings, lang, coverage)
     findings_ws = wb.create_sheet(text("sheet_findings", lang))
-    table_sheets = {t.id: _write_table_sheet(wb, t, findings, lang) for t in tables}
+    table_sheets = {t.id: _write_table_sheet(wb, t, findings, lang, by_table.get(t.id)) for t in tables}
     _write_findings_sheet(findings_ws, findings, table_sheets, previous, lang)
     archive = list(previous.archive)
     current = {f.key for f in findings}
@@ -175,14 +176,21 @@ def _write_findings_sheet(ws, findings, table_sheets, previous: Previous, lang) 
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(findings) + len(previous.added_rows) + 1)}"
 
 
-def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str) -> dict:
-    """One sheet per table; returns the cell reference of each (row, column) a finding points at."""
+def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str, coverage=None) -> dict:
+    """One sheet per table; returns the cell reference of each (row, column) a finding points at.
+
+    With `coverage`, every printed number shows what became of it: a finding (red or amber, with a comment),
+    checked by a relation (pale green; the row's relations in the last column), or not checked (grey, the
+    reasons listed under the table)."""
     ws = wb.create_sheet(sheet_name(table))
     ws._lkjip_kind = "table"  # the evaluator's cells on it go to Arsip: its name is an ordinal (carry_over)
     put(ws, 1, 1, f"{table.id}: {table.caption}" if table.caption else table.id).font = Font(bold=True, size=12)
-    put(ws, 2, 1, text("kind", lang) + f": {table.kind}")
+    kind = text("kind", lang) + f": {table.kind}"
+    if coverage is not None and coverage.numbers:
+        kind += "   " + text("coverage_line", lang).format(checked=coverage.checked, numbers=coverage.numbers)
+    put(ws, 2, 1, kind)
     header_row = 3
-    extra = [text("level", lang), text("source_line", lang)]
+    extra = [text("level", lang), text("source_line", lang), text("relations", lang)]
     widths = [45 if column.role.value in ("label", "indikator") else 16 for column in table.columns]
     for c, column in enumerate(table.columns, start=1):
         put(ws, header_row, c, column.header or f"({column.index + 1})").font = BOLD
@@ -210,9 +218,17 @@ def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str) -> 
             cell.alignment = Alignment(indent=indent, wrap_text=True, vertical="top")
             refs[(row.index, column.index)] = f"'{ws.title}'!{cell.coordinate}"
         ws.row_dimensions[r].height = row_height(row.cells, widths)
-        for k, value in enumerate((row.level.value, row.line if row.line is not None else row.page),
+        related = coverage.row_kinds(row.index, lang) if coverage is not None else ""
+        for k, value in enumerate((row.level.value, row.line if row.line is not None else row.page, related),
                                   start=len(table.columns) + 1):
-            put(ws, r, k, value).alignment = Alignment(vertical="top")
+            put(ws, r, k, value or None).alignment = Alignment(vertical="top")
+        if coverage is not None:
+            for column in table.columns:
+                status = coverage.status.get((row.index, column.index))
+                if status == "checked":
+                    ws.cell(row=r, column=column.index + 1).fill = CHECKED
+                elif status == "unchecked":
+                    ws.cell(row=r, column=column.index + 1).font = UNCHECKED
         if row.level.depth <= 1:
             for c in range(1, len(table.columns) + 1):
                 ws.cell(row=r, column=c).font = BOLD
@@ -225,8 +241,13 @@ def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str) -> 
         cell.fill = RED if any(f.severity == "error" for f in cell_findings) else AMBER
         note = "\n".join(f"{f.id} ({f.rule}): {f.message(lang)}" for f in cell_findings)
         cell.comment = Comment(note, TOOL_AUTHOR, width=420, height=160)
+    start = first + len(table.rows) + 1
+    if coverage is not None and coverage.why:
+        put(ws, start, 1, text("not_checked", lang)).font = BOLD
+        for k, why in enumerate(coverage.why, start=1):
+            put(ws, start + k, 1, why[lang])
+        start += len(coverage.why) + 2
     if table.repairs:
-        start = first + len(table.rows) + 1
         put(ws, start, 1, text("repairs", lang)).font = BOLD
         for k, repair in enumerate(table.repairs, start=1):
             put(ws, start + k, 1, repair)
