@@ -18,6 +18,7 @@ from .tolerance import EXACT, Tolerance
 from .values import sum_of_parts
 
 HUNDRED = Decimal(100)
+_BELOW = Decimal(1).scaleb(-40)  # just below a bound that is itself excluded
 
 
 def range_holds(printed: Decimal, low: Decimal, high: Decimal, decimals: int) -> bool:
@@ -125,10 +126,15 @@ def _capaian(table, relation, tolerance) -> Verdict | None:  # noqa: ARG001
             or not target.value or not realisasi.value
             or target.percent != realisasi.percent):  # `2 dokumen` against `100%`: not one measure
         return None
-    # Targets are set figures; a realisation printed with k decimals may be anything within half a unit.
-    half = Decimal(5).scaleb(-realisasi.decimals - 1)
-    low, high = sorted(((realisasi.value - half) / target.value * HUNDRED,
-                        (realisasi.value + half) / target.value * HUNDRED))
+    # Targets are set figures. A realisation printed with decimals or as a % may be anything that rounds to
+    # it: within half a unit below, and up to (not including) half a unit above, where it would round up.
+    # A whole count (5 dokumen, 34 pegawai) is exact.
+    if realisasi.decimals == 0 and not realisasi.percent:
+        half = Decimal(0)
+    else:
+        half = Decimal(5).scaleb(-realisasi.decimals - 1)
+    ends = ((realisasi.value - half) / target.value * HUNDRED, (realisasi.value + half - _BELOW) / target.value * HUNDRED)
+    low, high = min(ends), max(ends)
     inverse = target.value / realisasi.value * HUNDRED
     held = range_holds(printed.value, low, high, printed.decimals) or \
         range_holds(printed.value, inverse, inverse, printed.decimals)
