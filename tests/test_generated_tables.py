@@ -135,3 +135,29 @@ def test_one_changed_leaf_amount_fails_exactly_the_relations_through_it(programs
         expected_on_row.add("row-percent")
     assert on_row == expected_on_row, [f.message() for f in result.findings]
     assert all(f.table == table.id for f in result.findings)
+
+
+# --- a Jumlah row under a flat list (staff tables) ------------------------------------------------
+
+STAFF = ["1.|Golongan IV|6 Orang|2", "2.|Golongan III|25 Orang|10", "3.|Golongan II|3 Orang|1"]
+
+
+def test_a_staff_tables_jumlah_is_the_sum_of_its_rows():
+    ok = audit_table("No.|Golongan|Jumlah Pegawai|Perempuan", [*STAFF, "|Jumlah|34 Orang|13"],
+                     caption="Tabel d. Data PNS berdasarkan golongan")
+    assert ok.findings == []
+    assert ok.coverage[0].checked == ok.coverage[0].numbers == 8
+    wrong = audit_table("No.|Golongan|Jumlah Pegawai|Perempuan", [*STAFF, "|Jumlah|36 Orang|13"],
+                        caption="Tabel d. Data PNS berdasarkan golongan")
+    assert [(f.rule, f.item, f.column, f.reported, f.expected) for f in wrong.findings] == [
+        ("column-total", "Jumlah", "Jumlah Pegawai", Decimal(36), Decimal(34))]
+
+
+def test_a_jumlah_over_rows_that_skip_a_number_or_agree_with_no_column_is_not_checked():
+    skipped = audit_table("No.|Golongan|Jumlah Pegawai|Perempuan", [STAFF[0], STAFF[2], "|Jumlah|34 Orang|13"])
+    table, = skipped.tables
+    assert skipped.findings == [] and any("numbering skips 2" in r for r in table.repairs)
+    misread = audit_table("No.|Golongan|Jumlah Pegawai|Perempuan", [*STAFF, "|Jumlah|50 Orang|20"])
+    table, = misread.tables
+    assert misread.findings == [] and any("agrees with none of its 2 columns" in r for r in table.repairs)
+    assert misread.coverage[0].count("unchecked") == 8

@@ -12,7 +12,7 @@ from .causes import likely_cause
 from .consistency import check_same_figures, check_same_programs
 from .finding import Finding
 from .identity import assign_keys
-from .footing import check_children, check_totals
+from .footing import check_children, check_column_totals, check_totals
 from .lhe import check_lhe
 from .performance import check_capaian
 from .printed_errors import check_printed_errors
@@ -37,7 +37,7 @@ BUDGET_RULES: tuple[TableRule, ...] = (check_children, check_totals, check_sourc
 #: Rules for every table (each looks for the columns it needs).
 ALL_TABLE_RULES: tuple[TableRule, ...] = (check_printed_errors,)
 #: Rules for tables whose columns are known to be where the report put them.
-CERTAIN_TABLE_RULES: tuple[TableRule, ...] = (check_capaian, check_lhe, check_average_row)
+CERTAIN_TABLE_RULES: tuple[TableRule, ...] = (check_capaian, check_lhe, check_average_row, check_column_totals)
 
 
 def run_checks(tables: list[Table], lines: list[str] | None = None,

@@ -25,6 +25,7 @@ NUMBERING_ROLES = (Role.NO, Role.KODE)
 #: Relation kinds in words, for the cells they reached.
 KIND_NAMES = {"children": {"id": "jumlah rincian", "en": "sum of parts"},
               "total": {"id": "baris jumlah", "en": "total row"},
+              "column-total": {"id": "jumlah daftar", "en": "list total"},
               "percent": {"id": "% realisasi", "en": "realisation %"},
               "sisa": {"id": "sisa", "en": "unspent"},
               "sources": {"id": "sumber dana", "en": "funding sources"},

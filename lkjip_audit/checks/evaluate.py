@@ -79,6 +79,8 @@ def _sum(table, relation, tolerance) -> Verdict | None:
     expected = sum_of_parts([(_amount(table, c), _text(table, c)) for c in relation.operands])
     if printed is None or expected is None:
         return None
+    if not table.columns[relation.target[1]].money:
+        tolerance = EXACT  # the rupiah tolerance is for rupiah: 12 pegawai are never 19
     return Verdict(tolerance.money_holds(printed, expected), printed, expected)
 
 

@@ -39,6 +39,11 @@ def check_children(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
     return _compare(table, "footing-children", "children", tolerance)
 
 
+def check_column_totals(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
+    """column-total: a Jumlah row under rows of one level (staff tables, lists) = Σ the rows above it."""
+    return _compare(table, "column-total", "column-total", tolerance)
+
+
 def check_totals(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
     """footing-total: JUMLAH/TOTAL = Σ the top-level rows it totals, per money column."""
     return _compare(table, "footing-total", "total", tolerance)

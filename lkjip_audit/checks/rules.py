@@ -66,6 +66,26 @@ FOOTING_TOTAL = Rule(
     tolerance=_EXACT,
 )
 
+COLUMN_TOTAL = Rule(
+    code="column-total",
+    severity="error",
+    name={"id": "Baris jumlah (daftar)", "en": "Total row (list)"},
+    template={
+        "id": "{column} pada baris {item} tercetak {reported}, sedangkan jumlah baris di atasnya {expected} "
+              "(selisih {difference}).",
+        "en": "{column} in the {item} row is printed as {reported} but the rows above it add up to {expected} "
+              "(difference {difference}).",
+    },
+    description={
+        "id": "Baris Jumlah/Total di bawah baris-baris setingkat (tabel pegawai, daftar) sama dengan jumlah baris "
+              "di atasnya, untuk setiap kolom angka yang bukan persentase.",
+        "en": "A Jumlah/Total row under rows of one level (staff tables, lists) equals the sum of the rows above "
+              "it, in every column of figures that are not percentages.",
+    },
+    tolerance={"id": "tepat sama (toleransi rupiah hanya untuk kolom uang)",
+               "en": "exact (the rupiah tolerance only for money columns)"},
+)
+
 ROW_PERCENT = Rule(
     code="row-percent",
     severity="error",
@@ -342,7 +362,7 @@ CROSS_TABLE = Rule(
                "en": "equal after rounding to the fewer printed decimals; rupiah exactly"},
 )
 
-RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, ROW_PERCENT, PERCENT_UNCONFIRMED,
+RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, COLUMN_TOTAL, ROW_PERCENT, PERCENT_UNCONFIRMED,
                                       ROW_CAPAIAN, ROW_SISA,
                                       ROW_EFFICIENCY, AVERAGE_ROW, ROW_SOURCES, ROW_QUARTERS,
                                       PRINTED_ERROR, PROSE_TABLE, PROSE_COUNTS, CATEGORY_LABEL,

@@ -27,7 +27,7 @@ UNSPENT = "unspent"  # target = (pagu − realisasi) / pagu × 100; or capaian �
 MEAN = "mean"  # target = the mean of the operands; for the budget %, also Σ realisasi / Σ pagu
 
 #: The kinds of relation, each reported by one rule (`checks.rules`).
-KINDS = {"children": SUM, "total": SUM, "percent": SHARE, "sisa": DIFFERENCE, "sources": SUM, "quarters": SUM,
+KINDS = {"children": SUM, "total": SUM, "column-total": SUM, "percent": SHARE, "sisa": DIFFERENCE, "sources": SUM, "quarters": SUM,
          "capaian": CAPAIAN, "efficiency": UNSPENT, "average": MEAN}
 
 
@@ -183,7 +183,91 @@ def table_relations(table: Table, budget: bool, certain: bool) -> list[Relation]
                 relations += [Relation("efficiency", (r.index, column.index), ((r.index, pair[0].index),
                                                                                (r.index, pair[1].index)),
                                        ((r.index, capaian.index),) if capaian else ()) for r in table.rows]
+    if certain:
+        relations += _flat_totals(table, {r.target for r in relations if r.kind in ("children", "total")})
     return relations
+
+
+#: Columns whose figures are not quantities to add up.
+_NOT_ADDED = (Role.NO, Role.KODE, Role.LABEL, Role.INDIKATOR, Role.KETERANGAN, Role.PERSEN, Role.CAPAIAN,
+              Role.EFISIENSI, Role.BOBOT, Role.NILAI)
+
+
+_TOTAL_ROW = re.compile(r"^\W*(sub\s*)?(jumlah|total)(\s+(keseluruhan|seluruhnya|total|akhir|pegawai))?\W*$",
+                        re.IGNORECASE)
+
+
+def _is_total_row(row: Row) -> bool:
+    """A row whose only words say it is a total (`Jumlah`, `TOTAL`, `Jumlah Keseluruhan`)."""
+    texts = [c for c, v in zip(row.cells, row.values) if c.strip() and v is None]
+    return len(texts) == 1 and bool(_TOTAL_ROW.match(texts[0]))
+
+
+def _flat_totals(table: Table, taken: set) -> list[Relation]:
+    """A Jumlah / Total row under rows of one level (a staff table, a list of amounts): each of its figures
+    is the sum of the rows since the table's start or the previous total. Percentages are not added (shares,
+    not quantities); a cell another relation already sums is left to it.
+
+    The rows must be all there for the sum to mean anything, and the numbers say when they are not: a
+    numbering that skips (`10`, `13`), or a Jumlah that agrees with none of its two or more columns (a row
+    lost or misread, not an error in every column). Such a total is not checked, and the table says why."""
+    relations = []
+    rows = table.rows
+    start = 0
+    for i, row in enumerate(rows):
+        if not _is_total_row(row):
+            continue
+        scope = [r for r in rows[start:i] if not _is_total_row(r)]
+        start = i + 1
+        if len(scope) < 2 or len({r.level for r in scope}) > 1:
+            continue
+        found = []
+        for column in table.columns:
+            if column.role in _NOT_ADDED or column.index >= len(row.values) or (i, column.index) in taken:
+                continue
+            printed = row.values[column.index]
+            parts = [r.values[column.index] for r in scope if column.index < len(r.values)]
+            numbers = [v for v in parts if v is not None and v.value is not None]
+            if (printed is None or printed.value is None or printed.percent or len(numbers) < 2
+                    or any(v.percent or v.error for v in numbers)):
+                continue
+            found.append(Relation("column-total", (row.index, column.index),
+                                  tuple((r.index, column.index) for r in scope)))
+        if not found:
+            continue
+        where = f"line {row.line}" if row.line is not None else f"page {row.page}"
+        skipped = _numbering_gap(scope)
+        if skipped:
+            table.repairs.append(f"{where}: the numbering skips {skipped}: rows may be missing, so the Jumlah row "
+                                 "is not checked against the rows above it")
+            continue
+        if len(found) >= 2 and not any(_sums_up(table, relation) for relation in found):
+            table.repairs.append(f"{where}: the Jumlah row agrees with none of its {len(found)} columns: rows may "
+                                 "be missing or misread, so it is not checked against the rows above it")
+            continue
+        relations += found
+    return relations
+
+
+def _numbering_gap(scope: list[Row]) -> str:
+    """`11-12` when the rows number themselves 1, 2, ... 10, 13 (the first gap), else ""."""
+    numbers = []
+    for row in scope:
+        text = (row.marker or (row.cells[0] if row.cells else "")).strip().rstrip(".")
+        if text.isdigit():
+            numbers.append(int(text))
+    if len(numbers) < 2:
+        return ""
+    for previous, current in zip(numbers, numbers[1:]):
+        if current > previous + 1:
+            return f"{previous + 1}-{current - 1}" if current - previous > 2 else str(previous + 1)
+    return ""
+
+
+def _sums_up(table: Table, relation: Relation) -> bool:
+    printed = _amount(table.rows[relation.target[0]], relation.target[1])
+    parts = [_amount(table.rows[r], c) for r, c in relation.operands]
+    return printed is not None and printed == sum((p for p in parts if p is not None), 0)
 
 
 def _per_row(table: Table, role: Role, kind: str) -> list[Relation]:

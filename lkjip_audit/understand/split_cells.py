@@ -99,6 +99,31 @@ def split_two_figure_cells(rows: list[list[str]]) -> tuple[list[list[str]], list
     return result, repairs
 
 
+_LABEL_THEN_COUNT = re.compile(r"^(?P<label>.*[^\d\s.,])\s+(?P<figure>\d[\d.,]*\s*(?P<unit>[A-Za-z]{2,12}))$")
+_COUNT = re.compile(r"^\d[\d.,]*\s*(?P<unit>[A-Za-z]{2,12})$")
+
+
+def split_label_figure_cells(rows: list[list[str]]) -> tuple[list[list[str]], list[tuple[int, str]]]:
+    """`Bidang Kelembagaan dan SDM 8 Orang` in a label cell whose right neighbour is empty, where that column's
+    other rows print `10 Orang`, `9 Orang`: a label and its figure a PDF extraction merged. The column's own
+    figures (two or more, same unit) are the evidence; the figure goes back to its cell."""
+    result = [list(cells) for cells in rows]
+    repairs = []
+    for index, cells in enumerate(result):
+        for c, text in enumerate(cells[:-1]):
+            match = _LABEL_THEN_COUNT.match(text.strip())
+            if not match or cells[c + 1].strip():
+                continue
+            unit = match.group("unit").lower()
+            same = sum(1 for other in result if other is not cells and c + 1 < len(other)
+                       and (m := _COUNT.match(other[c + 1].strip())) and m.group("unit").lower() == unit)
+            if same < 2:
+                continue
+            cells[c], cells[c + 1] = match.group("label"), match.group("figure")
+            repairs.append((index, f"`{text.strip()}` holds a label and its figure: split in two"))
+    return result, repairs
+
+
 def drop_inserted_empty_cells(rows: list[list[str]], named: int) -> list[tuple[int, str]]:
     """A row with a figure right of the `named` columns had an empty cell inserted before it (a PDF page
     whose column lines differ): drop the nearest empty cell left of the overflow, in place; returns the
