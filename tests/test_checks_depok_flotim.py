@@ -42,15 +42,19 @@ def test_depok_findings_are_exactly_the_real_errors(depok):
         ("footing-children", 965, "EFISIENSI ANGGARAN", Decimal(38995169), Decimal(40062709)),
         ("row-sisa", 965, "EFISIENSI ANGGARAN", Decimal(38995169), Decimal(40062709)),
     ]
-    # The other 38 tables hold four more: two staff tables whose Jumlah is not the sum of their rows (Tabel e,
+    # The other 38 tables hold six more: two staff tables whose Jumlah is not the sum of their rows (Tabel e,
     # line 360: Diklat Pim II 1 + Pim III 5 + Pim IV 13 = 19, printed 12; Tabel f, line 370: 10 + 8 + 9 + 5 = 32
-    # PNS per bidang, printed 34), the efisiensi of line 929 (tests/test_efficiency.py) and the capaian of line
-    # 930 (below).
+    # PNS per bidang, printed 34); two capaian of section 3.2's year groups, each judged against the target and
+    # realisasi of its own year (line 651: 2022's 70,85 / 70,15 = 101,00 %, printed 100,71 %; line 652: 2023's
+    # 36,36 / 21,21 = 171,43 %, printed 173,14 %, which is 36,36 / 21 with the PK's target); the efisiensi of line
+    # 929 (tests/test_efficiency.py) and the capaian of line 930 (below).
     assert [(f.rule, f.line, f.reported, f.expected) for f in depok.findings
-            if f.table != table.id and f.rule not in ("cross-table", "row-efficiency", "row-capaian")] == [
-        ("column-total", 360, Decimal(12), Decimal(19)), ("column-total", 370, Decimal(34), Decimal(32))]
-    assert [f.rule for f in depok.findings if f.table != table.id and f.rule != "cross-table"] == [
-        "column-total", "column-total", "row-efficiency", "row-capaian"]
+            if f.table != table.id and f.rule != "cross-table"] == [
+        ("column-total", 360, Decimal(12), Decimal(19)), ("column-total", 370, Decimal(34), Decimal(32)),
+        ("row-capaian", 651, Decimal("100.71"), Decimal("101.00")),
+        ("row-capaian", 652, Decimal("173.14"), Decimal("171.43")),
+        ("row-efficiency", 929, Decimal("15.87"), Decimal("19.55")),
+        ("row-capaian", 930, Decimal("157.15"), Decimal("158.71"))]
 
 
 def test_depok_capaian_are_realisasi_over_target(depok):
@@ -64,7 +68,7 @@ def test_depok_capaian_are_realisasi_over_target(depok):
     # 134,97 % (line 1000) is 15,24 / 11,29 within the realisasi's rounding; 145 % (line 978) is 145,44
     # rounded; 96 % (line 980) is 110 / 115 units rounded.
     checked = {f.line for f in depok.findings if f.rule == "row-capaian"}
-    assert checked == {930}
+    assert checked == {651, 652, 930}  # 651 and 652: section 3.2's year groups (above)
 
 
 def test_flotim_blocks_become_one_budget_table(flotim):

@@ -85,13 +85,13 @@ def test_evidence_names_the_heading_or_table_and_its_line(kediri, depok):
 def test_arithmetic_findings_on_a_required_table_are_linked_to_its_part(kediri):
     efficiency = next(i for i in kediri.checklist if i.key == "bab3.6")
     # Tabel 3.3's findings: its two % slips (lines 661, 662), its closing row's two "averages" (663), the two
-    # prose figures set against it; and T7's 16 (quarters, % slips, printed #DIV/0!, one prose figure, two
-    # Programs other tables print differently) and T9's two such Programs.
+    # prose figures set against it; and T7's 20 (quarters, % slips, four capaian K, printed #DIV/0!, one prose
+    # figure, two Programs other tables print differently) and T9's two such Programs.
     on_t9 = [f.id for f in kediri.findings if f.table == "T9"]
     on_t7 = [f.id for f in kediri.findings if f.table == "T7"]
     linked = sorted(on_t7 + on_t9, key=lambda i: int(i[1:]))
-    assert efficiency.findings == linked and (len(on_t7), len(on_t9)) == (16, 8)
-    assert efficiency.findings_note("en") == f"24 findings on its tables ({', '.join(linked[:8])} …)"
+    assert efficiency.findings == linked and (len(on_t7), len(on_t9)) == (20, 8)
+    assert efficiency.findings_note("en") == f"28 findings on its tables ({', '.join(linked[:8])} …)"
 
 
 def test_suggested_answers_follow_the_parts(kediri, depok):

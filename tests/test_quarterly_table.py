@@ -59,12 +59,19 @@ def test_the_quarters_percentages_and_printed_errors_of_the_table(kediri, table)
     assert found == [
         # 2.340.200 + 941.100 + 3.147.600 = 6.428.900, printed 6.429.100,00.
         ("row-quarters", 458, Decimal("6429100.00"), 6428900),
+        # The 2021 capaian K against its own year's realisasi K / target K (test_checks_kediri): 7 laporan of 7
+        # printed 86 %; 12 bulan against a target printed "1 bulan", 100 %.
+        ("row-capaian", 458, Decimal(86), Decimal("100.00")),
+        ("row-capaian", 467, Decimal(100), Decimal("1200.00")),
         ("printed-error", 470, None, None),  # #DIV/0!
         # 26.129.964 + 58.277.060 + 87.045.400 = 171.452.424, printed 166.452.424,00.
         ("row-quarters", 472, Decimal("166452424.00"), 171452424),
         # 5.298.000 / 5.296.000 = 100,04 %: more spent than budgeted, printed 100,00 %.
         ("row-percent", 478, Decimal("100.00"), Decimal("100.04")),
         ("printed-error", 480, None, None),
+        # 22 unit of 22, printed 95 % on the Kegiatan and its Sub Kegiatan.
+        ("row-capaian", 481, Decimal(95), Decimal("100.00")),
+        ("row-capaian", 482, Decimal(95), Decimal("100.00")),
         # 51.435.989 / 57.118.419 = 90,0514 %, printed 90,06 %.
         ("row-percent", 485, Decimal("90.06"), Decimal("90.05")),
         # 112.696.920 / 113.992.500 = 98,86 %, printed 99,39 %.

@@ -55,8 +55,13 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
     if lines:
         findings.extend(check_prose_against_tables(tables, lines))
         findings.extend(check_prose_counts(tables, lines))
-    findings.extend(check_same_figures(tables))
-    findings.extend(check_same_programs(tables))
+    # The same printed figure against the same other figure is one finding, found by the Program/Kegiatan
+    # name (it says which) rather than again by the indicator it serves.
+    named = check_same_programs(tables)
+    seen = {(f.table, f.row_index, f.column_index, f.expected) for f in named}
+    findings.extend(f for f in check_same_figures(tables)
+                    if (f.table, f.row_index, f.column_index, f.expected) not in seen)
+    findings.extend(named)
     findings.extend(check_category_labels(tables, lines or [], list(scales or []), list(default_scales)))
     for number, finding in enumerate(findings, start=1):
         finding.id = f"F{number}"

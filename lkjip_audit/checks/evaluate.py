@@ -10,26 +10,14 @@ or for the budget %, Σ realisasi / Σ pagu. A relation whose numbers are not al
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ..understand.model import Table
+from ..understand.ratios import HUNDRED, capaian_holds, comparable, range_holds, ratio_holds  # noqa: F401
 from ..understand.relations import CAPAIAN, DIFFERENCE, MEAN, SHARE, SUM, UNSPENT, Relation
 from .tolerance import EXACT, Tolerance
 from .values import sum_of_parts
 
-HUNDRED = Decimal(100)
-_BELOW = Decimal(1).scaleb(-40)  # just below a bound that is itself excluded
-
-
-def range_holds(printed: Decimal, low: Decimal, high: Decimal, decimals: int) -> bool:
-    """A printed ratio holds when some value in [low, high] rounds or truncates to it."""
-    quantum = Decimal(1).scaleb(-decimals)
-    return low.quantize(quantum, ROUND_DOWN) <= printed <= high.quantize(quantum, ROUND_HALF_UP)
-
-
-def ratio_holds(printed: Decimal, computed: Decimal, decimals: int) -> bool:
-    """A printed ratio holds when it is the computed one rounded or truncated to the printed decimals."""
-    return range_holds(printed, computed, computed, decimals)
 
 
 @dataclass
@@ -124,23 +112,11 @@ def _unspent(table, relation, tolerance) -> Verdict | None:  # noqa: ARG001
 def _capaian(table, relation, tolerance) -> Verdict | None:  # noqa: ARG001
     printed = _printed_ratio(table, relation)
     target, realisasi = (_value(table, c) for c in relation.operands)
-    if (printed is None or target is None or realisasi is None or None in (target.value, realisasi.value)
-            or not target.value or not realisasi.value
-            or target.percent != realisasi.percent):  # `2 dokumen` against `100%`: not one measure
+    if printed is None or not comparable(target, realisasi):
         return None
-    # Targets are set figures. A realisation printed with decimals or as a % may be anything that rounds to
-    # it: within half a unit below, and up to (not including) half a unit above, where it would round up.
-    # A whole count (5 dokumen, 34 pegawai) is exact.
-    if realisasi.decimals == 0 and not realisasi.percent:
-        half = Decimal(0)
-    else:
-        half = Decimal(5).scaleb(-realisasi.decimals - 1)
-    ends = ((realisasi.value - half) / target.value * HUNDRED, (realisasi.value + half - _BELOW) / target.value * HUNDRED)
-    low, high = min(ends), max(ends)
-    inverse = target.value / realisasi.value * HUNDRED
-    held = range_holds(printed.value, low, high, printed.decimals) or \
-        range_holds(printed.value, inverse, inverse, printed.decimals)
-    return Verdict(held, printed.value, realisasi.value / target.value * HUNDRED, [inverse], printed.decimals)
+    return Verdict(capaian_holds(printed, target, realisasi), printed.value,
+                   realisasi.value / target.value * HUNDRED, [target.value / realisasi.value * HUNDRED],
+                   printed.decimals)
 
 
 def _mean(table, relation, tolerance) -> Verdict | None:  # noqa: ARG001

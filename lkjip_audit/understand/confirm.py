@@ -13,13 +13,15 @@ Every decision is written down as a note the table carries (shown under the tabl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from .column_numbers import Formula
-from .columns import pair_part
+from .columns import mentions, pair_part
 from .model import Column, Role
 from .numbers import Number
+from .ratios import capaian_holds, comparable, ratio_holds
 
 #: Share of the rows that print all three figures on which a relation must hold to name a column by it.
 #: A table's own arithmetic: one or two slips (the findings) do not hide what the column is.
@@ -41,8 +43,21 @@ class Evidence:
 
 def ratio_close(printed: Number, computed: Decimal) -> bool:
     """The printed ratio is the computed one rounded or truncated to the printed decimals."""
-    quantum = Decimal(1).scaleb(-printed.decimals)
-    return computed.quantize(quantum, ROUND_DOWN) <= printed.value <= computed.quantize(quantum, ROUND_HALF_UP)
+    return ratio_holds(printed.value, computed, printed.decimals)
+
+
+def capaian_evidence(values, target: int, numerator: int, denominator: int) -> Evidence:
+    """On how many rows does the capaian in `target` hold as the checks judge it (`ratios.capaian_holds`)."""
+    holds = rows = 0
+    for row in values:
+        printed = row[target] if target < len(row) else None
+        goal = row[denominator] if denominator < len(row) else None
+        done = row[numerator] if numerator < len(row) else None
+        if printed is None or printed.value is None or not comparable(goal, done):
+            continue
+        rows += 1
+        holds += capaian_holds(printed, goal, done)
+    return Evidence(holds, rows)
 
 
 def _amount(row: list[Number | None], index: int) -> Decimal | None:
@@ -95,7 +110,40 @@ def confirm_roles(columns: list[Column], values: list[list[Number | None]], form
     for column in columns:
         if column.role is Role.OTHER and not paired:
             notes.append(_named_by_numbers(columns, values, column))
+    for column in columns:
+        if column.role is Role.CAPAIAN and year_of(column.header):
+            notes.append(_pair_by_year(columns, values, column))
     return [n for n in notes if n]
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def year_of(header: str) -> str:
+    """The year a column's header names (`Capaian / 2022` → `2022`; `s.d. 2026` too), else ""."""
+    years = _YEAR.findall(header or "")
+    return years[-1] if years else ""
+
+
+def _pair_by_year(columns: list[Column], values, column: Column) -> str:
+    """A capaian under a year (`Target 2021 2022 2023 | Realisasi 2021 2022 2023 | Capaian 2021 2022 2023`)
+    is made from the target and realisasi of its own year, wherever they stand, when the rows say so."""
+    year = year_of(column.header)
+    same_year = [c for c in columns[:column.index] if year_of(c.header) == year and not c.money
+                 and c.role not in (Role.CAPAIAN, Role.PERSEN, Role.LABEL, Role.INDIKATOR, Role.NO)]
+    targets = [c for c in same_year if c.role is Role.TARGET or mentions(c.header, ("target",))]
+    realisasi = [c for c in same_year if c.role is Role.REALISASI_KINERJA or mentions(c.header, ("realisasi",))]
+    if len(targets) != 1 or len(realisasi) != 1 or targets[0] is realisasi[0]:
+        return ""
+    target, real = targets[0], realisasi[0]
+    evidence = capaian_evidence(values, column.index, real.index, target.index)
+    if not evidence.confirmed:
+        return (f"`{column.header}`: {real.header} / {target.header} × 100 holds on only {evidence.holds} of "
+                f"{evidence.rows} rows: not paired")
+    target.role, real.role = Role.TARGET, Role.REALISASI_KINERJA
+    column.of = (target.index, real.index)
+    return (f"`{column.header}` is {real.header} / {target.header} × 100 (its own year) on {evidence.holds} of "
+            f"{evidence.rows} rows")
 
 
 def _named_by_numbers(columns: list[Column], values, column: Column) -> str:

@@ -60,6 +60,7 @@ class Column:
     decimal_mark: str | None = None
     formula: str = ""  # the formula printed for it in the column-number row, `(5) = (4)/(3) x 100`
     doubt: str = ""  # why its role is not confirmed by the rows' numbers (its findings are then warnings)
+    of: tuple[int, int] | None = None  # a capaian's (target, realisasi) columns where the numbers paired them
 
 
 @dataclass

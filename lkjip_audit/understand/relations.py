@@ -281,15 +281,33 @@ def _per_row(table: Table, role: Role, kind: str) -> list[Relation]:
 
 
 def _capaian(table: Table) -> list[Relation]:
+    """Capaian = realisasi / target on each row: the pair the numbers matched to it (`Column.of`), else the
+    nearest realisasi and target left of it, which under year groups must be of the capaian's own year (a
+    2023 capaian is never judged against 2022's realisasi)."""
     relations = []
     for column in table.columns_with(Role.CAPAIAN):
-        realisasi = left_of(table, column.index, Role.REALISASI_KINERJA)
-        target = left_of(table, realisasi.index, Role.TARGET) if realisasi else None
+        if column.of is not None:
+            target, realisasi = (table.columns[i] for i in column.of)
+        else:
+            realisasi = left_of(table, column.index, Role.REALISASI_KINERJA)
+            target = left_of(table, realisasi.index, Role.TARGET) if realisasi else None
+            year = _year(column.header)
+            if year and target is not None and (_year(realisasi.header) or _year(target.header)) and \
+                    not (_year(realisasi.header) == year == _year(target.header)):
+                target = None
         if target is not None:
             relations += [Relation("capaian", (r.index, column.index), ((r.index, target.index),
                                                                         (r.index, realisasi.index)))
                           for r in table.rows]
     return relations
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _year(header: str) -> str:
+    years = _YEAR.findall(header or "")
+    return years[-1] if years else ""
 
 
 def _average(table: Table) -> list[Relation]:
