@@ -9,6 +9,7 @@ from ..understand.scales import DEFAULT_SCALES, Scale
 from .averages import check_average_row
 from .categories import check_category_labels
 from .causes import likely_cause
+from .claims import check_claims
 from .consistency import check_same_figures, check_same_programs
 from .finding import Finding
 from .identity import assign_keys
@@ -26,7 +27,7 @@ __all__ = ["run_checks", "table_findings", "Misprint", "Finding", "Rule", "RULES
            "ALL_TABLE_RULES", "Tolerance", "EXACT"]
 
 #: Rules whose numbers are not one amount mistyped for another: no digit-slip cause is looked for.
-NO_DIGIT_CAUSE = ("row-percent", "percent-unconfirmed", "row-capaian", "row-efficiency", "average-row", "prose-counts",
+NO_DIGIT_CAUSE = ("row-percent", "percent-unconfirmed", "prose-arithmetic", "row-capaian", "row-efficiency", "average-row", "prose-counts",
                   "category-label")
 
 TableRule = Callable[[Table, Tolerance], list[Finding]]
@@ -55,6 +56,7 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
     if lines:
         findings.extend(check_prose_against_tables(tables, lines))
         findings.extend(check_prose_counts(tables, lines))
+        findings.extend(check_claims(lines))
     # The same printed figure against the same other figure is one finding, found by the Program/Kegiatan
     # name (it says which) rather than again by the indicator it serves.
     named = check_same_programs(tables)

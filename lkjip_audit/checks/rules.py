@@ -270,6 +270,26 @@ PROSE_TABLE = Rule(
                "en": "exact (rupiah), no tolerance: a figure in the text is copied from a table"},
 )
 
+PROSE_ARITHMETIC = Rule(
+    code="prose-arithmetic",
+    severity="error",
+    name={"id": "Hitungan dalam teks", "en": "Arithmetic in the text"},
+    template={
+        "id": "Teks menyebut {column} {reported} (\"{item}\"), sedangkan {detail} = {expected}.",
+        "en": "The text states {column} {reported} (\"{item}\") but {detail} = {expected}.",
+    },
+    description={
+        "id": "Angka yang disebut bersama dalam teks saling cocok: capaian = realisasi / target × 100 (target, "
+              "realisasi dan capaian dalam satu kalimat atau kalimat berikutnya), rasio yang ditulis lengkap "
+              "(X / Y x 100 = Z), dan jumlah yang 'terdiri dari' bagian-bagiannya.",
+        "en": "Figures the text states together agree: capaian = realisasi / target × 100 (target, realisasi and "
+              "capaian in one sentence or the next), a ratio written out (X / Y x 100 = Z), and a total that "
+              "'consists of' its parts.",
+    },
+    tolerance={"id": "rasio: sama setelah dibulatkan atau dipotong ke desimal yang dicetak; jumlah: tepat sama",
+               "en": "ratios: equal after rounding or truncating to the printed decimals; totals: exact"},
+)
+
 PROSE_COUNTS = Rule(
     code="prose-counts",
     severity="warning",
@@ -365,5 +385,5 @@ CROSS_TABLE = Rule(
 RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, COLUMN_TOTAL, ROW_PERCENT, PERCENT_UNCONFIRMED,
                                       ROW_CAPAIAN, ROW_SISA,
                                       ROW_EFFICIENCY, AVERAGE_ROW, ROW_SOURCES, ROW_QUARTERS,
-                                      PRINTED_ERROR, PROSE_TABLE, PROSE_COUNTS, CATEGORY_LABEL,
+                                      PRINTED_ERROR, PROSE_TABLE, PROSE_ARITHMETIC, PROSE_COUNTS, CATEGORY_LABEL,
                                       CROSS_TABLE, LHE_SCORE)}
