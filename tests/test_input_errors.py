@@ -1,6 +1,8 @@
 """Bad input gets a clear error naming the file; odd encodings are read; data/raw is never written."""
 
+import errno
 import hashlib
+import os
 
 import pytest
 
@@ -54,13 +56,13 @@ def test_a_failed_write_leaves_the_previous_workbook_intact(tmp_path, monkeypatc
     paths = write_outputs(result, tmp_path)
     before = paths["workbook"].read_bytes()
 
-    def crash(self, filename):
+    def disk_full(self, filename):
         with open(filename, "wb") as handle:
             handle.write(b"half a workbook")
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", crash)
-    with pytest.raises(OutputError, match="cannot be written \\(disk full\\)"):
+    monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", disk_full)
+    with pytest.raises(OutputError, match=r"cannot be written \(No space left on device\)\. Free some disk space"):
         write_outputs(result, tmp_path)
     assert paths["workbook"].read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

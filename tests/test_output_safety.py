@@ -1,6 +1,6 @@
 """Outputs land where they belong and failures are one line (issue 20): one folder per input in a batch,
 a file named twice audited once, the output folder never read as input, pipes refused unopened, nothing
-written through a symbolic link, a full disk or unwritable folder said in one line with nothing lost."""
+written through a symbolic link, an unwritable folder said in one line (a full disk: test_input_errors)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,10 @@ import subprocess
 import sys
 
 import pytest
-from openpyxl.workbook.workbook import Workbook
 
 from bad_inputs.make_corpus import kediri_tabel_3_3
 from conftest import FIXTURES, FLOTIM, KEDIRI
-from lkjip_audit.audit import audit, write_outputs
+from lkjip_audit.audit import audit
 from lkjip_audit.batch import collect_reports
 from lkjip_audit.exceptions import InputError, OutputError
 from lkjip_audit.paths import MAX_STEM_BYTES, output_folders, output_stem
@@ -118,23 +117,6 @@ def test_nothing_is_written_through_a_link_left_in_the_output_folder(tmp_path):
     done = subprocess.run([*CLI, "audit", str(report), "--out", str(tmp_path / "out")], capture_output=True,
                           text=True, timeout=300)
     assert done.returncode == 1 and "is a symbolic link" in done.stderr and "Traceback" not in done.stderr
-
-
-def test_a_full_disk_is_one_message_and_the_previous_workbook_stays(tmp_path, monkeypatch):
-    result = audit(KEDIRI)
-    paths = write_outputs(result, tmp_path)
-    before = paths["workbook"].read_bytes()
-
-    def disk_full(self, filename):
-        with open(filename, "wb") as handle:
-            handle.write(b"PK\x03\x04 half")
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(Workbook, "save", disk_full)
-    with pytest.raises(OutputError, match=r"cannot be written \(No space left on device\)\. Free some disk space"):
-        write_outputs(result, tmp_path)
-    assert paths["workbook"].read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([paths["workbook"].name, "findings.json"])
 
 
 def test_an_unwritable_output_folder_is_one_message(tmp_path, monkeypatch):

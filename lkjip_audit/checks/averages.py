@@ -11,7 +11,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..understand.model import Table
 from ..understand.numbers import format_id
-from ..understand.relations import summary_row  # noqa: F401 - where the average row is found
 from .finding import Finding
 from .evaluate import failing
 from .tolerance import EXACT, Tolerance

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..understand.model import Table
-from ..understand.ratios import HUNDRED, capaian_holds, comparable, range_holds, ratio_holds  # noqa: F401
+from ..understand.ratios import HUNDRED, capaian_holds, comparable, ratio_holds
 from ..understand.relations import CAPAIAN, DIFFERENCE, MEAN, SHARE, SUM, UNSPENT, Relation
 from .tolerance import EXACT, Tolerance
 from .values import sum_of_parts

@@ -7,7 +7,6 @@ The parents, children and totals are the table's `children` and `total` relation
 from __future__ import annotations
 
 from ..understand.model import Table
-from ..understand.relations import children_of, rows_totalled_by  # noqa: F401 - the misprint search uses them
 from .causes import likely_cause
 from .evaluate import evaluate
 from .finding import Finding

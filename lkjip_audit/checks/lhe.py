@@ -6,8 +6,8 @@ import re
 from decimal import Decimal
 
 from ..understand.model import Level, Role, Row, Table
+from ..understand.ratios import range_holds
 from .finding import Finding
-from .evaluate import range_holds
 from .tolerance import EXACT, Tolerance
 from .values import amount
 

@@ -14,9 +14,9 @@ from decimal import Decimal
 
 from ..understand.model import MONEY_ROLES, Table
 from ..understand.numbers import format_id
+from ..understand.relations import children_of, rows_totalled_by
 from .causes import digit_slip
 from .finding import Finding
-from .footing import children_of, rows_totalled_by
 from .tolerance import Tolerance
 
 #: Rules whose difference is an amount of rupiah a single corrected cell can absorb.

@@ -68,6 +68,11 @@ def text_pdf(pages: list[list[str]]) -> bytes:
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % tree
     objects[tree - 1] = (b"<< /Type /Pages /Count %d /Kids [" % len(kids)
                          + b" ".join(b"%d 0 R" % k for k in kids) + b"] >>")
+    return assemble_pdf(objects, catalog)
+
+
+def assemble_pdf(objects: list[bytes], catalog: int = 1) -> bytes:
+    """PDF objects (numbered from 1) written out with their cross-reference table and trailer."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

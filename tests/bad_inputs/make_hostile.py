@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_corpus import kediri_tabel_3_3  # noqa: E402
+from make_corpus import assemble_pdf, kediri_tabel_3_3  # noqa: E402
 
 #: Each would act if an output let it: it runs, loads, links or computes. Programs 6 and 7 of the table
 #: have findings, so their names reach the findings view and batch_findings.csv.
@@ -69,14 +69,7 @@ def giant_page_pdf(side: float = 14_400) -> bytes:
                b"/Resources << /Font << /F1 5 0 R >> >> >>" % (side, side),
                b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return assemble_pdf(objects)
 
 
 def million_rows_xlsx(target: Path, rows: int = 1_000_000) -> Path:
