@@ -167,9 +167,36 @@ PARTS: tuple[Part, ...] = (
 )
 
 
+class _Lines(list):
+    """The report's lines, each one's heading test and cleaned text worked out once: twenty parts search the
+    same lines, and a long report made that twenty passes of regular expressions over every line."""
+
+    def __init__(self, lines):
+        super().__init__(lines)
+        self._heading: dict[int, bool] = {}
+        self._clean: dict[int, str] = {}
+        self._toc: dict[int, bool] = {}
+
+    def heading_like(self, index: int) -> bool:
+        if index not in self._heading:
+            self._heading[index] = is_heading_like(self[index])
+        return self._heading[index]
+
+    def cleaned(self, index: int) -> str:
+        if index not in self._clean:
+            self._clean[index] = clean(self[index])
+        return self._clean[index]
+
+    def toc_row(self, index: int) -> bool:
+        if index not in self._toc:
+            self._toc[index] = "\t" in self[index] and is_toc_entry(self[index])
+        return self._toc[index]
+
+
 def checklist(tables: list[Table], lines: list[str], findings: list[Finding] | None = None,
               line_pages: list[int] | None = None) -> list[ChecklistItem]:
     """Every part of PARTS, judged on this report."""
+    lines = _Lines(lines)
     chapters = find_chapters(lines)
     findings = findings or []
     return [_judge(part, chapters, tables, lines, findings, line_pages) for part in PARTS]
@@ -269,17 +296,18 @@ def _matching_lines(lines, pattern: str, span: tuple[int, int], heading: bool = 
         return []
     found = []
     regex = re.compile(pattern, re.IGNORECASE)
+    if not isinstance(lines, _Lines):
+        lines = _Lines(lines)
     for number in range(span[0], min(span[1], len(lines)) + 1):
-        line = lines[number - 1]
-        if heading and not is_heading_like(line):
+        if heading and not lines.heading_like(number - 1):
             continue
-        if not heading and is_toc_entry(line) and "\t" in line:
+        if not heading and lines.toc_row(number - 1):
             continue
-        text = clean(line)
+        text = lines.cleaned(number - 1)
         if heading and number < len(lines):  # a heading wrapped onto the next line (`... Dengan` / `Target ...`)
-            following = clean(lines[number])
+            following = lines.cleaned(number)
             if following and not text.endswith((".", ":")) and len(following.split()) <= 15 \
-                    and not is_heading_like(lines[number]) and "\t" not in lines[number]:
+                    and not lines.heading_like(number) and "\t" not in lines[number]:
                 text = f"{text} {following}"
         if regex.search(text):
             found.append(Evidence("heading" if heading else "text", number, _page(line_pages, number),

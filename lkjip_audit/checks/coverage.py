@@ -74,6 +74,7 @@ def _printed_numbers(table: Table) -> list[tuple[int, int]]:
 
 
 def table_coverage(table: Table, findings: list[Finding], tolerance: Tolerance = EXACT) -> TableCoverage:
+    """`findings`: this table's (or all; those of other tables are passed over)."""
     coverage = TableCoverage(table.id)
     for cell in _printed_numbers(table):
         coverage.status[cell] = "unchecked"
@@ -137,4 +138,7 @@ def _column_reason(table: Table, column) -> dict[str, str]:
 
 
 def coverage_of(tables: list[Table], findings: list[Finding], tolerance: Tolerance = EXACT) -> list[TableCoverage]:
-    return [table_coverage(t, findings, tolerance) for t in tables]
+    by_table: dict[str | None, list[Finding]] = {}
+    for finding in findings:  # grouped once: a long report has hundreds of tables and thousands of findings
+        by_table.setdefault(finding.table, []).append(finding)
+    return [table_coverage(t, by_table.get(t.id, []), tolerance) for t in tables]
