@@ -49,9 +49,11 @@ def audit(
     folders = output_folders(reports)
     failed = 0
     kernels = KernelPool()  # each next report's kernel boots while the one before finishes
+    done = 0
     try:
         for number, report in enumerate(reports, start=1):
             kernels.prepare_next = number < len(reports)
+            _announce_if_long(report)
             try:
                 result = audit_with_notebook(report, out, lang=lang, tolerance=tolerance, timeout=timeout,
                                              kernels=kernels, scale=scale, folder_name=folders[Path(report)])
@@ -64,9 +66,14 @@ def audit(
                 typer.echo(f"error: {report}: the outputs cannot be written ({exc.strerror or exc}). Free some "
                            "disk space or choose another --out", err=True)
                 continue
+            done += 1
             typer.echo(printable(f"{result.summary} -> {_shown(result.folder)}"))
             if result.per_rule:
                 typer.echo(f"  per rule: {result.per_rule}")
+    except KeyboardInterrupt:
+        typer.echo(f"interrupted: {done} audited, {failed} failed, {len(reports) - done - failed} not started "
+                   "or stopped; their previous outputs are as they were", err=True)
+        raise typer.Exit(130) from None
     finally:
         kernels.close()
     if failed:
@@ -164,6 +171,20 @@ def _check_arguments(lang: str, out: Path, timeout: float | None) -> None:
         typer.echo(f"error: {problem}", err=True)
     if problems:
         raise typer.Exit(2)
+
+
+#: From this size a report gets a line before its audit starts: reading it takes a while, and nothing else
+#: shows until it is done (the audit runs in the notebook's kernel).
+LONG_INPUT_BYTES = 20_000_000
+
+
+def _announce_if_long(report: Path) -> None:
+    try:
+        size = Path(report).stat().st_size
+    except OSError:
+        return
+    if size >= LONG_INPUT_BYTES:
+        typer.echo(printable(f"{report}: {size / 1e6:.0f} MB, auditing (this takes minutes) ..."), err=True)
 
 
 def _check_scale(scale: Path | None) -> None:

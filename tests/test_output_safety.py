@@ -137,3 +137,24 @@ def test_control_characters_in_a_file_name_never_reach_the_terminal_raw(tmp_path
                           text=True, timeout=120)
     assert done.returncode == 1 and "\x1b" not in done.stderr
     assert "lap\\x1b[31mmerah.txt: the file is empty" in done.stderr
+
+
+def test_ctrl_c_on_audit_says_what_finished(tmp_path):
+    import signal
+    import time
+
+    reports = []
+    for i in range(3):
+        target = tmp_path / f"laporan_{i}.txt"
+        shutil.copy(KEDIRI, target)
+        reports.append(str(target))
+    run = subprocess.Popen([*CLI, "audit", *reports, "--out", str(tmp_path / "out")], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not (tmp_path / "out" / "laporan_0" / "findings.json").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    os.killpg(run.pid, signal.SIGINT)
+    out, err = run.communicate(timeout=60)
+    assert run.returncode == 130 and "Traceback" not in err, err
+    line = next(line for line in err.splitlines() if line.startswith("interrupted:"))
+    assert "audited" in line and "not started or stopped" in line
