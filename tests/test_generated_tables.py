@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lkjip_audit.understand.column_numbers import Formula, is_column_number_row, printed_formulas
@@ -96,6 +96,8 @@ LAYOUT = st.builds(Layout, headers=st.sampled_from(HEADERS),
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(HIERARCHY, LAYOUT, st.sampled_from(["top", "bottom"]))
+# Spent in full: the sisa column prints only zeros, which no amount's shape marks as rupiah (found by hypothesis).
+@example([[[(1_000_000, 1_000_000)]]], Layout(headers=HEADERS[0], with_sisa=True), "top")
 def test_a_consistent_budget_table_gives_no_finding_in_any_layout(programs, layout, total_at):
     rows = budget_hierarchy(programs, total_at)
     result = audit_text(render_budget(rows, layout))

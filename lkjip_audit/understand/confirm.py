@@ -161,10 +161,12 @@ def _named_by_numbers(columns: list[Column], values, column: Column) -> str:
                 column.role = Role.PERSEN
                 return (f"`{column.header or column.index + 1}` is {realisasi.header} / {pagu.header} × 100 on "
                         f"{evidence.holds} of {evidence.rows} rows: read as the budget %")
-        else:
+        if not any(n.percent for n in numbers):
+            # A money column, or one of zeros only (a budget spent in full leaves `0` or `-` as its sisa, which
+            # no amount's shape marks as rupiah).
             evidence = difference_evidence(values, column.index, pagu.index, realisasi.index)
             if evidence.confirmed:
-                column.role = Role.SISA
+                column.role, column.money = Role.SISA, True
                 return (f"`{column.header or column.index + 1}` equals {pagu.header} − {realisasi.header} on "
                         f"{evidence.holds} of {evidence.rows} rows: read as the sisa")
         return ""
