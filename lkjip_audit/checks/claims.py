@@ -57,13 +57,13 @@ def check_claims(lines: list[str]) -> list[Finding]:
     for start, text, offsets in paragraphs(lines):
         def line_of(position: int) -> int:
             return start + max(i for i, offset in enumerate(offsets) if offset <= position)
-        findings += _capaian_claims(text, line_of, lines)
-        findings += _ratio_claims(text, line_of, lines)
-        findings += _total_claims(text, line_of, lines)
+        findings += _capaian_claims(text, line_of)
+        findings += _ratio_claims(text, line_of)
+        findings += _total_claims(text, line_of)
     return findings
 
 
-def _capaian_claims(text: str, line_of, lines) -> list[Finding]:
+def _capaian_claims(text: str, line_of) -> list[Finding]:
     findings = []
     previous_end = 0
     for capaian in _CAPAIAN.finditer(text):
@@ -80,15 +80,14 @@ def _capaian_claims(text: str, line_of, lines) -> list[Finding]:
         if printed is None or not comparable(target, real) or capaian_holds(printed, target, real):
             continue
         computed = (real.value / target.value * HUNDRED).quantize(Decimal("0.01"), ROUND_HALF_UP)
-        quoted = f"{real_m.group(0).strip()} / {target_m.group(0).strip()}"
         findings.append(_finding(
             "capaian", capaian.group(0).strip(), printed.value, computed, line_of(capaian.start()),
             {"id": f"{real.text} / {target.text} × 100", "en": f"{real.text} / {target.text} × 100"},
-            [capaian.group(0).strip(), real_m.group(0).strip(), target_m.group(0).strip()], quoted))
+            [capaian.group(0).strip(), real_m.group(0).strip(), target_m.group(0).strip()]))
     return findings
 
 
-def _ratio_claims(text: str, line_of, lines) -> list[Finding]:
+def _ratio_claims(text: str, line_of) -> list[Finding]:
     findings = []
     for match in _RATIO.finditer(text):
         top, bottom, result = (_number(g) for g in match.groups())
@@ -101,11 +100,11 @@ def _ratio_claims(text: str, line_of, lines) -> list[Finding]:
         findings.append(_finding(
             "rasio", match.group(0).strip(), result.value, computed.quantize(Decimal(1).scaleb(-shown), ROUND_HALF_UP),
             line_of(match.start()), {"id": f"{top.text} / {bottom.text} × 100", "en": f"{top.text} / {bottom.text} × 100"},
-            [match.group(0).strip()], match.group(0).strip()))
+            [match.group(0).strip()]))
     return findings
 
 
-def _total_claims(text: str, line_of, lines) -> list[Finding]:
+def _total_claims(text: str, line_of) -> list[Finding]:
     findings = []
     for match in _TOTAL_PARTS.finditer(text):
         total = _number(match.group(1))
@@ -125,12 +124,13 @@ def _total_claims(text: str, line_of, lines) -> list[Finding]:
         findings.append(_finding(
             "jumlah", sentence[:80], total.value, expected, line_of(match.start()),
             {"id": " + ".join(v.text for v in values), "en": " + ".join(v.text for v in values)},
-            [match.group(1), *(m.group(0) for m in parts)], sentence))
+            [match.group(1), *(m.group(0) for m in parts)]))
     return findings
 
 
 def _finding(kind: str, item: str, reported: Decimal, expected: Decimal, line: int, detail: dict[str, str],
-             combined: list[str], _quoted: str) -> Finding:
-    decimals = 0 if kind == "jumlah" else max(2, -reported.as_tuple().exponent if reported.as_tuple().exponent < 0 else 0)
+             combined: list[str]) -> Finding:
+    # A total is a count; a ratio is shown with its printed decimals, two at least.
+    decimals = 0 if kind == "jumlah" else max(2, -min(reported.as_tuple().exponent, 0))
     return Finding(rule="prose-arithmetic", table=None, item=item, column=kind, reported=reported,
                    expected=expected, line=line, decimals=decimals, detail=detail, combined=combined)

@@ -16,7 +16,7 @@ from ..understand.model import Table
 from ..understand.ratios import HUNDRED, capaian_holds, comparable, ratio_holds
 from ..understand.relations import CAPAIAN, DIFFERENCE, MEAN, SHARE, SUM, UNSPENT, Relation
 from .tolerance import EXACT, Tolerance
-from .values import sum_of_parts
+from .values import amount, sum_of_parts
 
 
 
@@ -52,8 +52,7 @@ def _value(table: Table, cell):
 
 
 def _amount(table: Table, cell) -> Decimal | None:
-    value = _value(table, cell)
-    return None if value is None else value.amount
+    return amount(table.rows[cell[0]], cell[1])
 
 
 def _text(table: Table, cell) -> str:

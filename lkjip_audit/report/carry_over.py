@@ -31,6 +31,9 @@ from .labels import LANGUAGES, text
 TOOL_AUTHOR = "lkjip-audit"
 RECORD_SHEET = "_lkjip"
 EVALUATOR_FIELDS = ("status", "note", "reviewer", "review_date")
+#: The Temuan sheet's columns, in order: the tool's, then the evaluator's.
+FINDING_FIELDS = ("id", "key", "rule", "severity", "table", "line", "item", "column", "reported", "expected",
+                  "difference", "cause", "message", *EVALUATOR_FIELDS)
 _CHUNK = 30_000  # characters of the record per cell (Excel holds 32,767)
 
 
@@ -197,9 +200,7 @@ def _looks_like_tool_sheet(title: str) -> bool:
 
 def _read_findings_sheet(ws, previous: Previous) -> None:
     header = [c.value for c in ws[1]]
-    ours = {text(k, lang) for lang in LANGUAGES for k in (
-        "id", "key", "rule", "severity", "table", "line", "item", "column", "reported", "expected",
-        "difference", "cause", "message", *EVALUATOR_FIELDS)}
+    ours = {text(k, lang) for lang in LANGUAGES for k in FINDING_FIELDS}
     previous.extra_headers = [h for h in header if h not in (None, "") and h not in ours]
     for row in ws.iter_rows(min_row=2, values_only=True):
         record = dict(zip(header, row))

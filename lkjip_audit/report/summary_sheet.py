@@ -41,7 +41,7 @@ def write_summary_sheet(ws, info, tables: list[Table], findings: list[Finding], 
     ]
     if coverage:
         numbers, checked = sum(c.numbers for c in coverage), sum(c.checked for c in coverage)
-        share = f"{checked / numbers * 100:.0f}".replace(".", ",") if numbers else "0"
+        share = f"{checked / numbers * 100:.0f}" if numbers else "0"
         facts.append(("numbers_checked", text("of", lang).format(part=checked, whole=numbers) + f" ({share} %)"))
     row = 3
     for key, value in facts:

@@ -26,8 +26,8 @@ from ..exceptions import OutputError
 from ..understand.identity import ReportIdentity
 from ..understand.model import Table
 from .atomic import WorkbookChanged, write_atomically
-from .carry_over import (EVALUATOR_FIELDS, TOOL_AUTHOR, FileState, Previous, put_back, read_previous,
-                         remember_tool_cells)
+from .carry_over import (EVALUATOR_FIELDS, FINDING_FIELDS, TOOL_AUTHOR, FileState, Previous, put_back,
+                         read_previous, remember_tool_cells)
 from .cells import AMBER, BOLD, CHECKED, HEADER, RED, UNCHECKED, put, row_height
 from .cells import number as _number
 from .labels import STATUS_CHOICES, text
@@ -58,9 +58,7 @@ def sheet_name(table: Table) -> str:
 
 
 def _finding_columns(lang: str) -> list[tuple[str, str]]:
-    keys = ["id", "key", "rule", "severity", "table", "line", "item", "column", "reported", "expected",
-            "difference", "cause", "message", *EVALUATOR_FIELDS]
-    return [(k, text(k, lang)) for k in keys]
+    return [(k, text(k, lang)) for k in FINDING_FIELDS]
 
 
 def write_workbook(path: Path, info: ReportInfo, tables: list[Table], findings: list[Finding],

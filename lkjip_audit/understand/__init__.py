@@ -36,7 +36,7 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
         return _too_wide(raw, table_id, header, body, width)
     # A column-number row repeated inside the body (after a page break) is header, never data.
     numbering = [r for r in body if is_column_number_row(r.cells)]
-    body = [r for r in body if not is_column_number_row(r.cells)] or body
+    body = [r for r in body if r not in numbering] or body
     formulas = [f for r in header if is_column_number_row(r.cells) for f in printed_formulas(list(r.cells))]
     first_label = merge_header(header, width)[0] if header else ""
     cells, invisible_repairs = drop_invisible([list(r.cells) for r in body])
@@ -69,8 +69,7 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
             repairs.append(_where(body[i].line, body[i].page) + what)
     columns = assign_roles(labels, values, aligned)
     repairs += confirm_roles(columns, values, formulas)
-    repairs += [_where(r.line, r.page) + "column-number row repeated in the body: read as header" for r in numbering
-                if r in raw.rows and r not in header]
+    repairs += [_where(r.line, r.page) + "column-number row repeated in the body: read as header" for r in numbering]
     kinerja = [c.index for c in columns if pair_part(c.header) == "k"]
     named = max((c.index + 1 for c in columns if c.header), default=0)
     for i in misaligned_rows([c.index for c in columns if c.money], kinerja, values, aligned,

@@ -13,7 +13,6 @@ Every decision is written down as a note the table carries (shown under the tabl
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -21,14 +20,14 @@ from .column_numbers import Formula
 from .columns import mentions, pair_part
 from .model import Column, Role
 from .numbers import Number
-from .ratios import capaian_holds, comparable, ratio_holds
+from .ratios import HUNDRED, capaian_holds, comparable, ratio_holds
+from .relations import nearest_left, pair_left, year_of
 
 #: Share of the rows that print all three figures on which a relation must hold to name a column by it.
 #: A table's own arithmetic: one or two slips (the findings) do not hide what the column is.
 CONFIRMED_SHARE = 0.6
 #: Below this share a column named the budget % by its header is in doubt.
 DOUBTFUL_SHARE = 0.5
-HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)
@@ -39,11 +38,6 @@ class Evidence:
     @property
     def confirmed(self) -> bool:
         return self.rows >= 2 and self.holds / self.rows >= CONFIRMED_SHARE
-
-
-def ratio_close(printed: Number, computed: Decimal) -> bool:
-    """The printed ratio is the computed one rounded or truncated to the printed decimals."""
-    return ratio_holds(printed.value, computed, printed.decimals)
 
 
 def capaian_evidence(values, target: int, numerator: int, denominator: int) -> Evidence:
@@ -74,7 +68,7 @@ def ratio_evidence(values: list[list[Number | None]], target: int, numerator: in
         if printed is None or printed.value is None or top is None or not bottom:
             continue
         rows += 1
-        holds += ratio_close(printed, top / bottom * HUNDRED)
+        holds += ratio_holds(printed.value, top / bottom * HUNDRED, printed.decimals)
     return Evidence(holds, rows)
 
 
@@ -89,10 +83,6 @@ def difference_evidence(values, target: int, minuend: int, subtrahend: int) -> E
     return Evidence(holds, rows)
 
 
-def _nearest_left(columns: list[Column], index: int, *roles: Role) -> Column | None:
-    return next((c for c in reversed(columns[:index]) if c.role in roles), None)
-
-
 def confirm_roles(columns: list[Column], values: list[list[Number | None]], formulas: list[Formula]) -> list[str]:
     """Set roles the printed formulas and the rows' numbers show; return a note per decision."""
     notes = [_apply_formula(columns, values, f) for f in formulas]
@@ -103,7 +93,7 @@ def confirm_roles(columns: list[Column], values: list[list[Number | None]], form
             note = _budget_share(columns, values, column)
             if note:
                 notes.append(note)
-        elif column.role is Role.REALISASI_KINERJA and not column.money and not paired and not _nearest_left(
+        elif column.role is Role.REALISASI_KINERJA and not column.money and not paired and not nearest_left(
                 columns, column.index, Role.TARGET):
             # `% Realisasi` beside Pagu | Realisasi: no target to be a realisation of, so the numbers decide.
             notes.append(_named_by_numbers(columns, values, column))
@@ -114,15 +104,6 @@ def confirm_roles(columns: list[Column], values: list[list[Number | None]], form
         if column.role is Role.CAPAIAN and year_of(column.header):
             notes.append(_pair_by_year(columns, values, column))
     return [n for n in notes if n]
-
-
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-
-
-def year_of(header: str) -> str:
-    """The year a column's header names (`Capaian / 2022` → `2022`; `s.d. 2026` too), else ""."""
-    years = _YEAR.findall(header or "")
-    return years[-1] if years else ""
 
 
 def _pair_by_year(columns: list[Column], values, column: Column) -> str:
@@ -152,8 +133,7 @@ def _named_by_numbers(columns: list[Column], values, column: Column) -> str:
     numbers = [row[column.index] for row in values if column.index < len(row) and row[column.index] is not None]
     if len(numbers) < 2 or any(n.unit for n in numbers):
         return ""
-    realisasi = _nearest_left(columns, column.index, Role.REALISASI)
-    pagu = _nearest_left(columns, realisasi.index, Role.PAGU) if realisasi else None
+    pagu, realisasi = pair_left(columns, column.index, Role.PAGU, Role.REALISASI) or (None, None)
     if realisasi and pagu:
         if not column.money:
             evidence = ratio_evidence(values, column.index, realisasi.index, pagu.index)
@@ -170,8 +150,7 @@ def _named_by_numbers(columns: list[Column], values, column: Column) -> str:
                 return (f"`{column.header or column.index + 1}` equals {pagu.header} − {realisasi.header} on "
                         f"{evidence.holds} of {evidence.rows} rows: read as the sisa")
         return ""
-    kinerja = _nearest_left(columns, column.index, Role.REALISASI_KINERJA)
-    target = _nearest_left(columns, kinerja.index, Role.TARGET) if kinerja else None
+    target, kinerja = pair_left(columns, column.index, Role.TARGET, Role.REALISASI_KINERJA) or (None, None)
     if kinerja and target and not column.money:
         evidence = ratio_evidence(values, column.index, kinerja.index, target.index)
         if evidence.confirmed:
@@ -215,8 +194,7 @@ def _apply_formula(columns: list[Column], values, formula: Formula) -> str:
 
 def _budget_share(columns: list[Column], values, column: Column) -> str:
     """A ratio column beside a budget pair: the budget % when the numbers say so (or nothing else can)."""
-    realisasi = _nearest_left(columns, column.index, Role.REALISASI)
-    pagu = _nearest_left(columns, realisasi.index, Role.PAGU) if realisasi else None
+    pagu, realisasi = pair_left(columns, column.index, Role.PAGU, Role.REALISASI) or (None, None)
     if not (realisasi and pagu):
         return ""
     budget = ratio_evidence(values, column.index, realisasi.index, pagu.index)
@@ -228,8 +206,7 @@ def _budget_share(columns: list[Column], values, column: Column) -> str:
             return column.doubt
         return ""
     # A capaian column: does the table hold the kinerja pair it would be made from?
-    kinerja = _nearest_left(columns, column.index, Role.REALISASI_KINERJA)
-    target = _nearest_left(columns, kinerja.index, Role.TARGET) if kinerja else None
+    target, kinerja = pair_left(columns, column.index, Role.TARGET, Role.REALISASI_KINERJA) or (None, None)
     if kinerja and target:
         performance = ratio_evidence(values, column.index, kinerja.index, target.index)
         if performance.confirmed or not budget.confirmed:

@@ -44,27 +44,40 @@ class Relation:
     def combine(self) -> str:
         return KINDS[self.kind]
 
-    @property
-    def money(self) -> bool:
-        return self.combine in (SUM, DIFFERENCE)
-
     def cells(self) -> tuple[Cell, ...]:
         return (self.target, *self.operands, *self.extra)
 
 
+def nearest_left(columns: list[Column], index: int, role: Role) -> Column | None:
+    """The nearest column of `role` left of column `index` (a column list: understanding has no table yet)."""
+    return next((c for c in reversed(columns[:index]) if c.role is role), None)
+
+
+def pair_left(columns: list[Column], index: int, whole: Role, part: Role) -> tuple[Column, Column] | None:
+    """The `part` column nearest left of `index` and the `whole` column left of that: (pagu, realisasi) for a
+    %, (target, realisasi kinerja) for a capaian."""
+    right = nearest_left(columns, index, part)
+    left = nearest_left(columns, right.index, whole) if right else None
+    return (left, right) if left and right else None
+
+
 def left_of(table: Table, index: int, role: Role) -> Column | None:
     """The nearest column of `role` left of column `index`."""
-    for column in reversed(table.columns[:index]):
-        if column.role is role:
-            return column
-    return None
+    return nearest_left(table.columns, index, role)
 
 
 def budget_pair(table: Table, index: int) -> tuple[Column, Column] | None:
     """The realisasi column nearest left of `index` and the pagu column left of that."""
-    realisasi = left_of(table, index, Role.REALISASI)
-    pagu = left_of(table, realisasi.index, Role.PAGU) if realisasi else None
-    return (pagu, realisasi) if pagu and realisasi else None
+    return pair_left(table.columns, index, Role.PAGU, Role.REALISASI)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def year_of(header: str) -> str:
+    """The year a column's header names (`Capaian / 2022` → `2022`; `s.d. 2026` too), else ""."""
+    years = _YEAR.findall(header or "")
+    return years[-1] if years else ""
 
 
 def children_of(table: Table) -> list[tuple[Row, list[Row]]]:
@@ -291,9 +304,9 @@ def _capaian(table: Table) -> list[Relation]:
         else:
             realisasi = left_of(table, column.index, Role.REALISASI_KINERJA)
             target = left_of(table, realisasi.index, Role.TARGET) if realisasi else None
-            year = _year(column.header)
-            if year and target is not None and (_year(realisasi.header) or _year(target.header)) and \
-                    not (_year(realisasi.header) == year == _year(target.header)):
+            year = year_of(column.header)
+            if year and target is not None and (year_of(realisasi.header) or year_of(target.header)) and \
+                    not (year_of(realisasi.header) == year == year_of(target.header)):
                 target = None
         if target is not None:
             relations += [Relation("capaian", (r.index, column.index), ((r.index, target.index),
@@ -301,13 +314,6 @@ def _capaian(table: Table) -> list[Relation]:
                           for r in table.rows]
     return relations
 
-
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-
-
-def _year(header: str) -> str:
-    years = _YEAR.findall(header or "")
-    return years[-1] if years else ""
 
 
 def _average(table: Table) -> list[Relation]:
