@@ -12,28 +12,18 @@ import pandas as pd
 
 from . import ingest
 from .checks import EXACT, Finding, Tolerance, run_checks
-from .checks.coverage import TableCoverage, coverage_of
+from .checks.claims import judged
+from .checks.coverage import ProseCoverage, TableCoverage, coverage_of
 from .checks.completeness import ANSWERS, STATUS_TEXT, ChecklistItem, checklist, suggested_answers
-from .exceptions import InputError, NoTablesError
+from .exceptions import InputError
 from .report.findings_json import findings_document, summary_line, write_findings_json
 from .paths import output_stem
 from .report.labels import LANGUAGES
 from .report.workbook import ReportInfo, write_workbook
 from .understand import Table, understand
+from .understand.claims import read_claims
 from .understand.identity import ReportIdentity, report_identity
 from .understand.scales import DEFAULT_SCALES, load_scale, printed_scales
-
-
-#: What to do when a report holds no table, by what was read (a text extraction's advice means nothing for
-#: a spreadsheet).
-NO_TABLE_HINTS = {
-    "text": "If it is a scanned report, OCR it first; otherwise check that the text extraction kept the table "
-            "rows (tab-separated cells)",
-    "pdf": "No page of the PDF held rows of cells side by side; if its tables are images, OCR it first",
-    "xlsx": "No sheet holds a block of rows with two or more filled cells; check that the sheet with the "
-            "tables is not hidden",
-    "csv": "No block of rows with two or more cells was found; check the file's delimiter",
-}
 
 
 @dataclass
@@ -51,6 +41,7 @@ class AuditResult:
     seconds: float = 0.0
     checklist: list[ChecklistItem] = field(default_factory=list)  # Kelengkapan LKjIP
     coverage: list[TableCoverage] = field(default_factory=list)  # per table: what was checked, what not and why
+    prose: ProseCoverage | None = None  # the prose's claims: how many read, judged, failed
 
     def tables_frame(self) -> pd.DataFrame:
         coverage = {c.table: c for c in self.coverage}
@@ -87,7 +78,7 @@ class AuditResult:
 
     def summary_line(self) -> str:
         return summary_line(findings_document(self.report, self.source, self.sha256, self.tables,
-                                              self.findings))
+                                              self.findings, prose=self.prose))
 
 
 def _float(value):
@@ -109,15 +100,16 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT, scale: s
             raise InputError("tolerance", str(exc), "Give a number of rupiah, e.g. 0 or 1000") from None
     defaults = [load_scale(scale)] if scale else list(DEFAULT_SCALES)
     document = ingest.read(path)
-    if not document.tables:
-        raise NoTablesError(document.path, "no table found in the report", NO_TABLE_HINTS.get(
-            document.kind, NO_TABLE_HINTS["text"]))
-    tables = understand(document)
-    findings = run_checks(tables, document.lines, tolerance, printed_scales(document.lines), defaults)
+    # A report without a table is still audited: its prose's claims are (and the summary says so).
+    tables = understand(document) if document.tables else []
+    claims = read_claims(document.lines)
+    findings = run_checks(tables, document.lines, tolerance, printed_scales(document.lines), defaults, claims)
     parts = checklist(tables, document.lines, findings, document.line_pages)
     return AuditResult(report=document.path.name, source=str(document.path), sha256=document.sha256,
                        tables=tables, findings=findings, identity=report_identity(document.lines), checklist=parts,
                        coverage=coverage_of(tables, findings, tolerance),
+                       prose=ProseCoverage(len(claims), judged(claims),
+                                           sum(1 for f in findings if f.rule == "prose-arithmetic")),
                        tolerance=tolerance, started_at=started.isoformat(timespec="seconds"),
                        seconds=round(time.perf_counter() - clock, 2))
 
@@ -134,6 +126,6 @@ def write_outputs(result: AuditResult, out_dir: str | Path, lang: str = "id") ->
     workbook = write_workbook(out_dir / f"{stem}.audit.xlsx", info, result.tables, result.findings, lang,
                               checklist=result.checklist, coverage=result.coverage)
     document = findings_document(result.report, result.source, result.sha256, result.tables, result.findings,
-                                 lang, checklist=result.checklist, coverage=result.coverage)
+                                 lang, checklist=result.checklist, coverage=result.coverage, prose=result.prose)
     findings = write_findings_json(out_dir / "findings.json", document)
     return {"workbook": workbook, "findings": findings}

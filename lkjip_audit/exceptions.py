@@ -20,10 +20,6 @@ class InputError(LkjipAuditError):
         super().__init__(message)
 
 
-class NoTablesError(InputError):
-    """The report was read but holds no table the audit can check."""
-
-
 class OutputError(LkjipAuditError):
     """An output file cannot be written; the message says which and why."""
 

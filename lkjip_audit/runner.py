@@ -33,7 +33,7 @@ REPORT_SUFFIXES = (".txt", ".md")
 # kernel" at ERROR level, which users must not see before the one line that says what is wrong.
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 # Errors the notebook raises for bad input: reported as one line, not as a notebook traceback.
-INPUT_ERRORS = {"InputError", "NoTablesError", "OutputError"}
+INPUT_ERRORS = {"InputError", "OutputError"}
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ from decimal import Decimal
 import pytest
 
 from lkjip_audit.checks.claims import check_claims
+from lkjip_audit.understand.claims import read_claims
 
 
 def claims(text: str):
-    return [(f.column, f.reported, f.expected, f.line) for f in check_claims(text.split("\n"))]
+    return [(f.column, f.reported, f.expected, f.line) for f in check_claims(read_claims(text.split("\n")))]
 
 
 @pytest.mark.parametrize("text", [
@@ -55,3 +56,47 @@ def test_a_ratio_written_out_is_judged_at_its_printed_decimals():
     assert claims("diperoleh 307/1386 x 100 = 22,16% usaha mikro berizin") == [
         ("rasio", Decimal("22.16"), Decimal("22.15"), 1)]
     assert claims("diperoleh 307/1386 x 100 = 22,15% usaha mikro berizin") == []
+
+
+def test_a_formula_block_flattened_onto_one_line():
+    # Tanah Datar LKjIP 2016 (excerpt line 9): the fraction's numerator with its words, `x 100 = Z`, then the
+    # denominator; 36.743 / 39.834 × 100 = 92,2403
+    text = ("Realisasi indikator kinerja persentase angka partisipasi murni APM SDMI dihitung sebagai berikut: "
+            "persentase APM SDMI 36.743 Penduduk usia 7 s.d 12 tahun yang sekolah x 100 = 92.22 39.834 Penduduk "
+            "usia 7 s.d 12 tahun di Tanah Datar")
+    assert claims(text) == [("rasio", Decimal("92.22"), Decimal("92.24"), 1)]
+    assert claims(text.replace("92.22", "92.24")) == []
+
+
+# PN LKjIP 2016 (excerpt line 3): three tables flattened into one paragraph; Jumlah then Realisasi / Capaian.
+FLAT_ROWS = [
+    "Tabel 16. Analisa Kinerja Data Perkara Perdata Jumlah Realisasi Capaian Kinerja Upaya hukum banding tahun "
+    "2016 dan 2015 40 Berkas Upaya hukum banding tahun 2015 20 Berkas 50,00 50,00",
+    "Tabel 17. Analisa Kinerja Data Perkara Perdata Jumlah Realisasi Capaian Kinerja Upaya hukum kasasi tahun "
+    "2016 dan 2015 54 Berkas Upaya hukum kasasi tahun 2015 18 Berkas 33,33 33,33",
+    "Tabel 18. Analisa Kinerja Data Perkara Pidana Jumlah Realisasi Capaian Kinerja Upaya hukum PK tahun 2016 "
+    "dan 2015 9 Berkas Upaya hukum PK tahun 2015 2 Berkas 75,00 75,00",
+]
+
+
+def test_flattened_rows_take_their_direction_from_the_rows_that_hold():
+    assert claims(" ".join(FLAT_ROWS)) == [("rasio", Decimal("75.00"), Decimal("22.22"), 1)]
+    # Written the other way round (smaller count first) the rows say so themselves.
+    swapped = [row.replace("40 Berkas", "#").replace("20 Berkas", "40 Berkas").replace("#", "20 Berkas")
+               .replace("54 Berkas", "#").replace("18 Berkas", "54 Berkas").replace("#", "18 Berkas")
+               .replace("9 Berkas", "#").replace("2 Berkas", "9 Berkas").replace("#", "2 Berkas")
+               for row in FLAT_ROWS]
+    assert claims(" ".join(swapped)) == [("rasio", Decimal("75.00"), Decimal("22.22"), 1)]
+
+
+@pytest.mark.parametrize("rows", [FLAT_ROWS[2:], FLAT_ROWS[1:], [FLAT_ROWS[0], FLAT_ROWS[2]]])
+def test_flattened_rows_that_do_not_agree_on_a_direction_prove_nothing(rows):
+    # One row alone, or one holding and one failing: which count is divided by which is not known.
+    assert claims(" ".join(rows)) == []
+
+
+def test_a_law_citation_is_not_a_flattened_row():
+    # Kediri line 92: `Nomor 22 Tahun 1999 ... nomor 32 tahun 2004` has two numbers of one word and no percentage.
+    text = ("Undang-Undang Nomor 22 Tahun 1999 jo Undang-Undang nomor 32 tahun 2004 tentang Pemerintahan Daerah, "
+            "Undang-Undang Nomor 5 Tahun 2014 jo Peraturan nomor 48 tahun 2016 tentang Perangkat Daerah")
+    assert read_claims([text]) == []

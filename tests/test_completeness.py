@@ -57,7 +57,7 @@ def test_every_part_of_each_report_has_the_status_read_by_hand(request, fixture,
 
 
 def test_the_ocr_report_too():
-    # Its tables are refused ("no table found"), so the checklist is read from the text alone.
+    # Read from the text alone, without its tables.
     from lkjip_audit import ingest
     from lkjip_audit.checks.completeness import checklist
 

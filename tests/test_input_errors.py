@@ -2,6 +2,7 @@
 
 import errno
 import hashlib
+from decimal import Decimal
 import os
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from conftest import KEDIRI, RAW
 from lkjip_audit import ingest
 from lkjip_audit.audit import audit, write_outputs
-from lkjip_audit.exceptions import OutputError, InputError, NoTablesError
+from lkjip_audit.exceptions import OutputError, InputError
 
 ROW = "A\tPROGRAM PENGEMBANGAN UMKM\t611.020.500\t351.386.350\t57,51%\n"
 TABLE = "Tabel 1. Realisasi\n\nNo\tProgram\tPagu\tRealisasi\t%\n" + ROW + "JUMLAH\t\t611.020.500\t351.386.350\t57,51%\n"
@@ -37,11 +38,17 @@ def test_a_folder_is_refused(tmp_path):
         ingest.read(tmp_path)
 
 
-def test_a_report_without_tables_is_refused(tmp_path):
+def test_a_report_without_tables_is_audited_from_its_prose(tmp_path):
     path = tmp_path / "prosa.txt"
-    path.write_text("BAB I PENDAHULUAN\nLaporan ini tidak memuat tabel.\n")
-    with pytest.raises(NoTablesError, match="prosa.txt: no table found in the report"):
-        audit(path)
+    path.write_text("BAB I PENDAHULUAN\nLaporan ini tidak memuat tabel.\n"
+                    "Persentase imunisasi dasar lengkap tercapai 72% dari target 92,9%, dengan capaian kinerja 88%.\n"
+                    "Persentase kasus Kusta baru tanpa cacat tercapai 85,20% dari target 87%, dengan capaian kinerja "
+                    "97,93%.\n")
+    result = audit(path)
+    assert result.tables == []
+    assert [(f.rule, f.line, f.reported, f.expected) for f in result.findings] == [
+        ("prose-arithmetic", 3, Decimal("88"), Decimal("77.50"))]
+    assert result.summary_line() == "prosa.txt: no table; 2 claims checked in the prose, 1 findings (error 1)"
 
 
 def test_raw_reports_are_never_written(tmp_path):

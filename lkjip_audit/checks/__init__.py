@@ -9,6 +9,7 @@ from ..understand.scales import DEFAULT_SCALES, Scale
 from .averages import check_average_row
 from .categories import check_category_labels
 from .causes import likely_cause
+from ..understand.claims import Claim, read_claims
 from .claims import check_claims
 from .consistency import check_same_figures, check_same_programs
 from .finding import Finding
@@ -43,12 +44,14 @@ CERTAIN_TABLE_RULES: tuple[TableRule, ...] = (check_capaian, check_lhe, check_av
 
 def run_checks(tables: list[Table], lines: list[str] | None = None,
                tolerance: Tolerance = EXACT, scales: list[Scale] | None = None,
-               default_scales: list[Scale] | tuple[Scale, ...] = DEFAULT_SCALES) -> list[Finding]:
+               default_scales: list[Scale] | tuple[Scale, ...] = DEFAULT_SCALES,
+               claims: list[Claim] | None = None) -> list[Finding]:
     """Every finding on every table, in reading order, then the report-level ones; numbered F1, F2, ...
 
     `lines` is the report's text, for the rules that compare the prose with the tables; `tolerance`
     says how far a money identity may be off (exact by default); `scales` are the category scales the
-    report prints, `default_scales` judge the labels none of them has.
+    report prints, `default_scales` judge the labels none of them has; `claims` are the prose's claims
+    (read from `lines` when not given).
     """
     findings: list[Finding] = []
     for table in tables:
@@ -56,7 +59,7 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
     if lines:
         findings.extend(check_prose_against_tables(tables, lines))
         findings.extend(check_prose_counts(tables, lines))
-        findings.extend(check_claims(lines))
+    findings.extend(check_claims(read_claims(lines or []) if claims is None else claims))
     # The same printed figure against the same other figure is one finding, found by the Program/Kegiatan
     # name (it says which) rather than again by the indicator it serves.
     named = check_same_programs(tables)

@@ -11,7 +11,7 @@ from ..understand.numbers import format_id
 from ..understand.scales import LABEL_PATTERN, PREDICATES, Scale, normal, sakip_predicates
 from .finding import Finding
 from .lhe import total_row
-from .paragraphs import line_at, paragraphs
+from ..understand.paragraphs import line_at, paragraphs
 
 _VALUE = r"(?<![\d.,])(?P<value>\d{1,3}(?:[.,]\d{1,2})?)(?![\d])"
 _LABEL = rf"(?P<label>{LABEL_PATTERN})"

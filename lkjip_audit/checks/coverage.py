@@ -36,6 +36,15 @@ KIND_NAMES = {"children": {"id": "jumlah rincian", "en": "sum of parts"},
               "lhe": {"id": "nilai LHE", "en": "LHE score"}}
 
 
+@dataclass(frozen=True)
+class ProseCoverage:
+    """The prose's claims: how many were read, how many could be judged, how many failed."""
+
+    claims: int
+    judged: int
+    failed: int
+
+
 @dataclass
 class TableCoverage:
     table: str

@@ -10,7 +10,7 @@ from ..understand.model import Level, Role, Table
 from ..understand.numbers import format_id, parse_number
 from .causes import digit_slip
 from .finding import Finding
-from .paragraphs import sentences
+from ..understand.paragraphs import sentences
 from .values import amount
 
 _PAGU = re.compile(r"(?:pagu|anggaran|dialokasikan|mengalokasikan).{0,50}?Rp\.?\s*(\d[\d.,]*\d)", re.IGNORECASE)

@@ -81,7 +81,7 @@ def checklist_record(items, lang: str = "id") -> dict[str, Any]:
 
 
 def findings_document(report: str, source: str, sha256: str, tables: list[Table], findings: list[Finding],
-                      lang: str = "id", checklist=None, coverage=None) -> dict[str, Any]:
+                      lang: str = "id", checklist=None, coverage=None, prose=None) -> dict[str, Any]:
     by_table = {c.table: c for c in coverage or []}
     document = {"report": report, "source": source, "sha256": sha256, "tool_version": __version__,
                 "totals": totals_record(tables),
@@ -91,6 +91,8 @@ def findings_document(report: str, source: str, sha256: str, tables: list[Table]
     if coverage is not None:
         document["coverage"] = {key: sum(c[key] for c in (coverage_record(x) for x in coverage))
                                 for key in ("numbers", "checked", "failed", "not_checked")}
+    if prose is not None:
+        document["prose"] = {"claims": prose.claims, "judged": prose.judged, "failed": prose.failed}
     if checklist is not None:
         document["checklist"] = checklist_record(checklist, lang)
     return document
@@ -130,6 +132,11 @@ def summary_line(document: dict[str, Any]) -> str:
         severities[finding["severity"]] = severities.get(finding["severity"], 0) + 1
     budget = sum(1 for t in document["tables"] if t["kind"] in BUDGET_KINDS)
     parts = ", ".join(f"{k} {v}" for k, v in sorted(severities.items())) or "none"
+    prose = document.get("prose")
+    if not document["tables"]:
+        judged = prose["judged"] if prose else 0
+        return (f"{document['report']}: no table; {judged} claim{'' if judged == 1 else 's'} checked in the prose, "
+                f"{len(document['findings'])} findings ({parts})")
     line = (f"{document['report']}: {len(document['tables'])} tables ({budget} budget), "
             f"{len(document['findings'])} findings ({parts})")
     misprints = len(document.get("likely_misprints") or [])
