@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 
 from .exceptions import LkjipAuditError
-from .runner import RAW_DIR, CLEAN_DIR, KernelPool, audit_with_notebook, sample_reports
+from .paths import CLEAN_DIR, RAW_DIR
 
 SCALE_HELP = ("JSON category scale used where a report prints none with the label: {\"name\": ..., \"bands\": "
               "[{\"label\": \"Tinggi\", \"min\": 76, \"max\": 90}, ...]}. Default: Permendagri 86/2017 and "
@@ -38,9 +38,10 @@ def audit(
     scale: Optional[Path] = typer.Option(None, "--scale", help=SCALE_HELP),
 ) -> None:
     """Audit each report through notebooks/audit_report.ipynb (papermill)."""
-    from .paths import distinct_reports, output_folders
-
     _check_arguments(lang, out, timeout)
+    from .paths import distinct_reports, output_folders, sample_reports
+    from .runner import KernelPool, audit_with_notebook  # papermill: seconds to import, so after the checks
+
     reports = distinct_reports(list(inputs)) if inputs else sample_reports()
     if not reports:
         typer.echo(f"error: no reports given and none found in {RAW_DIR}", err=True)
@@ -101,12 +102,12 @@ def batch(
                                  "the results."),
 ) -> None:
     """Audit many reports, N at a time; resumable; failures recorded, never fatal to the batch."""
+    _check_arguments(lang, out, timeout)
     from tqdm import tqdm
 
     from .batch import collect_reports, run_batch
     from .runner import run_batch_summary
 
-    _check_arguments(lang, out, timeout)
     reports = collect_reports(inputs, out)
     if not reports:
         typer.echo("error: no report files (.txt/.md/.pdf) in the inputs given", err=True)

@@ -7,6 +7,10 @@ import os
 import re
 from pathlib import Path
 
+#: Where `lkjip-audit audit` without reports finds the bundled samples, and writes by default.
+RAW_DIR = Path("data/raw")
+CLEAN_DIR = Path("data/clean")
+SAMPLE_SUFFIXES = (".txt", ".md")
 _UNSAFE = re.compile(r"[^\w.\- ]")
 #: Bytes of a report's stem kept in output names: with `.<stem>.audit.xlsx.<random>.tmp` around it, a name
 #: stays well under the 255 bytes a file system allows, whatever the script it is written in.
@@ -30,6 +34,11 @@ def output_stem(report: str | Path) -> str:
     if len(encoded) > MAX_STEM_BYTES:
         stem = encoded[:MAX_STEM_BYTES - 9].decode("utf-8", "ignore").rstrip(" .") + "_" + _short_hash(full)
     return stem or "laporan"
+
+
+def sample_reports(raw_dir: Path = RAW_DIR) -> list[Path]:
+    """The bundled sample reports the bare `lkjip-audit audit` audits."""
+    return sorted(p for p in Path(raw_dir).glob("*") if p.suffix.lower() in SAMPLE_SUFFIXES)
 
 
 def same_file(a: Path, b: Path) -> bool:

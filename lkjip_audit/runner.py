@@ -7,6 +7,7 @@ import math
 import os
 import tempfile
 import threading
+from importlib import resources
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,12 +24,9 @@ from .report.atomic import write_atomically
 from .report.findings_json import rule_counts_line, summary_line
 from .report.trail_sheet import record_notebook_run
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-NOTEBOOK_DIR = PROJECT_DIR / "notebooks"
+# The notebooks are package data (a checkout links them from notebooks/), so an installed copy finds them too.
+NOTEBOOK_DIR = Path(str(resources.files(__package__) / "notebooks"))
 AUDIT_NOTEBOOK = NOTEBOOK_DIR / "audit_report.ipynb"
-RAW_DIR = Path("data/raw")
-CLEAN_DIR = Path("data/clean")
-REPORT_SUFFIXES = (".txt", ".md")
 # The kernel logs to our stderr; when papermill stops it after an error it logs "KeyboardInterrupt caught in
 # kernel" at ERROR level, which users must not see before the one line that says what is wrong.
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
@@ -42,11 +40,6 @@ class RunResult:
     notebook: Path
     summary: str
     per_rule: str = ""  # findings per rule, `footing-children 16, row-percent 10, ...`
-
-
-def sample_reports(raw_dir: Path = RAW_DIR) -> list[Path]:
-    """The bundled sample reports the bare `lkjip-audit audit` audits."""
-    return sorted(p for p in Path(raw_dir).glob("*") if p.suffix.lower() in REPORT_SUFFIXES)
 
 
 def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id",
