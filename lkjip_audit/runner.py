@@ -20,7 +20,7 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from .exceptions import AuditTimeout, KernelDied, LkjipAuditError, OutputError
 from .ingest import check_file
 from .paths import output_stem
-from .report.atomic import write_atomically
+from .report.atomic import file_mode, write_atomically
 from .report.findings_json import rule_counts_line, summary_line
 from .report.trail_sheet import record_notebook_run
 
@@ -195,6 +195,7 @@ def _fresh_file(folder: Path, prefix: str, suffix: str) -> Path:
     except OSError as exc:
         raise OutputError(f"{folder}: cannot write here ({exc.strerror}). Choose another output folder") from None
     os.close(fd)
+    os.chmod(name, file_mode())  # the executed notebook is an output like the others (mkstemp makes it 0600)
     return Path(name)
 
 

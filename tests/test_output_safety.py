@@ -158,3 +158,20 @@ def test_ctrl_c_on_audit_says_what_finished(tmp_path):
     assert run.returncode == 130 and "Traceback" not in err, err
     line = next(line for line in err.splitlines() if line.startswith("interrupted:"))
     assert "audited" in line and "not started or stopped" in line
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640)])
+def test_outputs_follow_the_users_umask(tmp_path, umask, mode):
+    # A batch's index and every report output (workbook, findings.json, notebook, HTML) get the mode any file
+    # the user makes would get: colleagues in a shared folder can open them (they were 0600).
+    (tmp_path / "in").mkdir()
+    shutil.copy(FLOTIM, tmp_path / "in" / "flotim.txt")
+    done = subprocess.run(["sh", "-c", f"umask {umask:03o} && exec \"$0\" \"$@\"", *CLI, "batch",
+                           str(tmp_path / "in"), "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    written = {p.relative_to(tmp_path / "out").as_posix(): p.stat().st_mode & 0o777
+               for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    assert {"flotim/flotim.audit.xlsx", "flotim/findings.json", "flotim/flotim.ipynb", "flotim/flotim.html",
+            "index.csv", "index.json", "batch_summary.ipynb"} <= set(written)
+    assert {name: m for name, m in written.items() if m != mode} == {}

@@ -10,6 +10,24 @@ from pathlib import Path
 from ..exceptions import OutputError
 
 
+def file_mode() -> int:
+    """The mode a file created now would get: 0666 less the process's umask (0644 under the usual 022).
+
+    A temporary file is created 0600 (it must not be readable half-written); the finished output gets the
+    mode any other file would, so colleagues sharing the folder (or a cron job's readers) can open it.
+    """
+    try:  # Linux 4.7+: read it without changing it (os.umask would, for a moment, for every thread)
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 class WorkbookChanged(OutputError):
     """The file to be replaced changed after it was read (someone saved it while the run went on)."""
 
@@ -31,6 +49,7 @@ def write_atomically(path: Path, write: Callable[[Path], None],
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        os.chmod(tmp, file_mode())
         if unchanged is not None and not unchanged():
             raise WorkbookChanged(f"{path}: changed while the audit ran")
         os.replace(tmp, path)
