@@ -233,3 +233,19 @@ def test_control_characters_in_a_label_are_dropped_not_fatal(tmp_path):
     result, lines, path = audit_into(text, "kontrol.txt", tmp_path, tmp_path / "out")
     assert path.exists() and shutil.which  # the workbook was written
     assert any("PROGRAM PENUNJANG" in str(c.value) for r in load_workbook(path)["Temuan"].iter_rows() for c in r)
+
+
+def test_finding_ids_do_not_move_when_another_finding_goes(tmp_path):
+    # Issue 18: with a counter, F5 became F4 after one finding disappeared. The id comes from the key now:
+    # a memo citing an id still points at the same finding after the report is corrected elsewhere.
+    first = audit(DEPOK)
+    ids = {f.key: f.id for f in first.findings}
+    assert len(set(ids.values())) == len(ids)
+    assert all(re.fullmatch(r"F-[0-9A-HJKMNP-TV-Z]{5,}", i) for i in ids.values())
+    # Line 879: 340 / 320 x 100 = 106,25, printed 100,66; corrected, its finding goes.
+    gone, = [f for f in first.findings if f.rule == "prose-arithmetic" and f.line == 879]
+    path = tmp_path / DEPOK.name
+    path.write_text(DEPOK_TEXT.replace("Capaian kinerja 100,66%", "Capaian kinerja 106,25%"), encoding="utf-8")
+    second = audit(path)
+    assert {f.key for f in first.findings} - {f.key for f in second.findings} == {gone.key}
+    assert [f.id for f in second.findings] == [f.id for f in first.findings if f is not gone]

@@ -114,7 +114,7 @@ def test_libreoffice_opens_and_converts_the_workbook(tmp_path, kediri):
     t8 = converted["T8"]
     assert 3690366094 in {c.value for row in t8.iter_rows() for c in row}
     temuan = converted["Temuan"]
-    assert temuan["A2"].value == "F1" and temuan.max_row == 86  # a header row and 85 findings
+    assert temuan["A2"].value == kediri.findings[0].id and temuan.max_row == 86  # a header row and 85 findings
 
 
 def test_the_notebook_chart_shows_the_main_budget_table(depok):

@@ -13,7 +13,7 @@ from ..understand.claims import Claim, read_claims
 from .claims import check_claims
 from .consistency import check_same_figures, check_same_programs
 from .finding import Finding
-from .identity import assign_keys
+from .identity import assign_ids, assign_keys
 from .footing import check_children, check_column_totals, check_totals
 from .lhe import check_lhe
 from .performance import check_capaian
@@ -46,7 +46,7 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
                tolerance: Tolerance = EXACT, scales: list[Scale] | None = None,
                default_scales: list[Scale] | tuple[Scale, ...] = DEFAULT_SCALES,
                claims: list[Claim] | None = None) -> list[Finding]:
-    """Every finding on every table, in reading order, then the report-level ones; numbered F1, F2, ...
+    """Every finding on every table, in reading order, then the report-level ones; each with its key and id.
 
     `lines` is the report's text, for the rules that compare the prose with the tables; `tolerance`
     says how far a money identity may be off (exact by default); `scales` are the category scales the
@@ -68,15 +68,15 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
                     if (f.table, f.row_index, f.column_index, f.expected) not in seen)
     findings.extend(named)
     findings.extend(check_category_labels(tables, lines or [], list(scales or []), list(default_scales)))
-    for number, finding in enumerate(findings, start=1):
-        finding.id = f"F{number}"
+    assign_keys(findings, tables, lines)
+    assign_ids(findings)
+    for finding in findings:
         if finding.cause is None and finding.rule not in NO_DIGIT_CAUSE:
             finding.cause = likely_cause(finding)
     for misprint in likely_misprints(tables, findings, table_findings, tolerance):
         for finding in findings:
             if finding.id in misprint.explains:
                 finding.misprint = misprint
-    assign_keys(findings, tables, lines)
     return findings
 
 

@@ -6,6 +6,10 @@ without a caption, its header and first labels); the row by its label and kode; 
 the printed number; and for a finding on the prose, the sentence's own words. A table or row inserted
 elsewhere, or the report re-run unchanged, gives every finding the key it had.
 
+A finding's id, the name an evaluator cites in a memo ("F-7K3QA"), comes from its key too: the same finding
+has the same id in every run, on every machine, whatever else appeared or went (a counter F1, F2, ... moved
+every later finding when one went away). Where two keys of a run share the id's five characters, both get more.
+
 Two findings with the same key would let one note stand on the other. Keys are unique within a run: where
 two findings are about the same thing by every part above (a sentence printed twice word for word), the
 second gets `#2`, counted in reading order, and `key_collisions` tells the tests when that happened.
@@ -97,3 +101,25 @@ def assign_keys(findings: list[Finding], tables: list[Table], lines: list[str] |
             text = f"{text}\n#{seen[text]}"
         finding.key = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
     return collisions
+
+
+#: Crockford's base-32: digits and capitals without I, L, O, U, which read as 1, 1, 0, V in a memo.
+_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+ID_CHARACTERS = 5
+
+
+def _readable(key: str, length: int) -> str:
+    number = int(key, 16)
+    return "".join(_ALPHABET[(number >> (5 * i)) & 31] for i in range(length))
+
+
+def assign_ids(findings: list[Finding]) -> None:
+    """Each finding's id from its key (`assign_keys` first): `F-` and five characters, more on a clash."""
+    length = ID_CHARACTERS
+    while True:
+        ids = [_readable(f.key, length) for f in findings]
+        if len(set(ids)) == len(ids) or length >= 12:
+            break
+        length += 1
+    for finding, short in zip(findings, ids):
+        finding.id = f"F-{short}"

@@ -77,7 +77,7 @@ def likely_misprints(tables: list[Table], findings: list[Finding],
             found = _correction(table, row_index, column_index, printed.amount, its, before, table_rules, tolerance)
             if found is not None:
                 misprints.append(found)
-    return _strongest(misprints)
+    return _strongest(misprints, {f.id: position for position, f in enumerate(findings)})
 
 
 def _cells_of(table: Table, finding: Finding) -> list[tuple[int, int]]:
@@ -119,13 +119,14 @@ def _with_value(table: Table, row_index: int, column_index: int, value: Decimal)
     return replace(table, rows=rows)
 
 
-def _strongest(misprints: list[Misprint]) -> list[Misprint]:
-    """Where two candidates explain overlapping findings, keep the one explaining more (then a digit slip)."""
+def _strongest(misprints: list[Misprint], position: dict[str, int]) -> list[Misprint]:
+    """Where two candidates explain overlapping findings, keep the one explaining more (then a digit slip);
+    numbered M1, M2, ... in the reading order of the first finding each explains (`position`)."""
     kept: list[Misprint] = []
     for misprint in sorted(misprints, key=lambda m: (-len(m.explains), m.slip is None)):
         if not any(set(misprint.explains) & set(k.explains) for k in kept):
             kept.append(misprint)
-    ordered = sorted(kept, key=lambda m: int(m.explains[0][1:]))
+    ordered = sorted(kept, key=lambda m: position[m.explains[0]])
     for number, misprint in enumerate(ordered, start=1):
         misprint.id = f"M{number}"
     return ordered
