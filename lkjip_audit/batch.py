@@ -11,12 +11,13 @@ rewritten after every report.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from . import __version__
@@ -29,6 +30,10 @@ from .report.safe_text import inert
 #: Report files a folder given to `batch` contributes.
 BATCH_SUFFIXES = (".txt", ".md", ".pdf", ".xlsx", ".csv")
 STATE_FILE = ".lkjip-run.json"
+FAILED = ("failed", "timeout", "crashed")
+#: Failures the same file would meet again; a locked output, a dead kernel or worker may not recur.
+FAILED_BY_INPUT = ("input", "audit", "timeout")
+NOT_RETRIED = "unchanged since it failed (same file, tool version and parameters); not tried again without --retry-failed"
 
 
 @dataclass
@@ -50,7 +55,11 @@ class BatchEntry:
     realisasi: float | None = None
     serapan_percent: float | None = None
     folder: str = ""
+    note: str = ""  # e.g. why a failed report was not tried again
 
+    @property
+    def failed(self) -> bool:
+        return self.status in FAILED
     @property
     def succeeded(self) -> bool:
         return self.status in ("ok", "skipped")
@@ -201,19 +210,22 @@ def _entry(record: dict) -> BatchEntry:
     return BatchEntry(**{k: v for k, v in record.items() if k in names})
 
 
-def _earlier_entries(out: Path) -> dict[str, BatchEntry]:
-    """The rows of the index a previous batch wrote into `out`, by report."""
+def _earlier_entries(out: Path, parameters: dict | None = None) -> tuple[dict[str, BatchEntry], bool]:
+    """The rows of the index a previous batch wrote into `out`, by report, and whether that batch ran with
+    this tool version and these parameters (only then does its failure say anything about this run)."""
     try:
-        rows = json.loads((out / "index.json").read_text(encoding="utf-8"))["reports"]
-        return {row["report"]: _entry(row) for row in rows}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
+        index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+        same = index.get("tool_version") == __version__ and index.get("parameters") == parameters
+        return {row["report"]: _entry(row) for row in index["reports"]}, same
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}, False
 
 
-def write_index(out: Path, entries: list[BatchEntry]) -> None:
+def write_index(out: Path, entries: list[BatchEntry], parameters: dict | None = None) -> None:
     """index.json and index.csv, written atomically: a reader never sees half an index."""
     rows = [asdict(e) for e in entries]
-    payload = {"tool_version": __version__, "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "reports": rows}
+    payload = {"tool_version": __version__, "parameters": parameters,
+               "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "reports": rows}
     write_atomically(out / "index.json", lambda tmp: tmp.write_text(json.dumps(payload, indent=2,
                                                                               ensure_ascii=False), "utf-8"))
     buffer = io.StringIO()
@@ -223,10 +235,48 @@ def write_index(out: Path, entries: list[BatchEntry]) -> None:
     write_atomically(out / "index.csv", lambda tmp: tmp.write_text(buffer.getvalue(), "utf-8"))
 
 
+SUMMARY_STATE = ".batch_summary.json"
+
+
+def _index_digest(out: Path) -> str | None:
+    """What the batch summary shows, as a digest of the index: a report skipped as unchanged counts as the
+    run it skipped (same row but status and seconds), so an unchanged batch has an unchanged digest."""
+    try:
+        index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+        rows = [{**{k: v for k, v in row.items() if k not in ("seconds", "note")},
+                 "status": "ok" if row["status"] == "skipped" else row["status"]} for row in index["reports"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    text = json.dumps({"tool_version": __version__, "reports": rows}, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def summary_is_current(out: Path) -> bool:
+    """The batch summary in `out` was executed over this very index (then running it again shows nothing new)."""
+    out = Path(out)
+    try:
+        state = json.loads((out / SUMMARY_STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    digest = _index_digest(out)
+    return digest is not None and state.get("index") == digest and (out / "batch_summary.ipynb").exists()
+
+
+def record_summary(out: Path) -> None:
+    """Remember which index the batch summary was executed over."""
+    state = {"index": _index_digest(Path(out))}
+    write_atomically(Path(out) / SUMMARY_STATE, lambda tmp: tmp.write_text(json.dumps(state), encoding="utf-8"))
+
+
 def run_batch(reports: list[Path], out: Path, jobs: int = 1, timeout: float | None = None, force: bool = False,
               scheduler: str | None = None, lang: str = "id", tolerance: float = 0, scale: str | None = None,
-              on_done: Callable[[BatchEntry], None] | None = None) -> list[BatchEntry]:
-    """Audit every report; return one entry per report, in the order given (a file named twice, once)."""
+              on_done: Callable[[BatchEntry], None] | None = None, retry_failed: bool = False) -> list[BatchEntry]:
+    """Audit every report; return one entry per report, in the order given (a file named twice, once).
+
+    A report unchanged since its last successful run is skipped (`force` re-runs it). One that failed last
+    time on the same file, tool version and parameters keeps its failure without being tried again
+    (`retry_failed` or `force` tries it): a broken file costs a second batch nothing.
+    """
     out = Path(out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     reports = distinct_reports(reports)
@@ -234,6 +284,9 @@ def run_batch(reports: list[Path], out: Path, jobs: int = 1, timeout: float | No
     entries: dict[str, BatchEntry] = {}
     pending: list[Path] = []
     parameters = run_parameters(lang, tolerance, scale)
+    # What a failure depends on: a longer time limit may let a timed-out report finish.
+    failure_parameters = {**parameters, "timeout": timeout}
+    earlier, same_run = _earlier_entries(out, failure_parameters)
     for report in reports:
         key = str(report)
         try:
@@ -243,16 +296,19 @@ def run_batch(reports: list[Path], out: Path, jobs: int = 1, timeout: float | No
         except OSError:
             pending.append(report)  # the worker records why it cannot be read
             continue
+        before = earlier.get(key)
         if not force and is_current(report, out, sha256, parameters, folders[Path(report)]):
             record = {"report": key, "status": "skipped", "sha256": sha256,
                       **_from_findings(out / folders[Path(report)] / "findings.json")}
             entries[key] = _entry(record)
-            if on_done:
-                on_done(entries[key])
+        elif (not (force or retry_failed) and same_run and before is not None and before.failed
+              and before.stage in FAILED_BY_INPUT and before.sha256 == sha256):
+            entries[key] = replace(before, seconds=0.0, note=NOT_RETRIED)
         else:
             pending.append(report)
-
-    earlier = _earlier_entries(out)
+            continue
+        if on_done:
+            on_done(entries[key])
 
     def done(record: dict) -> None:
         entry = _entry(record)
@@ -260,16 +316,16 @@ def run_batch(reports: list[Path], out: Path, jobs: int = 1, timeout: float | No
         # A report not done yet keeps its row from the last run: a batch stopped halfway (Ctrl-C, --force)
         # leaves an index of every report, never one shrunk to those it reached.
         rows = [entries.get(str(r)) or earlier.get(str(r)) for r in reports]
-        write_index(out, [r for r in rows if r is not None])
+        write_index(out, [r for r in rows if r is not None], failure_parameters)
         if on_done:
             on_done(entry)
 
-    if scheduler:
+    if scheduler and pending:
         _run_on_cluster(scheduler, pending, out, (lang, timeout, tolerance, scale), folders, done)
     else:
         _run_locally(pending, out, jobs, (lang, timeout, tolerance, scale), parameters, folders, done)
     ordered = [entries[str(r)] for r in reports]
-    write_index(out, ordered)
+    write_index(out, ordered, failure_parameters)
     return ordered
 
 
@@ -281,6 +337,8 @@ def _run_locally(pending: list[Path], out: Path, jobs: int, settings: tuple, par
     kernel ahead unless the queue is about to run dry. Finishing here, on one thread, overlaps it with the
     workers' next reports and keeps every `done` call on that one thread.
     """
+    if not pending:  # nothing to run: no worker, no nbconvert (seconds to import)
+        return
     from .runner import HtmlExporterLoader
 
     exporter = HtmlExporterLoader()

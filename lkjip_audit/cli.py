@@ -99,14 +99,15 @@ def batch(
                                     "still hold (0: exact; e.g. 1000 for tables rounded to thousands)."),
     scale: Optional[Path] = typer.Option(None, "--scale", help=SCALE_HELP),
     summary: bool = typer.Option(True, "--summary/--no-summary", help="Execute batch_summary.ipynb over "
-                                 "the results."),
+                                 "the results (when they changed since it last ran)."),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="Try again the reports that failed last "
+                                      "time though their file, the tool and the options are unchanged."),
 ) -> None:
     """Audit many reports, N at a time; resumable; failures recorded, never fatal to the batch."""
     _check_arguments(lang, out, timeout)
     from tqdm import tqdm
 
-    from .batch import collect_reports, run_batch
-    from .runner import run_batch_summary
+    from .batch import collect_reports, record_summary, run_batch, summary_is_current
 
     reports = collect_reports(inputs, out)
     if not reports:
@@ -120,11 +121,13 @@ def batch(
             bar.set_postfix(counts, refresh=False)
             bar.update(1)
             if not entry.succeeded:
-                bar.write(printable(f"error: {entry.reason or entry.report} [{entry.status}]"), file=sys.stderr)
+                status = f"{entry.status}; {entry.note}" if entry.note else entry.status
+                bar.write(printable(f"error: {entry.reason or entry.report} [{status}]"), file=sys.stderr)
 
         try:
             entries = run_batch(reports, out, jobs=jobs, timeout=timeout, force=force, scheduler=scheduler,
-                                lang=lang, tolerance=tolerance, scale=str(scale) if scale else None, on_done=done)
+                                lang=lang, tolerance=tolerance, scale=str(scale) if scale else None, on_done=done,
+                                retry_failed=retry_failed)
         except LkjipAuditError as exc:
             typer.echo(printable(f"error: {exc}"), err=True)
             raise typer.Exit(2)
@@ -137,9 +140,14 @@ def batch(
     failed = [e for e in entries if not e.succeeded]
     typer.echo(f"{len(entries) - len(failed)} of {len(entries)} report(s) audited "
                f"({counts['skipped']} unchanged, skipped); index: {_shown(Path(out) / 'index.csv')}")
-    if summary:
+    if summary and summary_is_current(out) and not force:
+        typer.echo(f"summary: {_shown(Path(out) / 'batch_summary.ipynb')} (unchanged, not run again)")
+    elif summary:
+        from .runner import run_batch_summary  # papermill: imported only when a notebook runs
+
         try:
             notebook = run_batch_summary(out)
+            record_summary(out)
             typer.echo(f"summary: {_shown(notebook)}")
         except LkjipAuditError as exc:
             typer.echo(printable(f"error: {exc}"), err=True)

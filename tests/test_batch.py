@@ -15,6 +15,7 @@ from conftest import FLOTIM, KEDIRI
 from lkjip_audit import runner
 from lkjip_audit.batch import collect_reports, run_batch
 from lkjip_audit.exceptions import OutputError
+from lkjip_audit.ingest.document import file_sha256
 
 
 @pytest.fixture()
@@ -89,6 +90,31 @@ def test_batch_on_a_dask_cluster(inputs, tmp_path):
     assert index_rows(tmp_path / "out")["001_64a952374f22daba.txt"]["findings"] == 85
 
 
+def test_a_report_that_failed_unchanged_is_not_tried_again_unless_asked(inputs, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    broken, = [p for p in collect_reports([inputs]) if p.name == "rusak.txt"]
+    first, = run_batch([broken], out)
+    assert (first.status, first.note) == ("failed", "")
+    tried = []
+
+    def run_locally(pending, out, jobs, settings, parameters, folders, done):
+        tried.extend(pending)
+        for report in pending:
+            done({"report": str(report), "status": "failed", "stage": "input", "reason": first.reason,
+                  "sha256": file_sha256(report)})
+
+    monkeypatch.setattr("lkjip_audit.batch._run_locally", run_locally)
+    second, = run_batch([broken], out)
+    assert (second.status, second.reason, second.sha256) == ("failed", first.reason, first.sha256)
+    assert "without --retry-failed" in second.note and tried == []
+    run_batch([broken], out, retry_failed=True)
+    assert run_batch([broken], out)[0].note == second.note  # the retried failure is remembered in turn
+    run_batch([broken], out, timeout=30)  # another time limit may change the outcome
+    broken.write_bytes(broken.read_bytes() + b"\x00")  # another file
+    run_batch([broken], out)
+    assert tried == [broken, broken, broken]
+
+
 def test_the_cli_batch_writes_index_and_summary_and_exits_1_when_one_failed(inputs, tmp_path):
     out = tmp_path / "out"
     done = subprocess.run([sys.executable, "-m", "lkjip_audit", "batch", str(inputs), "--out", str(out),
@@ -103,6 +129,16 @@ def test_the_cli_batch_writes_index_and_summary_and_exits_1_when_one_failed(inpu
     reports_csv = (out / "batch_reports.csv").read_text().splitlines()
     assert reports_csv[0].startswith("report,status,tables,budget_tables,findings,errors,warnings")
     assert any(line.startswith("rusak.txt,failed") for line in reports_csv)
+    # Again, nothing changed: nothing runs, not the broken file, not the summary notebook; still exit 1.
+    summary_written = (out / "batch_summary.ipynb").stat().st_mtime_ns
+    again = subprocess.run([sys.executable, "-m", "lkjip_audit", "batch", str(inputs), "--out", str(out)],
+                           capture_output=True, text=True)
+    assert again.returncode == 1
+    assert "2 of 3 report(s) audited (2 unchanged, skipped)" in again.stdout
+    assert "summary: " in again.stdout and "(unchanged, not run again)" in again.stdout
+    assert (out / "batch_summary.ipynb").stat().st_mtime_ns == summary_written
+    assert "rusak.txt: this is not a text file" in again.stderr and "without --retry-failed" in again.stderr
+    assert index_rows(out)["rusak.txt"]["status"] == "failed"
 
 
 def test_a_run_that_cannot_be_finished_is_failed_at_output_and_rerun_next_time(inputs, tmp_path, monkeypatch):

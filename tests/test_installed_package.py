@@ -32,7 +32,7 @@ def installed(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("installed")
     wheels = base / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
-                    "-w", str(wheels), str(ROOT)], check=True, capture_output=True)
+                    "-w", str(wheels), str(ROOT)], check=True, capture_output=True, env=clean_environment())
     wheel, = wheels.glob("lkjip_audit-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "lkjip_audit/notebooks/audit_report.ipynb" in names
@@ -43,19 +43,26 @@ def installed(tmp_path_factory) -> Path:
     (site / "test_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     python = env / "bin" / "python"
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--quiet",
-                    str(wheel)], check=True, capture_output=True)
+                    str(wheel)], check=True, capture_output=True, env=clean_environment())
     return env / "bin"
 
 
+def clean_environment() -> dict[str, str]:
+    """This environment without PYTHONPATH: the checkout must not be importable beside the wheel."""
+    return {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+            "JUPYTER_PATH": str(Path(sys.prefix) / "share" / "jupyter")}
+
+
 def run(installed: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "JUPYTER_PATH": str(Path(sys.prefix) / "share" / "jupyter")}
+    environment = clean_environment()
     return subprocess.run([str(installed / "lkjip-audit"), *args], cwd=cwd, env=environment, capture_output=True,
                           text=True, timeout=600)
 
 
 def test_the_installed_package_is_the_wheel_not_the_checkout(installed, tmp_path):
     where = subprocess.run([str(installed / "python"), "-c", "import lkjip_audit; print(lkjip_audit.__file__)"],
-                           capture_output=True, text=True, check=True, cwd=tmp_path).stdout.strip()
+                           capture_output=True, text=True, check=True, cwd=tmp_path,
+                           env=clean_environment()).stdout.strip()
     assert Path(where).is_relative_to(installed.parent)
 
 
