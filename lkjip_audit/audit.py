@@ -69,7 +69,7 @@ class AuditResult:
     def pelaporan_frame(self, lang: str = "id") -> pd.DataFrame:
         """Suggested answers to the Pelaporan Kinerja criteria, for the evaluator to accept or change."""
         return pd.DataFrame([{"criterion": a.criterion.key, "text": a.criterion.text[lang],
-                              "suggested": ANSWERS[lang][a.answer], "because": ", ".join(a.because)}
+                              "suggested": ANSWERS[lang][a.answer], "because": ", ".join(a.because(lang))}
                              for a in suggested_answers(self.checklist)])
 
     def counts(self) -> dict[str, int]:

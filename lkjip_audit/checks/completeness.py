@@ -362,7 +362,11 @@ ANSWERS = {"id": {FOUND: "Ya", PARTLY: "Sebagian", MISSING: "Tidak"},
 class SuggestedAnswer:
     criterion: Criterion
     answer: str  # found | partly | missing, shown with ANSWERS
-    because: list[str]  # the parts' keys with their status
+    parts: list[ChecklistItem]  # the parts the answer rests on
+
+    def because(self, lang: str = "id") -> list[str]:
+        """Each part the answer rests on with its status, in the output's language ("Ikhtisar ...: ada")."""
+        return [f"{item.name[lang]}: {STATUS_TEXT[lang][item.status]}" for item in self.parts]
 
 
 def suggested_answers(items: list[ChecklistItem]) -> list[SuggestedAnswer]:
@@ -373,5 +377,5 @@ def suggested_answers(items: list[ChecklistItem]) -> list[SuggestedAnswer]:
         statuses = [by_key[k].status for k in criterion.parts]
         answer = (FOUND if all(s == FOUND for s in statuses)
                   else MISSING if all(s == MISSING for s in statuses) else PARTLY)
-        answers.append(SuggestedAnswer(criterion, answer, [f"{k}: {by_key[k].status}" for k in criterion.parts]))
+        answers.append(SuggestedAnswer(criterion, answer, [by_key[k] for k in criterion.parts]))
     return answers

@@ -65,7 +65,7 @@ def write_checklist_sheet(wb, items: list[ChecklistItem], notes: dict[str, dict]
         row += 1
         key = answer.criterion.key
         saved = notes.get(key, {})
-        values = [key, answer.criterion.text[lang], ANSWERS[lang][answer.answer], "; ".join(answer.because),
+        values = [key, answer.criterion.text[lang], ANSWERS[lang][answer.answer], "; ".join(answer.because(lang)),
                   saved.get("evaluator_answer"), saved.get("evaluator_note")]
         for c, value in enumerate(values, start=1):
             put(ws, row, c, value).alignment = Alignment(wrap_text=True, vertical="top")

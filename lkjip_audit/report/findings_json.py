@@ -76,7 +76,7 @@ def checklist_record(items, lang: str = "id") -> dict[str, Any]:
     return {"parts": [{"key": i.key, "name": i.name[lang], "status": i.status, "how": i.how[lang],
                        "evidence": [asdict(e) for e in i.evidence], "findings": i.findings} for i in items],
             "pelaporan": [{"criterion": a.criterion.key, "text": a.criterion.text[lang],
-                           "suggested": ANSWERS[lang][a.answer], "because": a.because}
+                           "suggested": ANSWERS[lang][a.answer], "because": a.because(lang)}
                           for a in suggested_answers(items)] if items else []}
 
 

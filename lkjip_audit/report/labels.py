@@ -97,6 +97,13 @@ LABELS = {
            "repairs": "Layout repairs", "report": "Report", "source": "Source file",
            "tool_version": "lkjip-audit version", "written_at": "Written at"},
 }
+#: A finding's severity and a table's kind as the outputs show them (findings.json keeps the codes).
+SEVERITY_TEXT = {"id": {"error": "kesalahan", "warning": "peringatan", "info": "info"},
+                 "en": {"error": "error", "warning": "warning", "info": "info"}}
+KIND_TEXT = {"id": {"budget": "realisasi anggaran", "efficiency": "efisiensi anggaran", "capaian": "capaian kinerja",
+                    "renstra": "renstra", "pk": "perjanjian kinerja", "lhe": "LHE SAKIP", "other": "lainnya"},
+             "en": {"budget": "budget realisation", "efficiency": "budget efficiency", "capaian": "performance",
+                    "renstra": "renstra", "pk": "performance agreement", "lhe": "LHE SAKIP", "other": "other"}}
 STATUS_CHOICES = {"id": ("Benar", "Salah", "Perlu klarifikasi"),
                   "en": ("Confirmed", "Not an error", "Needs clarification")}
 LANGUAGES = tuple(LABELS)
@@ -104,3 +111,11 @@ LANGUAGES = tuple(LABELS)
 
 def text(key: str, lang: str) -> str:
     return LABELS[lang][key]
+
+
+def severity_text(severity: str, lang: str) -> str:
+    return SEVERITY_TEXT[lang].get(severity, severity)
+
+
+def kind_text(kind: str, lang: str) -> str:
+    return KIND_TEXT[lang].get(kind, kind)

@@ -13,7 +13,7 @@ from ..checks.finding import Finding
 from ..checks.rules import RULES
 from ..understand.model import Level, Role, Table
 from .cells import BOLD, GREEN, RED, RUPIAH, TITLE, number, put, put_header
-from .labels import text
+from .labels import severity_text, text
 from .totals import budget_totals
 
 SEVERITIES = ("error", "warning", "info")
@@ -36,7 +36,7 @@ def write_summary_sheet(ws, info, tables: list[Table], findings: list[Finding], 
         ("audit_seconds", info.seconds), ("money_tolerance", number(info.tolerance.money)),
         ("tables_read", f"{len(tables)} ({len(budget)} {text('budget_tables', lang)}"
                         + (f", {unchecked} {text('unchecked_tables', lang)})" if unchecked else ")")),
-        ("findings_total", f"{len(findings)} (" + ", ".join(f"{s} {severities[s]}" for s in SEVERITIES
+        ("findings_total", f"{len(findings)} (" + ", ".join(f"{severity_text(s, lang)} {severities[s]}" for s in SEVERITIES
                                                           if severities[s]) + ")" if findings else "0"),
     ]
     if coverage:
@@ -59,7 +59,8 @@ def write_summary_sheet(ws, info, tables: list[Table], findings: list[Finding], 
 def _write_rule_counts(ws, row: int, findings: list[Finding], lang: str) -> int:
     put(ws, row, 1, text("by_rule", lang)).font = BOLD
     row += 1
-    put_header(ws, row, [text("rule", lang), text("rule_name", lang), *SEVERITIES, text("count", lang)])
+    put_header(ws, row, [text("rule", lang), text("rule_name", lang), *(severity_text(s, lang) for s in SEVERITIES),
+                          text("count", lang)])
     counts = Counter((f.rule, f.severity) for f in findings)
     rules = [code for code in RULES if any(code == rule for rule, _ in counts)]
     if not rules:

@@ -30,7 +30,7 @@ from .carry_over import (EVALUATOR_FIELDS, FINDING_FIELDS, TOOL_AUTHOR, FileStat
                          read_previous, remember_tool_cells)
 from .cells import AMBER, BOLD, CHECKED, HEADER, RED, UNCHECKED, put, row_height
 from .cells import number as _number
-from .labels import STATUS_CHOICES, text
+from .labels import STATUS_CHOICES, kind_text, severity_text, text
 from .checklist_sheet import read_checklist_notes, write_checklist_sheet
 from .summary_sheet import write_summary_sheet
 from .trail_sheet import read_history, write_trail_sheet
@@ -139,7 +139,7 @@ def _write_findings_sheet(ws, findings, table_sheets, previous: Previous, lang) 
     ws.add_data_validation(status)
     for r, finding in enumerate(findings, start=2):
         saved = notes.get(finding.key, {})
-        values = {"id": finding.id, "key": finding.key, "rule": finding.rule, "severity": finding.severity,
+        values = {"id": finding.id, "key": finding.key, "rule": finding.rule, "severity": severity_text(finding.severity, lang),
                   "table": finding.table, "line": finding.line if finding.line is not None else finding.page,
                   "item": finding.item, "column": finding.column,
                   "reported": _number(finding.reported), "expected": _number(finding.expected),
@@ -183,7 +183,7 @@ def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str, cov
     ws = wb.create_sheet(sheet_name(table))
     ws._lkjip_kind = "table"  # the evaluator's cells on it go to Arsip: its name is an ordinal (carry_over)
     put(ws, 1, 1, f"{table.id}: {table.caption}" if table.caption else table.id).font = Font(bold=True, size=12)
-    kind = text("kind", lang) + f": {table.kind}"
+    kind = text("kind", lang) + f": {kind_text(table.kind, lang)}"
     if coverage is not None and coverage.numbers:
         kind += "   " + text("coverage_line", lang).format(checked=coverage.checked, numbers=coverage.numbers)
     put(ws, 2, 1, kind)
@@ -275,7 +275,7 @@ def _write_method_sheet(wb, tolerance: Tolerance, lang: str) -> None:
         shown = rule.tolerance[lang]
         if rule.money and tolerance.money:
             shown = f"± Rp {tolerance.money:,}" + (" (parameter)" if lang == "en" else " (parameter toleransi)")
-        for c, value in enumerate([rule.code, rule.name[lang], rule.severity, rule.description[lang],
+        for c, value in enumerate([rule.code, rule.name[lang], severity_text(rule.severity, lang), rule.description[lang],
                                    shown], start=1):
             put(ws, r, c, value).alignment = Alignment(wrap_text=True, vertical="top")
     for c, width in enumerate([20, 28, 10, 90, 40], start=1):
