@@ -1,6 +1,7 @@
 """The `lkjip-audit audit` command end to end: papermill runs the notebook per report."""
 
 import json
+from datetime import datetime
 import subprocess
 import sys
 
@@ -42,8 +43,12 @@ def test_audit_writes_workbook_findings_and_executed_notebook(tmp_path):
     # The workbook's trail holds the papermill run as the notebook's metadata records it.
     trail = {r[0]: r[1] for r in load_workbook(folder / f"{KEDIRI.stem}.audit.xlsx")["Jejak audit"]
              .iter_rows(values_only=True) if r[0]}
-    assert trail["Papermill: mulai"] == papermill["start_time"]
-    assert trail["Papermill: selesai"] == papermill["end_time"]
+    # ... in the machine's time zone (papermill writes UTC), which the sheet names.
+    for shown, recorded in ((trail["Papermill: mulai"], papermill["start_time"]),
+                            (trail["Papermill: selesai"], papermill["end_time"])):
+        assert datetime.fromisoformat(shown) == datetime.fromisoformat(recorded).replace(microsecond=0)
+        assert datetime.fromisoformat(shown).utcoffset() == datetime.now().astimezone().utcoffset()
+    assert trail["Zona waktu"].startswith(datetime.now().astimezone().tzname())
     assert trail["Papermill: durasi (detik)"] == round(papermill["duration"], 2)
     assert json.loads(trail["Parameter"])["input_path"] == str(KEDIRI)
 

@@ -1,14 +1,17 @@
 """Ringkasan, Jejak audit, the money tolerance, and the workbook opened by a real spreadsheet program."""
 
 import os
+import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 from openpyxl import load_workbook
 
 from conftest import KEDIRI
 from lkjip_audit.audit import audit, write_outputs
+from lkjip_audit.checks.rules import RULES
 from lkjip_audit.exceptions import InputError
 
 
@@ -30,7 +33,7 @@ def test_ringkasan_names_the_report_counts_findings_and_sets_the_totals_against_
     assert facts["Wilayah"] == "Kabupaten Kediri"
     assert facts["Tahun laporan"] == 2021
     assert facts["sha256"] == kediri.sha256
-    assert facts["Jumlah temuan"] == "85 (error 57, warning 28)"
+    assert facts["Jumlah temuan"] == "85 (kesalahan 57, peringatan 28)"
     assert facts["Angka tercetak yang diperiksa"] == "930 dari 1359 (68 %)"
     rows = _sheet_rows(ws)
     per_rule = {r[0]: r[2:6] for r in rows if r[0] in ("footing-children", "printed-error", "prose-table")}
@@ -124,3 +127,59 @@ def test_the_notebook_chart_shows_the_main_budget_table(depok):
     axes = program_budget_chart(depok.tables).axes[0]
     assert axes.get_title().startswith(next(t.id for t in depok.tables if t.lines == (941, 1002)))
     assert len(axes.get_yticklabels()) == 7
+
+
+# Words of the other language that once leaked into a workbook's fixed texts (issue 18): severity, table kind,
+# checklist status, layout repairs.
+LEAKS = {
+    "id": re.compile(r"\b(error|warning|found|partly|missing|budget|other|efficiency|line \d+|page \d+|dropped|"
+                     r"joined|read as|not checked|split in two|columns?)\b"),
+    "en": re.compile(r"\b(kesalahan|peringatan|ada|sebagian|lainnya|baris \d+|halaman \d+|dibuang|"
+                     r"digabung|dibaca|tidak diperiksa|dibagi dua|kolom)\b"),
+}
+
+
+def _fixed_texts(wb, result) -> list[tuple[str, str, str]]:
+    """(sheet, cell, text) of every cell the tool writes in the run's language: all cells but those that copy
+    the report (a table's own rows, a finding's item and column, evidence excerpts) and rule codes."""
+    texts = []
+    content_rows = {t.id: range(3, 3 + len(t.header_rows) + len(t.rows) + 1) for t in result.tables}
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible" or ws.title == "Arsip":
+            continue
+        header = [c.value for c in ws[1]]
+        for row in ws.iter_rows():
+            for cell in row:
+                if not isinstance(cell.value, str) or cell.value == header[cell.column - 1] and cell.row > 1:
+                    continue
+                if cell.value in RULES:
+                    continue  # a rule's code is the same in both languages
+                if ws.title in content_rows and cell.row in content_rows[ws.title]:
+                    continue
+                if ws.title in ("Temuan", "Findings") and cell.column in (3, 5, 7, 8, 9) and cell.row > 1:
+                    continue  # rule code, table id, item and column copied from the report, the message quotes it
+                if ws.title in ("Metode", "Method") and cell.column == 1:
+                    continue  # rule codes
+                if ws.title in ("Kelengkapan LKjIP", "LKjIP completeness") and cell.column in (1, 4):
+                    continue  # part keys; evidence quotes the report
+                if ws.title in ("Jejak audit", "Audit trail") and cell.column == 2:
+                    continue  # values: paths, versions, parameters
+                texts.append((ws.title, cell.coordinate, cell.value))
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_sheets_fixed_texts_are_in_the_runs_language(tmp_path, kediri, lang):
+    wb = load_workbook(write_outputs(kediri, tmp_path, lang=lang)["workbook"])
+    texts = _fixed_texts(wb, kediri)
+    assert len(texts) > 300 and {sheet for sheet, _, _ in texts} >= set(wb.sheetnames[:3])
+    assert [t for t in texts if LEAKS[lang].search(t[2])] == []
+
+
+def test_times_are_given_in_the_machines_zone_and_tz_chooses_another():
+    # Papermill records UTC; the trail shows the zone the evaluator lives in (WIB for Jakarta), and says it.
+    code = ("from lkjip_audit.report.trail_sheet import local_time, time_zone; "
+            "print(local_time('2026-12-02T05:30:00.123456Z')); print(time_zone())")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={**os.environ, "TZ": "Asia/Jakarta"})
+    assert done.stdout.splitlines() == ["2026-12-02T12:30:00+07:00", "WIB (UTC+07:00)"]

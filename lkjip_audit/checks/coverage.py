@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..said import shown
 from ..understand.model import Role, Table
 from ..understand.numbers import parse_number
 from ..understand.relations import left_of
@@ -112,7 +113,8 @@ def _why_unchecked(table: Table, coverage: TableCoverage) -> list[dict[str, str]
     if not unchecked:
         return []
     if table.uncertain:
-        return [{"id": f"tabel tidak diperiksa: {table.uncertain}", "en": f"table not checked: {table.uncertain}"}]
+        return [{"id": f"tabel tidak diperiksa: {shown(table.uncertain, 'id')}",
+                 "en": f"table not checked: {shown(table.uncertain, 'en')}"}]
     reasons = []
     dropped = sorted({r for r, _ in unchecked if all(v is None for v in table.rows[r].values)})
     if dropped:

@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..said import Said
+
 
 def file_sha256(path: Path) -> str:
     """sha256 of a file, read in blocks."""
@@ -38,7 +40,7 @@ class Repair:
 
     line: int | None
     page: int | None
-    what: str
+    what: Said  # in both languages (`said.Said`)
 
 
 @dataclass
@@ -49,7 +51,7 @@ class RawTable:
     caption: str = ""
     repairs: list[Repair] = field(default_factory=list)
     header_rows: int | None = None  # set when the reader knows it; otherwise found from the rows
-    uncertain: str = ""  # why the extracted cells may not be where the report put them; empty when sure
+    uncertain: str = ""  # (a `Said`) why the extracted cells may not be where the report put them; empty when sure
 
     @property
     def lines(self) -> tuple[int, int] | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..exceptions import InputError
 from .blocks import find_block_tables
+from ..said import Said
 from .document import Document, RawRow, RawTable, Repair, file_sha256
 from .pdf_areas import TableArea
 from .pdf_pages import PageSurvey, open_pdf, survey_pages
@@ -130,10 +131,11 @@ def _extract(path: Path, pages: list[PageSurvey]) -> list[PageTable]:
                 area = min(areas, key=lambda a: abs(a.top - table.bbox[3]) + abs(a.bottom - table.bbox[1]))
                 joined = _rows_joined(table, area)
                 if page.oversized:
-                    joined.repairs.append(Repair(None, page.number, f"the page is {page.width:.0f} × "
-                                                 f"{page.height:.0f} points, larger than any paper size: its "
-                                                 "ruled lines were not looked for, the table was read from its "
-                                                 "text layer"))
+                    joined.repairs.append(Repair(None, page.number, Said(
+                        f"halaman berukuran {page.width:.0f} × {page.height:.0f} poin, lebih besar dari kertas "
+                        "mana pun: garisnya tidak dicari, tabel dibaca dari lapisan teksnya",
+                        f"the page is {page.width:.0f} × {page.height:.0f} points, larger than any paper size: its "
+                        "ruled lines were not looked for, the table was read from its text layer")))
                 found.append(joined)
     found = [t for t in found if t.width >= 3 and len(t.rows) >= 1]
     # Smallest first: where borderless areas nest, the tightest one has the cleanest columns.
@@ -192,9 +194,11 @@ def _drop_open_group(table: PageTable) -> None:
     start = open_group_start([r.cells[0].strip() if r.cells else "" for r in table.rows])
     if start is None:
         return
-    table.repairs.append(Repair(None, table.page, f"{len(table.rows) - start} row(s) from "
-                                f"`{table.rows[start].cells[0]}` left out: their group goes on below with one "
-                                "cell per line, which is not read"))
+    table.repairs.append(Repair(None, table.page, Said(
+        f"{len(table.rows) - start} baris mulai `{table.rows[start].cells[0]}` tidak dibaca: kelompoknya berlanjut "
+        "di bawah dengan satu sel per baris, yang tidak dibaca",
+        f"{len(table.rows) - start} row(s) from `{table.rows[start].cells[0]}` left out: their group goes on "
+        "below with one cell per line, which is not read")))
     table.rows, table.row_spans = table.rows[:start], table.row_spans[:start]
 
 
@@ -207,8 +211,9 @@ def _drop_overlaps(tables: list[PageTable]) -> list[PageTable]:
             keep = [i for i, (top, bottom) in enumerate(table.row_spans)
                     if not any(any(b - 1 <= (top + bottom) / 2 <= t + 1 for t, b in k.row_spans) for k in earlier)]
             if len(keep) < len(table.rows):
-                table.repairs.append(Repair(None, table.page, f"{len(table.rows) - len(keep)} row(s) found twice "
-                                                              "by the extraction dropped"))
+                table.repairs.append(Repair(None, table.page, Said(
+                    f"{len(table.rows) - len(keep)} baris yang terbaca dua kali oleh ekstraksi dibuang",
+                    f"{len(table.rows) - len(keep)} row(s) found twice by the extraction dropped")))
                 table.rows = [table.rows[i] for i in keep]
                 table.row_spans = [table.row_spans[i] for i in keep]
         if table.rows:
@@ -262,13 +267,16 @@ def stitch(tables: list[PageTable], blank_pages: set[int] = frozenset()) -> list
             while rows and _header_like(rows[0]) and _repeats(current, rows[0]):
                 rows.pop(0)
                 dropped += 1
-            what = f"table continues on page {part.page}" if part.page != previous.page else \
-                "table continues in a new block"
+            what = (Said(f"tabel berlanjut di halaman {part.page}", f"table continues on page {part.page}")
+                    if part.page != previous.page else
+                    Said("tabel berlanjut di blok baru", "table continues in a new block"))
             if dropped:
-                what += f"; {dropped} repeated header row(s) dropped"
+                what = Said(f"; {dropped} baris judul kolom yang berulang dibuang",
+                            f"; {dropped} repeated header row(s) dropped").after(what)
             if rows and current.rows and _wrapped_text(rows[0], current.rows[-1]):
                 current.rows[-1] = joined_rows(current.rows[-1], rows.pop(0))
-                what += "; its first row, wrapped text, joined to the row above"
+                what = Said("; baris pertamanya, teks terlipat, digabung ke baris di atasnya",
+                            "; its first row, wrapped text, joined to the row above").after(what)
             current.repairs.append(Repair(None, part.page, what))
             current.repairs.extend(part.repairs)
             current.rows.extend(rows)
@@ -301,14 +309,17 @@ def _figures_run_together(cell: str) -> bool:
 def _judge_borderless(table: RawTable, parts: list[PageTable]) -> None:
     """The columns come from the gaps between the text; where camelot still finds text across them
     (its accuracy), the table is kept, but said to have doubtful columns."""
-    reasons = [f"camelot accuracy {p.accuracy:.1f}% on page {p.page}" for p in parts
+    reasons = [Said(f"akurasi camelot {p.accuracy:.1f}% di halaman {p.page}",
+                    f"camelot accuracy {p.accuracy:.1f}% on page {p.page}") for p in parts
                if p.accuracy < MIN_BORDERLESS_ACCURACY]
     run_together = sum(1 for r in table.rows if any(_figures_run_together(c) for c in r.cells))
     if run_together and run_together >= RUN_TOGETHER_SHARE * len(table.rows):
-        reasons.append(f"figures of neighbouring columns run together in {run_together} of its "
-                       f"{len(table.rows)} rows")
+        reasons.append(Said(f"angka kolom yang bersebelahan menyatu di {run_together} dari {len(table.rows)} barisnya",
+                            f"figures of neighbouring columns run together in {run_together} of its "
+                            f"{len(table.rows)} rows"))
     if reasons:
-        table.uncertain = "borderless table, columns uncertain (" + "; ".join(reasons) + ")"
+        table.uncertain = Said("tabel tanpa garis, kolom tidak pasti (" + "; ".join(r.text("id") for r in reasons) + ")",
+                               "borderless table, columns uncertain (" + "; ".join(reasons) + ")")
 
 
 def _continues(previous: PageTable, part: PageTable, blank_pages: set[int]) -> bool:
@@ -394,8 +405,9 @@ def merge_continuation_lines(table: RawTable) -> None:
         is_data = any(_NUMBER_CELL.match(c) and re.search(r"\d", c) for c in row.cells)
         if merged and seen_data and not is_data and not row.cells[0]:
             merged[-1] = joined_rows(merged[-1], row)
-            table.repairs.append(Repair(None, row.page, "wrapped text on its own line joined to the row above: "
-                                        + " ".join(c for c in row.cells if c)[:80]))
+            table.repairs.append(Repair(None, row.page, Said(
+                "teks terlipat di barisnya sendiri digabung ke baris di atasnya: " + " ".join(c for c in row.cells if c)[:80],
+                "wrapped text on its own line joined to the row above: " + " ".join(c for c in row.cells if c)[:80])))
             continue
         seen_data = seen_data or is_data
         merged.append(row)

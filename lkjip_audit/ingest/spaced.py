@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..said import Said
 from .document import RawRow, RawTable, Repair
 
 _NUMBER = r"\(?-?\d[\d.,]*\)?%?|-"
@@ -39,7 +40,8 @@ def find_spaced_tables(lines: list[str]) -> list[RawTable]:
         match = _ROW.match(line)
         if match:
             if "|" in raw:
-                repairs.append(Repair(number, None, "OCR rule fragment `|` dropped between cells"))
+                repairs.append(Repair(number, None, Said("sisa garis OCR `|` di antara sel dibuang",
+                                                          "OCR rule fragment `|` dropped between cells")))
             cells = [match.group("marker") or "", match.group("label").strip(), *match.group("numbers").split()]
             current.append((number, cells))
             gap = 0
@@ -47,8 +49,9 @@ def find_spaced_tables(lines: list[str]) -> list[RawTable]:
         text = line.strip()
         if current and text and _WORDS_ONLY.match(text) and gap < MAX_CONTINUATION_LINES and len(text) < 80:
             current[-1][1][1] += " " + " ".join(text.split())
-            repairs.append(Repair(number, None, f"label continued on line {number} joined to line "
-                                                f"{current[-1][0]}"))
+            repairs.append(Repair(number, None, Said(
+                f"uraian yang berlanjut di baris {number} digabung ke baris {current[-1][0]}",
+                f"label continued on line {number} joined to line {current[-1][0]}")))
             gap += 1
             continue
         if not text and current and gap < MAX_CONTINUATION_LINES:
@@ -85,8 +88,11 @@ def _drop_open_parent(rows: list[tuple[int, list[str]]], repairs: list[Repair], 
     start = open_group_start([cells[0] for _, cells in rows])
     if start is None:
         return rows
-    repairs.append(Repair(rows[start][0], None, f"rows from line {rows[start][0]} left out: their group goes on "
-                                                f"at line {cut} with one cell per line, which is not read"))
+    repairs.append(Repair(rows[start][0], None, Said(
+        f"baris mulai baris {rows[start][0]} tidak dibaca: kelompoknya berlanjut di baris {cut} dengan satu sel "
+        "per baris, yang tidak dibaca",
+        f"rows from line {rows[start][0]} left out: their group goes on at line {cut} with one cell per line, "
+        "which is not read")))
     return rows[:start]
 
 
@@ -108,8 +114,10 @@ def _close(tables: list[RawTable], rows: list[tuple[int, list[str]]], repairs: l
         padded = [""] * before + numbers + [""] * (missing - before)
         raw_rows.append(RawRow(cells=tuple(cells[:2] + padded), line=number))
         if missing:
-            repairs.append(Repair(number, None, f"row has {len(numbers)} of {width - 2} numbers: "
-                                                f"{missing} empty cell(s) placed by its percentage"))
+            repairs.append(Repair(number, None, Said(
+                f"baris berisi {len(numbers)} dari {width - 2} angka: {missing} sel kosong ditempatkan menurut "
+                "persentasenya",
+                f"row has {len(numbers)} of {width - 2} numbers: {missing} empty cell(s) placed by its percentage")))
     tables.append(RawTable(rows=raw_rows, caption=_caption_above(lines, rows[0][0]), repairs=list(repairs),
                            header_rows=0))
 

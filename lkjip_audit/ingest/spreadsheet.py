@@ -18,6 +18,7 @@ from itertools import zip_longest
 from pathlib import Path
 
 from ..exceptions import InputError
+from ..said import Said
 from .document import Document, RawRow, RawTable, Repair, file_sha256
 from .text import decode
 
@@ -116,9 +117,11 @@ def _sheet_grid(ws, formula_ws, merged_ranges) -> tuple[list[tuple[int, list[str
             source = getattr(source_cell, "value", None)
             if value is None and isinstance(source, str) and source.startswith("="):
                 coordinate = f"{get_column_letter(column)}{number}"
-                repairs.append(Repair(number, None, f"{ws.title}!{coordinate}: formula {source[:60]} has "
-                                                    "no saved result (open and save the file in a spreadsheet "
-                                                    "program to compute it); read as empty"))
+                repairs.append(Repair(number, None, Said(
+                    f"{ws.title}!{coordinate}: rumus {source[:60]} tidak punya hasil tersimpan (buka dan simpan "
+                    "berkas di program lembar kerja agar dihitung); dibaca kosong",
+                    f"{ws.title}!{coordinate}: formula {source[:60]} has no saved result (open and save the file "
+                    "in a spreadsheet program to compute it); read as empty")))
             texts.append(text)
         while texts and not texts[-1]:
             texts.pop()
@@ -135,8 +138,9 @@ def _sheet_grid(ws, formula_ws, merged_ranges) -> tuple[list[tuple[int, list[str
             continue  # a merged number is one value, not one per column
         for column in range(merged.min_col + 1, merged.max_col + 1):
             top[column - 1] = value
-        repairs.append(Repair(merged.min_row, None, f"{ws.title}!{merged.coord}: merged cell '{value[:60]}' "
-                                                    "spread over the columns it spans"))
+        repairs.append(Repair(merged.min_row, None, Said(
+            f"{ws.title}!{merged.coord}: sel gabungan '{value[:60]}' diisikan ke kolom yang dicakupnya",
+            f"{ws.title}!{merged.coord}: merged cell '{value[:60]}' spread over the columns it spans")))
     return sorted(rows.items()), repairs
 
 

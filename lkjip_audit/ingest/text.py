@@ -17,6 +17,7 @@ from pathlib import Path
 from ..exceptions import InputError
 from .blocks import find_block_tables
 from .spaced import find_spaced_tables
+from ..said import Said
 from .document import Document, RawRow, RawTable, Repair
 
 #: Non-table lines a table may continue across (blank lines, page furniture).
@@ -137,13 +138,15 @@ def find_tables(lines: list[str]) -> list[RawTable]:
                 last = table.rows[-1]
                 joined = tuple(f"{text} {cells[index]}" if c == index else text for c, text in enumerate(last.cells))
                 table.rows[-1] = RawRow(joined, line=last.line, page=last.page, cell_lines=last.cell_lines)
-                table.repairs.append(Repair(j + 1, None, f"wrapped text `{cells[index]}` joined to the row above"))
+                table.repairs.append(Repair(j + 1, None, Said(f"teks terlipat `{cells[index]}` digabung ke baris di atasnya",
+                                                         f"wrapped text `{cells[index]}` joined to the row above")))
                 j += 1
                 continue
             if is_table_line(lines[j]):
                 cells = split_cells(lines[j])
                 if _repeats_header(table, cells):
-                    table.repairs.append(Repair(j + 1, None, "repeated header row dropped"))
+                    table.repairs.append(Repair(j + 1, None, Said("baris judul kolom yang berulang dibuang",
+                                                                "repeated header row dropped")))
                 else:
                     table.rows.append(RawRow(cells, line=j + 1))
                 j += 1
@@ -153,8 +156,9 @@ def find_tables(lines: list[str]) -> list[RawTable]:
                 break
             skipped = [lines[x].strip() for x in range(j, k) if lines[x].strip()]
             if skipped:
-                table.repairs.append(Repair(j + 1, None, "table continues after a page break; skipped: "
-                                            + " / ".join(skipped)))
+                table.repairs.append(Repair(j + 1, None, Said(
+                    "tabel berlanjut setelah pergantian halaman; dilewati: " + " / ".join(skipped),
+                    "table continues after a page break; skipped: " + " / ".join(skipped))))
             j = k
         tables.append(table)
         i = j

@@ -48,7 +48,7 @@ LABELS = {
            "description": "Uraian aturan", "tolerance": "Toleransi", "kind": "Jenis tabel",
            "level": "Tingkat baris", "source_line": "Baris sumber", "repairs": "Perbaikan tata letak",
            "report": "Laporan", "source": "Berkas sumber", "tool_version": "Versi lkjip-audit",
-           "written_at": "Ditulis pada"},
+           "written_at": "Ditulis pada", "time_zone": "Zona waktu"},
     "en": {
            "sheet_summary": "Summary", "summary_title": "LKjIP audit summary", "agency": "Agency",
            "region": "Region", "year": "Report year", "audited_at": "Audited at",
@@ -95,7 +95,7 @@ LABELS = {
            "rule_name": "Rule name", "description": "What it checks",
            "tolerance": "Tolerance", "kind": "Table kind", "level": "Row level", "source_line": "Source line",
            "repairs": "Layout repairs", "report": "Report", "source": "Source file",
-           "tool_version": "lkjip-audit version", "written_at": "Written at"},
+           "tool_version": "lkjip-audit version", "written_at": "Written at", "time_zone": "Time zone"},
 }
 #: A finding's severity and a table's kind as the outputs show them (findings.json keeps the codes).
 SEVERITY_TEXT = {"id": {"error": "kesalahan", "warning": "peringatan", "info": "info"},

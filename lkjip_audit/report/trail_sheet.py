@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import platform
+from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -23,6 +24,27 @@ from .labels import LANGUAGES, text
 DEPENDENCIES = ("pandas", "openpyxl", "camelot-py", "pypdfium2", "rapidfuzz", "papermill", "nbclient")
 HISTORY_FIELDS = ("run_start", "run_end", "run_seconds", "run_how", "sha256", "tool_version", "findings_count")
 PAPERMILL_FIELDS = ("nb_start", "nb_end", "nb_duration", "nb_version", "nb_notebook")
+
+
+def local_time(iso: str | None) -> str | None:
+    """An ISO time (papermill writes UTC) in the machine's time zone, with its offset: `TZ=Asia/Jakarta`
+    chooses another zone, as for any program."""
+    if not iso:
+        return iso
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone().isoformat(timespec="seconds")
+
+
+def time_zone() -> str:
+    """The zone every time on the sheet is given in: `WIB (UTC+07:00)`."""
+    now = datetime.now().astimezone()
+    offset = now.strftime("%z")
+    return f"{now.tzname()} (UTC{offset[:3]}:{offset[3:]})"
 
 
 def dependency_versions() -> dict[str, str]:
@@ -55,7 +77,8 @@ def write_trail_sheet(wb, info, n_findings: int, history: list[list], lang: str)
     rows = [(text("report", lang), info.report), (text("source", lang), info.source), ("sha256", info.sha256),
             (text("tool_version", lang), info.tool_version),
             (text("parameters", lang), json.dumps(info.parameters, ensure_ascii=False, sort_keys=True)),
-            (text("audited_at", lang), info.started_at), (text("audit_seconds", lang), info.seconds),
+            (text("audited_at", lang), info.started_at), (text("time_zone", lang), time_zone()),
+            (text("audit_seconds", lang), info.seconds),
             *((f"{text('versions', lang)}: {name}", v) for name, v in dependency_versions().items()),
             *((text(key, lang), None) for key in PAPERMILL_FIELDS)]
     for r, (name, value) in enumerate(rows, start=3):
@@ -100,7 +123,7 @@ def _record_run(wb, meta: dict, notebook: Path) -> bool:
     if lang is None:
         return False
     ws = wb[text("sheet_trail", lang)]
-    values = {"nb_start": meta.get("start_time"), "nb_end": meta.get("end_time"),
+    values = {"nb_start": local_time(meta.get("start_time")), "nb_end": local_time(meta.get("end_time")),
               "nb_duration": None if meta.get("duration") is None else round(meta["duration"], 2),
               "nb_version": meta.get("version"), "nb_notebook": str(notebook)}
     for key, value in values.items():

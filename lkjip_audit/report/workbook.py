@@ -21,6 +21,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from .. import __version__
 from ..checks.finding import Finding
 from ..checks.rules import RULES
+from ..said import shown
 from ..checks.tolerance import EXACT, Tolerance
 from ..exceptions import OutputError
 from ..understand.identity import ReportIdentity
@@ -82,7 +83,7 @@ def write_workbook(path: Path, info: ReportInfo, tables: list[Table], findings: 
 
 
 def _build(previous: Previous, info: ReportInfo, tables, findings, lang, checklist, coverage) -> Workbook:
-    now = datetime.now().isoformat(timespec="seconds")
+    now = datetime.now().astimezone().isoformat(timespec="seconds")
     by_table = {c.table: c for c in coverage or []}
     wb = Workbook()
     summary_ws = wb.active
@@ -248,7 +249,7 @@ def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str, cov
     if table.repairs:
         put(ws, start, 1, text("repairs", lang)).font = BOLD
         for k, repair in enumerate(table.repairs, start=1):
-            put(ws, start + k, 1, repair)
+            put(ws, start + k, 1, shown(repair, lang))
     ws.freeze_panes = ws.cell(row=first, column=1)
     return refs
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..ingest.document import Document, RawTable
+from ..said import Said, where
 from .column_numbers import is_column_number_row, printed_formulas
 from .columns import assign_roles, pair_part
 from .confirm import confirm_roles
@@ -47,44 +48,50 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
     if kode_repairs:
         width = max(max(used_width(list(r.cells)) for r in header), max(len(c) for c in cells))
     aligned, shifts = align_rows(cells, width)
-    repairs = [_where(r.line, r.page) + r.what for r in raw.repairs]
-    repairs += [_where(body[i].line, body[i].page) + what for i, what in invisible_repairs]
-    repairs += [_where(body[i].line, body[i].page) + what for i, what in kode_repairs + split_repairs]
-    repairs += [_where(row.line, row.page) + f"row moved {shift} column(s) right to align with the header"
+    repairs = [r.what.after(where(r.line, r.page)) for r in raw.repairs]
+    repairs += [what.after(where(body[i].line, body[i].page)) for i, what in invisible_repairs]
+    repairs += [what.after(where(body[i].line, body[i].page)) for i, what in kode_repairs + split_repairs]
+    repairs += [Said(f"baris digeser {shift} kolom ke kanan agar sejajar dengan judul kolom",
+                     f"row moved {shift} column(s) right to align with the header").after(where(row.line, row.page))
                 for row, shift in zip(body, shifts) if shift]
     marks = [column_decimal_mark([cells[c] for cells in aligned]) for c in range(width)]
     values = [[parse_number(cells[c], marks[c]) for c in range(width)] for cells in aligned]
     labels, pair_repair = split_pair_header(merge_header(header, width), _money_shares(values, aligned))
     if pair_repair:
         labels = labels[:width] if not any(labels[width:]) else labels
-        repairs.append(_where(header[0].line, header[0].page) + pair_repair)
+        repairs.append(pair_repair.after(where(header[0].line, header[0].page)))
     labels, double_repair = split_double_header(labels, [any(c < len(r) and r[c].strip() for r in aligned)
                                                          for c in range(len(labels))])
     if double_repair:
-        repairs.append(_where(header[0].line, header[0].page) + double_repair)
+        repairs.append(double_repair.after(where(header[0].line, header[0].page)))
     if kode_repairs:
         named = max((i + 1 for i, label in enumerate(labels) if label), default=0)
         for i, what in drop_inserted_empty_cells(aligned, named):
             values[i] = [parse_number(aligned[i][c], marks[c]) for c in range(width)]
-            repairs.append(_where(body[i].line, body[i].page) + what)
+            repairs.append(what.after(where(body[i].line, body[i].page)))
     columns = assign_roles(labels, values, aligned)
     repairs += confirm_roles(columns, values, formulas)
-    repairs += [_where(r.line, r.page) + "column-number row repeated in the body: read as header" for r in numbering]
+    repairs += [Said("baris nomor kolom yang berulang di badan tabel: dibaca sebagai judul",
+                     "column-number row repeated in the body: read as header").after(where(r.line, r.page))
+                for r in numbering]
     kinerja = [c.index for c in columns if pair_part(c.header) == "k"]
     named = max((c.index + 1 for c in columns if c.header), default=0)
     for i in misaligned_rows([c.index for c in columns if c.money], kinerja, values, aligned,
                              header_width=named if kode_repairs else None):
         values[i] = [None] * len(values[i])
-        repairs.append(_where(body[i].line, body[i].page) + "cells do not line up with the columns (amounts "
-                       "where the header has none, or text where it has amounts): shown, not checked")
+        repairs.append(Said("sel tidak sejajar dengan kolomnya (angka di tempat judul tidak punya angka, atau teks di "
+                            "tempat angka): ditampilkan, tidak diperiksa",
+                            "cells do not line up with the columns (amounts where the header has none, or text "
+                            "where it has amounts): shown, not checked").after(where(body[i].line, body[i].page)))
     for column, mark in zip(columns, marks):
         column.decimal_mark = mark
         if column.role in (Role.PERSEN, Role.CAPAIAN):
             for i, number in restore_lost_decimals([row[column.index] for row in values]).items():
                 values[i][column.index] = number
-                repairs.append(_where(body[i].line, body[i].page) + f"`{number.text.strip()}` read as "
-                               f"{number.value:.2f}: a % printed with two decimals lost its decimal mark "
-                               "(likely OCR)")
+                repairs.append(Said(f"`{number.text.strip()}` dibaca {number.value:.2f}: persen bertanda dua "
+                                    "desimal kehilangan tanda desimalnya (kemungkinan OCR)",
+                                    f"`{number.text.strip()}` read as {number.value:.2f}: a % printed with two "
+                                    "decimals lost its decimal mark (likely OCR)").after(where(body[i].line, body[i].page)))
 
     label_col = next((c.index for c in columns if c.role is Role.LABEL),
                      next((c.index for c in columns if c.role is Role.INDIKATOR), None))
@@ -107,8 +114,11 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
         # Digits of a split kode do not tell a Kegiatan from a Sub Kegiatan: only named rows get a level.
         levels = [level if level is Level.TOTAL or keyword_level(label) is level else Level.OTHER
                   for level, label in zip(levels, labels)]
-        repairs.append("row levels: the split kode does not tell Kegiatan from Sub Kegiatan, so only rows named "
-                       "PROGRAM, KEGIATAN or JUMLAH have a level (no Program = Σ Kegiatan check)")
+        repairs.append(Said("tingkat baris: kode yang terpecah tidak membedakan Kegiatan dari Sub Kegiatan, jadi hanya "
+                            "baris bernama PROGRAM, KEGIATAN atau JUMLAH yang punya tingkat (tidak ada pemeriksaan "
+                            "Program = Σ Kegiatan)",
+                            "row levels: the split kode does not tell Kegiatan from Sub Kegiatan, so only rows named "
+                            "PROGRAM, KEGIATAN or JUMLAH have a level (no Program = Σ Kegiatan check)"))
 
     rows = [Row(index=i, cells=cells, values=vals, line=src.line, page=src.page, level=level,
                 marker=marker, label=label or marker,
@@ -125,8 +135,10 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
 def _too_wide(raw: RawTable, table_id: str, header, body, width: int) -> Table:
     """A table of more than `MAX_COLUMNS` columns: its first ones shown as text, nothing checked, and why."""
     keep = MAX_COLUMNS
-    why = (f"{width} columns, more than the {MAX_COLUMNS} an LKjIP table has: the first {keep} are shown, "
-           "nothing is checked")
+    why = Said(f"{width} kolom, lebih dari {MAX_COLUMNS} yang dimiliki tabel LKjIP: {keep} kolom pertama "
+               "ditampilkan, tidak ada yang diperiksa",
+               f"{width} columns, more than the {MAX_COLUMNS} an LKjIP table has: the first {keep} are shown, "
+               "nothing is checked")
     columns = [Column(index=i, header=label) for i, label in enumerate(merge_header(header, keep)[:keep])]
     rows = [Row(index=i, cells=list(src.cells[:keep]) + [""] * (keep - len(src.cells[:keep])),
                 values=[None] * keep, line=src.line, page=src.page) for i, src in enumerate(body)]
@@ -145,7 +157,4 @@ def _money_shares(values: list[list[Number | None]], cells: list[list[str]]) -> 
     return shares
 
 
-def _where(line: int | None, page: int | None) -> str:
-    if line is not None:
-        return f"line {line}: "
-    return f"page {page}: " if page is not None else ""
+

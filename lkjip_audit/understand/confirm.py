@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..said import Said
 from .column_numbers import Formula
 from .columns import mentions, pair_part
 from .model import Column, Role
@@ -119,12 +120,16 @@ def _pair_by_year(columns: list[Column], values, column: Column) -> str:
     target, real = targets[0], realisasi[0]
     evidence = capaian_evidence(values, column.index, real.index, target.index)
     if not evidence.confirmed:
-        return (f"`{column.header}`: {real.header} / {target.header} × 100 holds on only {evidence.holds} of "
-                f"{evidence.rows} rows: not paired")
+        return Said(f"`{column.header}`: {real.header} / {target.header} × 100 hanya cocok pada {evidence.holds} "
+                    f"dari {evidence.rows} baris: tidak dipasangkan",
+                    f"`{column.header}`: {real.header} / {target.header} × 100 holds on only {evidence.holds} of "
+                    f"{evidence.rows} rows: not paired")
     target.role, real.role = Role.TARGET, Role.REALISASI_KINERJA
     column.of = (target.index, real.index)
-    return (f"`{column.header}` is {real.header} / {target.header} × 100 (its own year) on {evidence.holds} of "
-            f"{evidence.rows} rows")
+    return Said(f"`{column.header}` adalah {real.header} / {target.header} × 100 (tahunnya sendiri) pada "
+                f"{evidence.holds} dari {evidence.rows} baris",
+                f"`{column.header}` is {real.header} / {target.header} × 100 (its own year) on {evidence.holds} of "
+                f"{evidence.rows} rows")
 
 
 def _named_by_numbers(columns: list[Column], values, column: Column) -> str:
@@ -139,24 +144,30 @@ def _named_by_numbers(columns: list[Column], values, column: Column) -> str:
             evidence = ratio_evidence(values, column.index, realisasi.index, pagu.index)
             if evidence.confirmed:
                 column.role = Role.PERSEN
-                return (f"`{column.header or column.index + 1}` is {realisasi.header} / {pagu.header} × 100 on "
-                        f"{evidence.holds} of {evidence.rows} rows: read as the budget %")
+                return Said(f"`{column.header or column.index + 1}` adalah {realisasi.header} / {pagu.header} × 100 "
+                            f"pada {evidence.holds} dari {evidence.rows} baris: dibaca sebagai % anggaran",
+                            f"`{column.header or column.index + 1}` is {realisasi.header} / {pagu.header} × 100 on "
+                            f"{evidence.holds} of {evidence.rows} rows: read as the budget %")
         if not any(n.percent for n in numbers):
             # A money column, or one of zeros only (a budget spent in full leaves `0` or `-` as its sisa, which
             # no amount's shape marks as rupiah).
             evidence = difference_evidence(values, column.index, pagu.index, realisasi.index)
             if evidence.confirmed:
                 column.role, column.money = Role.SISA, True
-                return (f"`{column.header or column.index + 1}` equals {pagu.header} − {realisasi.header} on "
-                        f"{evidence.holds} of {evidence.rows} rows: read as the sisa")
+                return Said(f"`{column.header or column.index + 1}` sama dengan {pagu.header} − {realisasi.header} "
+                            f"pada {evidence.holds} dari {evidence.rows} baris: dibaca sebagai sisa",
+                            f"`{column.header or column.index + 1}` equals {pagu.header} − {realisasi.header} on "
+                            f"{evidence.holds} of {evidence.rows} rows: read as the sisa")
         return ""
     target, kinerja = pair_left(columns, column.index, Role.TARGET, Role.REALISASI_KINERJA) or (None, None)
     if kinerja and target and not column.money:
         evidence = ratio_evidence(values, column.index, kinerja.index, target.index)
         if evidence.confirmed:
             column.role = Role.CAPAIAN
-            return (f"`{column.header or column.index + 1}` equals {kinerja.header} / {target.header} × 100 on "
-                    f"{evidence.holds} of {evidence.rows} rows: read as capaian")
+            return Said(f"`{column.header or column.index + 1}` sama dengan {kinerja.header} / {target.header} × 100 "
+                        f"pada {evidence.holds} dari {evidence.rows} baris: dibaca sebagai capaian",
+                        f"`{column.header or column.index + 1}` equals {kinerja.header} / {target.header} × 100 on "
+                        f"{evidence.holds} of {evidence.rows} rows: read as capaian")
     return ""
 
 
@@ -169,27 +180,32 @@ def _apply_formula(columns: list[Column], values, formula: Formula) -> str:
         evidence = ratio_evidence(values, target.index, top.index, bottom.index)
         if top.money and bottom.money:
             roles = [(bottom, Role.PAGU), (top, Role.REALISASI), (target, Role.PERSEN)]
-            meaning = "the budget % (Realisasi / Pagu × 100)"
+            meaning = Said("% anggaran (Realisasi / Pagu × 100)", "the budget % (Realisasi / Pagu × 100)")
         else:
             roles = [(bottom, Role.TARGET), (top, Role.REALISASI_KINERJA), (target, Role.CAPAIAN)]
-            meaning = "capaian (Realisasi / Target × 100)"
+            meaning = Said("capaian (Realisasi / Target × 100)", "capaian (Realisasi / Target × 100)")
     elif formula.kind == "difference" and all(columns[i].money for i in formula.operands):
         first, second = (columns[i] for i in formula.operands)
         evidence = difference_evidence(values, target.index, first.index, second.index)
         roles = [(first, Role.PAGU), (second, Role.REALISASI), (target, Role.SISA)]
-        meaning = "the sisa (Pagu − Realisasi)"
+        meaning = Said("sisa (Pagu − Realisasi)", "the sisa (Pagu − Realisasi)")
     else:
-        return f"printed formula `{formula.text}` read, not used: only ratios and money differences are"
+        return Said(f"rumus tercetak `{formula.text}` dibaca, tidak dipakai: hanya rasio dan selisih uang yang dipakai",
+                    f"printed formula `{formula.text}` read, not used: only ratios and money differences are")
     if evidence.rows and not evidence.holds:
-        return (f"printed formula `{formula.text}` holds on none of {evidence.rows} rows: not used to name the "
-                "columns")
+        return Said(f"rumus tercetak `{formula.text}` tidak cocok pada satu pun dari {evidence.rows} baris: tidak "
+                    "dipakai untuk menamai kolom",
+                    f"printed formula `{formula.text}` holds on none of {evidence.rows} rows: not used to name the "
+                    "columns")
     for column, role in roles:
         if column.role in (Role.SUMBER, Role.TRIWULAN) and role in (Role.PAGU, Role.REALISASI):
             continue  # a funding source or quarter stays one: its total is found beside it
         column.role = role
     target.formula = formula.text
-    return (f"printed formula `{formula.text}`: column {target.index + 1} is {meaning}, as it holds on "
-            f"{evidence.holds} of {evidence.rows} rows")
+    return Said(f"rumus tercetak `{formula.text}`: kolom {target.index + 1} adalah {meaning.text('id')}, karena "
+                f"cocok pada {evidence.holds} dari {evidence.rows} baris",
+                f"printed formula `{formula.text}`: column {target.index + 1} is {meaning}, as it holds on "
+                f"{evidence.holds} of {evidence.rows} rows")
 
 
 def _budget_share(columns: list[Column], values, column: Column) -> str:
@@ -213,8 +229,10 @@ def _budget_share(columns: list[Column], values, column: Column) -> str:
             return ""
     if budget.confirmed:
         column.role = Role.PERSEN
-        return (f"`{column.header}` is {realisasi.header} / {pagu.header} × 100 on {budget.holds} of "
-                f"{budget.rows} rows: read as the budget %, not capaian kinerja")
+        return Said(f"`{column.header}` adalah {realisasi.header} / {pagu.header} × 100 pada {budget.holds} dari "
+                    f"{budget.rows} baris: dibaca sebagai % anggaran, bukan capaian kinerja",
+                    f"`{column.header}` is {realisasi.header} / {pagu.header} × 100 on {budget.holds} of "
+                    f"{budget.rows} rows: read as the budget %, not capaian kinerja")
     if kinerja and target:
         return ""
     if budget.rows:
@@ -225,6 +243,9 @@ def _budget_share(columns: list[Column], values, column: Column) -> str:
 
 
 def _doubt(column: Column, evidence: Evidence) -> str:
-    return (f"`{column.header}` equals Realisasi / Pagu × 100 on only {evidence.holds} of {evidence.rows} rows: "
-            "it may hold something else (physical progress?); if so, label it. Its rows that disagree are "
-            "warnings")
+    return Said(f"`{column.header}` sama dengan Realisasi / Pagu × 100 hanya pada {evidence.holds} dari "
+                f"{evidence.rows} baris: mungkin berisi hal lain (kemajuan fisik?); bila demikian, beri judul yang "
+                "sesuai. Barisnya yang tidak cocok menjadi peringatan",
+                f"`{column.header}` equals Realisasi / Pagu × 100 on only {evidence.holds} of {evidence.rows} rows: "
+                "it may hold something else (physical progress?); if so, label it. Its rows that disagree are "
+                "warnings")

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
+from ..said import Said
+
 # Sums of printed amounts must be exact however many digits a report prints (a 30-digit typo, 10^400):
 # Decimal's default 28 significant digits would round them. Threads started later copy DefaultContext.
 decimal.DefaultContext.prec = decimal.getcontext().prec = 2_000
@@ -36,7 +38,8 @@ def drop_invisible(rows: list[list[str]]) -> tuple[list[list[str]], list[tuple[i
     for i, cells in enumerate(rows):
         fixed = [INVISIBLE.sub("", c) if c else c for c in cells]
         if fixed != cells:
-            repairs.append((i, "invisible characters (zero-width space, direction mark) removed from a cell"))
+            repairs.append((i, Said("karakter tak terlihat (spasi lebar nol, tanda arah) dihapus dari sel",
+                                    "invisible characters (zero-width space, direction mark) removed from a cell")))
         cleaned.append(fixed)
     return cleaned, repairs
 

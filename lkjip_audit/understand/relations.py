@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..said import Said, where
 from .model import MONEY_ROLES, Column, Level, Role, Row, Table
 
 Cell = tuple[int, int]  # (row index among the body rows, column index)
@@ -248,15 +249,20 @@ def _flat_totals(table: Table, taken: set) -> list[Relation]:
                                   tuple((r.index, column.index) for r in scope)))
         if not found:
             continue
-        where = f"line {row.line}" if row.line is not None else f"page {row.page}"
+        at = where(row.line, row.page)
         skipped = _numbering_gap(scope)
         if skipped:
-            table.repairs.append(f"{where}: the numbering skips {skipped}: rows may be missing, so the Jumlah row "
-                                 "is not checked against the rows above it")
+            table.repairs.append(Said(f"penomoran melompati {skipped}: mungkin ada baris yang hilang, jadi baris "
+                                      "Jumlah tidak diperiksa terhadap baris di atasnya",
+                                      f"the numbering skips {skipped}: rows may be missing, so the Jumlah row is "
+                                      "not checked against the rows above it").after(at))
             continue
         if len(found) >= 2 and not any(_sums_up(table, relation) for relation in found):
-            table.repairs.append(f"{where}: the Jumlah row agrees with none of its {len(found)} columns: rows may "
-                                 "be missing or misread, so it is not checked against the rows above it")
+            table.repairs.append(Said(f"baris Jumlah tidak cocok dengan satu pun dari {len(found)} kolomnya: mungkin "
+                                      "ada baris yang hilang atau salah baca, jadi tidak diperiksa terhadap baris di "
+                                      "atasnya",
+                                      f"the Jumlah row agrees with none of its {len(found)} columns: rows may be "
+                                      "missing or misread, so it is not checked against the rows above it").after(at))
             continue
         relations += found
     return relations

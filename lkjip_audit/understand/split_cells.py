@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..said import Said
 from .columns import normalize, pair_part
 from .scales import LABEL_PATTERN
 
@@ -50,7 +51,8 @@ def join_split_kode(first_header: str, rows: list[list[str]]) -> tuple[list[list
             digits.append(glued.group(1))
             rest[0] = glued.group(2)
         joined.append([" ".join(digits)] + rest)
-        repairs.append((index, f"kode printed over {len(digits)} cells joined into one: {' '.join(digits)}"))
+        repairs.append((index, Said(f"kode yang tercetak di {len(digits)} sel digabung menjadi satu: {' '.join(digits)}",
+                                     f"kode printed over {len(digits)} cells joined into one: {' '.join(digits)}")))
     return joined, repairs
 
 
@@ -68,8 +70,9 @@ def split_pair_header(labels: list[str], money_share: list[float]) -> tuple[list
         return labels, None
     spanning = labels[first - 1]
     widened = labels[:first - 1] + [f"{spanning} / K", f"{spanning} / Rp"] + labels[first:]
-    return widened, (f"header `{spanning[:60]}` covers a K and an Rp column (their sub-labels are missing): "
-                     "split in two")
+    return widened, Said(f"judul `{spanning[:60]}` menaungi kolom K dan Rp (sub-judulnya hilang): dibagi dua",
+                         f"header `{spanning[:60]}` covers a K and an Rp column (their sub-labels are missing): "
+                         "split in two")
 
 
 _PCT_OR_ERROR = r"(?:\d{1,3}(?:[.,]\d{1,2})?\s*%|#[A-Z0-9/]+[!?]?)"
@@ -94,7 +97,8 @@ def split_two_figure_cells(rows: list[list[str]]) -> tuple[list[list[str]], list
                 cells[c - 1], cells[c] = first, second
             else:
                 continue
-            repairs.append((index, f"`{text.strip()}` holds two cells' values: split in two"))
+            repairs.append((index, Said(f"`{text.strip()}` memuat nilai dua sel: dibagi dua",
+                                         f"`{text.strip()}` holds two cells' values: split in two")))
         result.append(cells)
     return result, repairs
 
@@ -120,7 +124,8 @@ def split_label_figure_cells(rows: list[list[str]]) -> tuple[list[list[str]], li
             if same < 2:
                 continue
             cells[c], cells[c + 1] = match.group("label"), match.group("figure")
-            repairs.append((index, f"`{text.strip()}` holds a label and its figure: split in two"))
+            repairs.append((index, Said(f"`{text.strip()}` memuat uraian dan angkanya: dibagi dua",
+                                         f"`{text.strip()}` holds a label and its figure: split in two")))
     return result, repairs
 
 
@@ -139,7 +144,8 @@ def drop_inserted_empty_cells(rows: list[list[str]], named: int) -> list[tuple[i
         del cells[gap]
         cells.append("")
         if not any(c.strip() for c in cells[named:]):
-            repairs.append((index, f"an empty cell (column {gap + 1}) the extraction inserted was dropped"))
+            repairs.append((index, Said(f"sel kosong (kolom {gap + 1}) sisipan ekstraksi dibuang",
+                                         f"an empty cell (column {gap + 1}) the extraction inserted was dropped")))
         else:  # still too wide: leave it as it was, to be shown and not checked
             cells.insert(gap, "")
             cells.pop()
@@ -163,5 +169,6 @@ def split_double_header(labels: list[str], filled: list[bool]) -> tuple[list[str
             labels[c], labels[c + 1] = match.group(1), match.group(2)
         else:
             continue
-        return labels, f"header `{label}` names two columns: split over it and its empty neighbour"
+        return labels, Said(f"judul `{label}` menamai dua kolom: dibagi ke kolom itu dan tetangganya yang kosong",
+                            f"header `{label}` names two columns: split over it and its empty neighbour")
     return labels, None
