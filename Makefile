@@ -20,16 +20,21 @@ system-deps:
 	    libreoffice-calc-nogui >/dev/null; }
 
 $(VENV)/.installed: pyproject.toml
+	@echo "setup: creating $(VENV) with $$($(PYTHON) --version)"
 	$(PYTHON) -m venv $(VENV)
+	@echo "setup: upgrading pip"
 	$(PY) -m pip install --quiet --upgrade pip
+	@echo "setup: installing lkjip-audit (editable) with its test dependencies; the first time takes minutes"
 	$(PY) -m pip install --quiet -e '.[test]'
+	@echo "setup: done"
 	touch $@
 
 audit: setup
 	$(VENV)/bin/lkjip-audit audit
 
+# Every core (pytest-xdist); a test file stays on one worker, so a notebook's cells run in order in one kernel.
 test: setup system-deps
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 clean:
 	rm -rf $(VENV) data/clean/*/

@@ -14,6 +14,7 @@ import csv
 import hashlib
 import io
 import json
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
@@ -177,22 +178,30 @@ def finish_one(record: dict, parameters: dict, exporter=None) -> dict:
     return record
 
 
-_KERNELS = None
+_WORKER = threading.local()
 
 
 def _worker_kernels(more_to_come: bool):
-    """This worker process's kernel pool; its spare kernel is stopped when the worker exits."""
-    global _KERNELS
-    if _KERNELS is None:
+    """This worker thread's kernel pool; its spare kernel is stopped when the worker exits.
+
+    One pool per thread: a Dask worker runs several reports at once in threads of one process, and two
+    runs handed the same spare kernel would each stop the other's.
+    """
+    pool = getattr(_WORKER, "kernels", None)
+    if pool is None:
         from multiprocessing.util import Finalize
 
         from .runner import KernelPool
 
-        _KERNELS = KernelPool()
+        pool = _WORKER.kernels = KernelPool()
+        _POOLS.append(pool)
         # Pool workers leave through os._exit, which skips atexit; multiprocessing's finalizers still run.
-        Finalize(_KERNELS, _KERNELS.close, exitpriority=10)
-    _KERNELS.prepare_next = more_to_come
-    return _KERNELS
+        Finalize(pool, pool.close, exitpriority=10)
+    pool.prepare_next = more_to_come
+    return pool
+
+
+_POOLS: list = []  # every thread's pool in this process, for a stop that must reach them all
 
 
 def _finish(record: dict, started: float) -> dict:
@@ -392,8 +401,8 @@ def _worker_start() -> None:
 def _worker_stop(signum, frame) -> None:
     import os
 
-    if _KERNELS is not None:
-        _KERNELS.kill_now()
+    for pool in _POOLS:
+        pool.kill_now()
     os._exit(128 + signum)
 
 

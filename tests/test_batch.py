@@ -86,7 +86,7 @@ def test_batch_on_a_dask_cluster(inputs, tmp_path):
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
                                   dashboard_address=None) as cluster:
         entries = run_batch(collect_reports([inputs]), tmp_path / "out", scheduler=cluster.scheduler_address)
-    assert [e.status for e in entries] == ["ok", "ok", "failed"]
+    assert [e.status for e in entries] == ["ok", "ok", "failed"], [e.reason for e in entries]
     assert index_rows(tmp_path / "out")["001_64a952374f22daba.txt"]["findings"] == 85
 
 
