@@ -133,9 +133,10 @@ def run_one(report: str, out: str, lang: str = "id", timeout: float | None = Non
     try:
         check_file(report_path)  # before hashing: a pipe named .txt would block the hash forever
         record["sha256"] = file_sha256(report_path)
-        notebook = execute_audit_notebook(report_path, out, lang=lang, timeout=timeout, tolerance=tolerance,
-                                          kernels=_worker_kernels(more_to_come), scale=scale,
-                                          folder_name=folder_name)
+        with _ONE_RUN_PER_PROCESS:
+            notebook = execute_audit_notebook(report_path, out, lang=lang, timeout=timeout, tolerance=tolerance,
+                                              kernels=_worker_kernels(more_to_come), scale=scale,
+                                              folder_name=folder_name)
     except AuditTimeout as exc:
         record.update(status="timeout", stage="timeout", reason=str(exc))
     except KernelDied as exc:
@@ -179,6 +180,10 @@ def finish_one(record: dict, parameters: dict, exporter=None) -> dict:
 
 
 _WORKER = threading.local()
+# A Dask worker may run tasks in several threads of one process; nbclient's kernel clients share the
+# process's asyncio machinery ("This event loop is already running" when two run at once). Reports in one
+# process run one after the other: parallel work comes from processes (`--nworkers`, `--jobs`).
+_ONE_RUN_PER_PROCESS = threading.Lock()
 
 
 def _worker_kernels(more_to_come: bool):

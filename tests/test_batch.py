@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import distributed
+from jupyter_core.utils import ensure_event_loop
 import nbformat
 import pytest
 
@@ -83,6 +84,9 @@ def test_a_hanging_report_times_out_and_a_dead_kernel_is_recorded(tmp_path, monk
 
 
 def test_batch_on_a_dask_cluster(inputs, tmp_path):
+    # As after any earlier kernel client in this process: the main thread's event loop is set, and Dask's task
+    # threads inherit it. Two reports run at once on it failed with "This event loop is already running".
+    ensure_event_loop()
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
                                   dashboard_address=None) as cluster:
         entries = run_batch(collect_reports([inputs]), tmp_path / "out", scheduler=cluster.scheduler_address)
