@@ -5,9 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lkjip_audit.checks.claims import check_claims
-from lkjip_audit.understand.claims import read_claims
+from lkjip_audit.understand.claims import read_claims, words_value
 
 
 def claims(text: str):
@@ -100,3 +102,49 @@ def test_a_law_citation_is_not_a_flattened_row():
     text = ("Undang-Undang Nomor 22 Tahun 1999 jo Undang-Undang nomor 32 tahun 2004 tentang Pemerintahan Daerah, "
             "Undang-Undang Nomor 5 Tahun 2014 jo Peraturan nomor 48 tahun 2016 tentang Perangkat Daerah")
     assert read_claims([text]) == []
+
+
+def test_a_realisasi_and_the_basis_it_was_computed_on_two_paragraphs_later():
+    # Kediri lines 541-545, as printed (three paragraphs); 307 / 1386 × 100 = 22,1501
+    lines = ['1.1.2.2. **INDIKATOR** kedua "**Prosentase usaha mikro yang berizin**" target **4,72%** realisasi '
+             '**22,16 %** capaian kinerja tahun 2021 adalah sebesar **469,49%**.', "",
+             "Dengan dasar perhitungan bahwa di tahun 2021 jumlah Usaha Mikro yang di bina yang mendapatkan "
+             "perijinan adalah", "",
+             "307 di bandingkan jumlah usaha mikro yang dibina pada tahun 2021 yaitu 1386"]
+    found = check_claims(read_claims(lines))
+    assert [(f.column, f.reported, f.expected, f.line, f.item) for f in found] == [
+        ("rasio", Decimal("22.16"), Decimal("22.15"), 5, "realisasi 22,16 %")]
+    # Kediri lines 547-549: 250 / 857 × 100 = 29,17 holds; without a stated basis nothing is read.
+    assert claims("target 71,31% realisasi 29,17% capaian kinerja tahun 2021 adalah sebesar 40,91%.\n\n"
+                  "Dengan dasar perhitungan bahwa di tahun 2021 usaha mikro hasil binaan yang omsetnya meningkat "
+                  "sebanyak 250 usaha mikro di bandingkan dengan jumlah Usaha Mikro binaan tahun dasar sebesar 857 "
+                  "usaha mikro.") == []
+    assert read_claims(["realisasi 22,16 %", "", "307 di bandingkan 1386 usaha"]) == []
+
+
+@pytest.mark.parametrize("text, reported, said", [
+    ("sebanyak 7 (tujuh) Program dan 12 (sebelas) kegiatan", 12, 11),
+    ("sebesar Rp 2.142.439.000,- (dua miliar seratus empat puluh dua juta empat ratus tiga puluh sembilan ribu "
+     "sembilan rupiah)", 2142439000, 2142439009),
+    ("menetapkan tiga (4) sasaran strategis", 4, 3),
+])
+def test_a_number_whose_words_say_another(text, reported, said):
+    assert claims(text) == [("terbilang", Decimal(reported), Decimal(said), 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kediri line 285: sebanyak 7 (tujuh) Program dan 12 (dua belas) sebagai berikut",
+    "Rp 2.142.439.000,- (dua miliar seratus empat puluh dua juta empat ratus tiga puluh sembilan ribu rupiah)",
+    "Depok line 46: tiga (3) sasaran strategis; selama 1 (satu) tahun; 1.535.783 (satu juta lima ratus tiga "
+    "puluh lima ribu tujuh ratus delapan puluh tiga) penduduk; seribu lima ratus (1.500) orang",
+    "(dua) hal dan 5 (lima belas orang)",  # words that are not all number words are not read
+])
+def test_numbers_and_their_words_that_agree(text):
+    assert claims(text) == []
+
+
+@given(st.integers(min_value=0, max_value=10**13 - 1))
+def test_the_words_reader_reads_what_num2words_spells(n):
+    from num2words import num2words
+
+    assert words_value(num2words(n, lang="id")) == n

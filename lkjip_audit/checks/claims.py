@@ -6,6 +6,7 @@ The claims are read in `understand.claims`; here each is judged:
   (`understand.ratios`);
 - **rasio**: Z = X / Y × 100 at Z's printed decimals;
 - **jumlah**: the parts add up to the total, exactly;
+- **terbilang**: the words say the digits, exactly;
 - **baris** (a table row flattened into prose): which count is divided by which is not printed, so the
   report's own rows of this shape decide it. A direction is taken when it holds on two rows or more and on
   more rows than fail; only then is a row that fails it a finding. One row alone proves nothing.
@@ -33,6 +34,8 @@ def check_claims(claims: list[Claim]) -> list[Finding]:
             findings += _ratio(claim, claim.operands)
         elif claim.kind == "jumlah":
             findings += _total(claim)
+        elif claim.kind == "terbilang":
+            findings += _words(claim)
         elif claim.kind == "baris" and direction is not None:
             findings += _ratio(claim, claim.operands[::direction])
     return findings
@@ -82,10 +85,17 @@ def _total(claim: Claim) -> list[Finding]:
     return [_finding(claim, "jumlah", expected, " + ".join(v.text for v in claim.operands))]
 
 
+def _words(claim: Claim) -> list[Finding]:
+    words, = claim.operands
+    if words.value == claim.stated.value:
+        return []
+    return [_finding(claim, "terbilang", words.value, f'"{words.text}"')]
+
+
 def _finding(claim: Claim, kind: str, expected: Decimal, detail: str) -> Finding:
     reported = claim.stated.value
     # A total is a count; a ratio is shown with its printed decimals, two at least.
-    decimals = 0 if kind == "jumlah" else max(2, -min(reported.as_tuple().exponent, 0))
+    decimals = 0 if kind in ("jumlah", "terbilang") else max(2, -min(reported.as_tuple().exponent, 0))
     return Finding(rule="prose-arithmetic", table=None, item=claim.item, column=kind, reported=reported,
                    expected=expected, line=claim.line, decimals=decimals, detail={"id": detail, "en": detail},
                    combined=list(claim.quotes))

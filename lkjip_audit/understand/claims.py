@@ -12,7 +12,12 @@ Each paragraph (a sentence the text layer wraps is read whole) is read for:
   peserta laki-laki" (counted things, not percentages);
 - **baris**, a table row flattened into prose with two counts of one unit and a percentage after them:
   "Upaya hukum banding tahun 2016 dan 2015 40 Berkas Upaya hukum banding tahun 2015 20 Berkas 50,00". Which
-  count is divided by which is not printed: the checks take it from the report's other rows of this shape.
+  count is divided by which is not printed: the checks take it from the report's other rows of this shape;
+- **rasio** from a stated basis: a realisasi percentage, then within two paragraphs "Dengan dasar perhitungan
+  ... 307 di bandingkan jumlah usaha mikro yang dibina pada tahun 2021 yaitu 1386" — the percentage must be
+  307 / 1386 × 100;
+- **terbilang**, a number and its words: "12 (dua belas)", "Rp 2.142.439.000,- (dua miliar ... sembilan ribu
+  rupiah)", "tiga (3) sasaran" — the words must say the digits.
 
 A claim keeps the printed fragments it was read from and the line of its stated figure.
 """
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .paragraphs import paragraphs
 from .numbers import Number, parse_number
@@ -56,6 +62,49 @@ _PART = re.compile(rf"(?:^|,|\bdan\b)\s*(?:[A-Za-z ]{{0,25}}?\bsebanyak\s+)?{_NU
 # `serta` opens another group (`15 sehat dan 45 cukup sehat, serta 50 dalam pengawasan`): the parts end there.
 _OTHER_GROUP = re.compile(r",?\s+serta\b", re.IGNORECASE)
 WINDOW = 400  # characters a claim's figures may stand apart (a sentence and the next)
+# "Dengan dasar perhitungan bahwa ... 307 di bandingkan jumlah usaha mikro ... tahun 2021 yaitu 1386"
+_BASIS = re.compile(r"\b(?:dasar\s+perhitungan|dihitung\s+(?:dari|berdasarkan|dengan))\b", re.IGNORECASE)
+_COMPARED = re.compile(rf"(?<![\d.,]){_NUMBER}[^\d.]{{0,60}}?\b(?:di\s?bandingkan|dibanding)\b(?:\s+dengan)?"
+                       rf"(?P<after>[^.]{{0,160}})", re.IGNORECASE)
+_YEAR_NAMED = re.compile(r"\btahun\s+(?:19|20)\d\d\b", re.IGNORECASE)
+_FIRST_NUMBER = re.compile(rf"(?<![\d.,]){_NUMBER}")
+_NUMBER_WORD = (r"(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|seratus|"
+                r"ratus|seribu|ribu|sejuta|juta|miliar|milyar|triliun)")
+_NUMBER_WORDS = rf"{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*"
+_WHOLE = r"(\d{1,3}(?:\.\d{3})+|\d+)"
+# `12 (dua belas)`, `Rp 2.142.439.000,- (dua miliar ... rupiah)`; `tiga (3) sasaran`
+_DIGITS_THEN_WORDS = re.compile(rf"(?<![\d.,]){_WHOLE}(?:,-)?\s*\(\s*({_NUMBER_WORDS})(?:\s+rupiah)?\s*\)",
+                                re.IGNORECASE)
+_WORDS_THEN_DIGITS = re.compile(rf"\b({_NUMBER_WORDS})\s*\(\s*{_WHOLE}\s*\)", re.IGNORECASE)
+
+
+_UNIT_WORDS = {"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+               "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100}
+_BIG_WORDS = {"seribu": 10**3, "sejuta": 10**6}
+_SCALE_WORDS = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12}
+
+
+def words_value(text: str) -> int | None:
+    """The number Indonesian words say (`dua miliar seratus empat puluh dua juta` = 2,142,000,000), or None
+    when they are not a well-formed number."""
+    total, group = 0, 0  # `group`: the part below the next scale word (ribu, juta, ...)
+    for word in re.findall(r"[a-z]+", text.lower()):
+        unit = group % 10
+        if word == "belas" and 0 < unit and group % 100 < 10:
+            group += 10
+        elif word == "puluh" and 0 < unit and group % 100 < 10:
+            group += unit * 9
+        elif word == "ratus" and 0 < group < 10:
+            group *= 100
+        elif word in _SCALE_WORDS and group:
+            total, group = total + group * _SCALE_WORDS[word], 0
+        elif word in _BIG_WORDS and not group:
+            total += _BIG_WORDS[word]
+        elif word in _UNIT_WORDS:
+            group += _UNIT_WORDS[word]
+        else:
+            return None
+    return total + group
 
 
 @dataclass(frozen=True)
@@ -84,8 +133,46 @@ def read_claims(lines: list[str]) -> list[Claim]:
         def line_of(position: int) -> int:
             return start + max(i for i, offset in enumerate(offsets) if offset <= position)
         found = (_capaian_claims(text, line_of) + _ratio_claims(text, line_of) + _total_claims(text, line_of)
-                 + _flat_rows(text, line_of))
+                 + _flat_rows(text, line_of) + _terbilang(text, line_of))
         claims += sorted(found, key=lambda c: c.line)
+    claims += _stated_bases(lines)
+    return sorted(claims, key=lambda c: c.line)
+
+
+def _stated_bases(lines: list[str]) -> list[Claim]:
+    """A realisasi percentage and, within the next two paragraphs, the basis it was computed on."""
+    claims = []
+    recent: list[tuple[int, str, list[int]]] = []
+    for start, text, offsets in paragraphs(lines):
+        recent = [*recent[-2:], (start, text, offsets)]
+        if not any(_BASIS.search(t) for _, t, _ in recent[-2:]):
+            continue
+        for match in _COMPARED.finditer(text):
+            before = " ".join(t for _, t, _ in recent[:-1]) + " " + text[:match.start()]
+            stated = [r for r in _REALISASI.finditer(before) if r.group(2)]
+            bottom = _FIRST_NUMBER.search(_YEAR_NAMED.sub(" ", match.group("after")))
+            if not stated or bottom is None:
+                continue
+            real = _number(stated[-1].group(1), stated[-1].group(2))
+            top, under = _number(match.group(1)), _number(bottom.group(1))
+            if real is None or top is None or under is None:
+                continue
+            line = start + max(i for i, offset in enumerate(offsets) if offset <= match.start())
+            quote = " ".join(stated[-1].group(0).replace("*", " ").split())  # markdown bold is not the text
+            claims.append(Claim("rasio", line, quote, real, (top, under), (quote, match.group(0).strip()[:120])))
+    return claims
+
+
+def _terbilang(text: str, line_of) -> list[Claim]:
+    claims = []
+    for pattern, digits_group, words_group in ((_DIGITS_THEN_WORDS, 1, 2), (_WORDS_THEN_DIGITS, 2, 1)):
+        for match in pattern.finditer(text):
+            stated = _number(match.group(digits_group))
+            said = words_value(match.group(words_group))
+            if stated is None or said is None:
+                continue
+            claims.append(Claim("terbilang", line_of(match.start()), match.group(0).strip(), stated,
+                                (Number(match.group(words_group), Decimal(said)),), (match.group(0).strip(),)))
     return claims
 
 
