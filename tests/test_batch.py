@@ -38,8 +38,8 @@ def test_a_bad_report_is_recorded_and_the_others_are_audited(inputs, tmp_path):
     entries = run_batch(collect_reports([inputs]), out, jobs=2)
     assert [e.status for e in entries] == ["ok", "ok", "failed"]
     rows = index_rows(out)
-    assert rows["001_64a952374f22daba.txt"]["findings"] == 85
-    assert rows["001_64a952374f22daba.txt"]["errors"] == 57
+    assert rows["001_64a952374f22daba.txt"]["findings"] == 86
+    assert rows["001_64a952374f22daba.txt"]["errors"] == 58
     assert rows["001_64a952374f22daba.txt"]["pagu"] == 12468907692  # JUMLAH of Tabel 3.2, text line 660
     assert rows["002_d488c239828ced52.txt"]["findings"] == 5
     bad = rows["rusak.txt"]
@@ -91,7 +91,7 @@ def test_batch_on_a_dask_cluster(inputs, tmp_path):
                                   dashboard_address=None) as cluster:
         entries = run_batch(collect_reports([inputs]), tmp_path / "out", scheduler=cluster.scheduler_address)
     assert [e.status for e in entries] == ["ok", "ok", "failed"], [e.reason for e in entries]
-    assert index_rows(tmp_path / "out")["001_64a952374f22daba.txt"]["findings"] == 85
+    assert index_rows(tmp_path / "out")["001_64a952374f22daba.txt"]["findings"] == 86
 
 
 def test_a_report_that_failed_unchanged_is_not_tried_again_unless_asked(inputs, tmp_path, monkeypatch):
@@ -129,7 +129,7 @@ def test_the_cli_batch_writes_index_and_summary_and_exits_1_when_one_failed(inpu
     assert "Traceback" not in done.stderr
     assert (out / "batch_summary.ipynb").exists()
     findings_csv = (out / "batch_findings.csv").read_text().splitlines()
-    assert len(findings_csv) == 1 + 85 + 5  # header, Kediri's and Flores Timur's findings
+    assert len(findings_csv) == 1 + 86 + 5  # header, Kediri's and Flores Timur's findings
     reports_csv = (out / "batch_reports.csv").read_text().splitlines()
     assert reports_csv[0].startswith("report,status,tables,budget_tables,findings,errors,warnings")
     assert any(line.startswith("rusak.txt,failed") for line in reports_csv)

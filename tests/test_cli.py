@@ -27,8 +27,8 @@ def test_audit_writes_workbook_findings_and_executed_notebook(tmp_path):
     assert {p.name for p in folder.iterdir()} == {f"{KEDIRI.stem}.audit.xlsx", "findings.json",
                                                   f"{KEDIRI.stem}.ipynb", f"{KEDIRI.stem}.html"}
     document = json.loads((folder / "findings.json").read_text(encoding="utf-8"))
-    assert document["report"] == KEDIRI.name and len(document["findings"]) == 85
-    assert done.stdout.startswith(f"{KEDIRI.name}: 9 tables (3 budget), 85 findings (error 57, warning 28)")
+    assert document["report"] == KEDIRI.name and len(document["findings"]) == 86
+    assert done.stdout.startswith(f"{KEDIRI.name}: 9 tables (3 budget), 86 findings (error 58, warning 28)")
     # Findings per rule, in the catalogue's order (the Metode sheet's).
     assert done.stdout.splitlines()[1] == (
         "  per rule: footing-children 16, footing-total 4, row-percent 10, row-capaian 4, row-sisa 12, "
