@@ -32,7 +32,8 @@ $(VENV)/.installed: pyproject.toml
 audit: setup
 	$(VENV)/bin/lkjip-audit audit
 
-# Every core (pytest-xdist); a test file stays on one worker, so a notebook's cells run in order in one kernel.
+# Every core (pytest-xdist). One file per worker, so a notebook's cells run in order in one kernel (xdist's
+# loadgroup cannot keep them together under pytest 9.2: it marks the group on a node id pytest no longer reads).
 test: setup system-deps
 	$(PY) -m pytest -n auto --dist loadfile
 

@@ -82,6 +82,7 @@ def test_a_long_pdf_is_read_to_its_one_budget_page(corpus):
         "row-sisa", BLOCK_PAGE, Decimal(1_600_000), Decimal(1_500_000))
 
 
+@pytest.mark.slow
 def test_cli_gives_one_line_and_status_per_report_and_never_a_traceback(corpus, tmp_path):
     # One command over the whole corpus (a report's own exit status is tested in test_cli): each refused report
     # gets its one line on stderr, each audited one its summary line on stdout, in the order given.
@@ -110,6 +111,7 @@ def test_cli_gives_one_line_and_status_per_report_and_never_a_traceback(corpus, 
     assert not (NOTEBOOK_DIR / "DIRETAS").exists() and not (tmp_path / "DIRETAS").exists()
 
 
+@pytest.mark.slow
 def test_in_a_batch_the_bad_reports_fail_alone(corpus, tmp_path):
     entries = {Path(e.report).name: e for e in run_batch(list(corpus.values()), tmp_path / "out", jobs=2)}
     assert {n for n, e in entries.items() if e.status == "failed"} == set(REFUSED)

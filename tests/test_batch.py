@@ -18,6 +18,8 @@ from lkjip_audit.batch import collect_reports, run_batch
 from lkjip_audit.exceptions import OutputError
 from lkjip_audit.ingest.document import file_sha256
 
+pytestmark = pytest.mark.slow  # end to end: notebooks, kernels, processes
+
 
 @pytest.fixture()
 def inputs(tmp_path):

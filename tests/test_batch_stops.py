@@ -15,6 +15,8 @@ import pytest
 
 from conftest import KEDIRI
 
+pytestmark = pytest.mark.slow  # end to end: notebooks, kernels, processes
+
 CLI = [sys.executable, "-m", "lkjip_audit"]
 
 

@@ -1,13 +1,16 @@
 """The `lkjip-audit audit` command end to end: papermill runs the notebook per report."""
 
 import json
-from datetime import datetime
 import subprocess
 import sys
+from datetime import datetime
 
+import pytest
 from openpyxl import load_workbook
 
 from conftest import FLOTIM, KEDIRI, KUKAR_OCR
+
+pytestmark = pytest.mark.slow  # end to end: notebooks, kernels, processes
 
 CLI = [sys.executable, "-m", "lkjip_audit"]
 
@@ -32,7 +35,7 @@ def test_audit_writes_workbook_findings_and_executed_notebook(tmp_path):
     # Findings per rule, in the catalogue's order (the Metode sheet's).
     assert done.stdout.splitlines()[1] == (
         "  per rule: footing-children 16, footing-total 4, row-percent 10, row-capaian 4, row-sisa 12, "
-        "average-row 2, row-sources 5, row-quarters 6, printed-error 3, prose-table 6, cross-table 17")
+        "average-row 2, row-sources 5, row-quarters 6, printed-error 3, prose-table 6, prose-arithmetic 1, cross-table 17")
     notebook = json.loads((folder / f"{KEDIRI.stem}.ipynb").read_text(encoding="utf-8"))
     papermill = notebook["metadata"]["papermill"]
     assert papermill["parameters"]["input_path"] == str(KEDIRI)

@@ -15,6 +15,8 @@ import pytest
 from bad_inputs.make_hostile import FORMULA_PAYLOADS, HOSTILE_FILE_NAMES, write_hostile
 from lkjip_audit.report.safe_text import inert
 
+pytestmark = pytest.mark.slow  # end to end: notebooks, kernels, processes
+
 CLI = [sys.executable, "-m", "lkjip_audit"]
 # A tag that a payload would open, live (escaped, it reads `&lt;img ...`).
 LIVE = re.compile(r"<(script|img|svg|a)\b[^>]*(alert|javascript:)", re.IGNORECASE)

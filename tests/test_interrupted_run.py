@@ -13,6 +13,8 @@ from openpyxl import load_workbook
 
 from bad_inputs.make_corpus import long_report_pages, text_pdf
 
+pytestmark = pytest.mark.slow  # end to end: notebooks, kernels, processes
+
 CLI = [sys.executable, "-m", "lkjip_audit"]
 
 

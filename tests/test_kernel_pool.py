@@ -6,11 +6,14 @@ import json
 import shutil
 
 import psutil
+import pytest
 from jupyter_core.utils import run_sync
 
 from conftest import DEPOK, FLOTIM, KEDIRI
 from lkjip_audit.batch import run_batch
 from lkjip_audit.runner import KernelPool, audit_with_notebook
+
+pytestmark = pytest.mark.slow  # end to end: notebooks, kernels, processes
 
 
 def kernel_processes():

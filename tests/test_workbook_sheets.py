@@ -101,6 +101,7 @@ def test_money_tolerance_lets_small_differences_hold_and_is_stated_in_metode(tmp
         audit(KEDIRI, tolerance="seribu")
 
 
+@pytest.mark.slow
 def test_libreoffice_opens_and_converts_the_workbook(tmp_path, kediri):
     soffice = shutil.which("soffice")
     assert soffice, "LibreOffice (soffice) is missing: `make test` installs it (libreoffice-calc-nogui)"
