@@ -102,7 +102,7 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT, scale: s
     document = ingest.read(path)
     # A report without a table is still audited: its prose's claims are (and the summary says so).
     tables = understand(document) if document.tables else []
-    claims = read_claims(document.lines)
+    claims = read_claims(document.lines, {row.line for raw in document.tables for row in raw.rows if row.line})
     findings = run_checks(tables, document.lines, tolerance, printed_scales(document.lines), defaults, claims)
     parts = checklist(tables, document.lines, findings, document.line_pages)
     return AuditResult(report=document.path.name, source=str(document.path), sha256=document.sha256,

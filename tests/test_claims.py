@@ -148,3 +148,27 @@ def test_the_words_reader_reads_what_num2words_spells(n):
     from num2words import num2words
 
     assert words_value(num2words(n, lang="id")) == n
+
+
+# Kukar (000) lines 586, 730, 760, 762: performance rows whose OCR text lost the table, one line each.
+FLAT_CAPAIAN = ["Pertumbuhan pertumbuhan % 0,44 0,68 154,55 Sangat",
+                "Konsistensi Presentase Persentase 82,53% 82,87% 100,41 82,59% 83,16% 100,70%",
+                "Persentase Koperasi Aktif 82,70% 83,16% 100,56%",
+                "Persentase Pertumbuhan 3,20% 0,65% 20,31%"]
+
+
+def test_flattened_capaian_rows_are_judged_when_the_reports_rows_hold():
+    assert claims("\n".join(FLAT_CAPAIAN)) == []
+    slipped = [FLAT_CAPAIAN[0].replace("154,55", "149,77"), *FLAT_CAPAIAN[1:]]
+    assert claims("\n".join(slipped)) == [("capaian", Decimal("149.77"), Decimal("154.55"), 1)]
+
+
+def test_flattened_rows_prove_nothing_alone_under_years_or_inside_a_table():
+    slipped = FLAT_CAPAIAN[0].replace("154,55", "149,77")
+    assert claims("\n".join([slipped, FLAT_CAPAIAN[2]])) == []  # one row holds, one fails: not shown to be capaian
+    # Kukar lines 626-629: a chart's series under its years, not target, realisasi, capaian.
+    series = ["2021 2022 2023", "m Koperasi Aktif 528 542 553", "B Jumlah Koperasi 640 654 665",
+              "% Koperasi Aktif 82.50% 82.87% 83.16%"]
+    assert claims("\n".join(series + FLAT_CAPAIAN)) == []
+    lines = [slipped, *FLAT_CAPAIAN[1:]]
+    assert check_claims(read_claims(lines, table_lines={1})) == []  # a reader's table row is checked there

@@ -7,6 +7,9 @@ The claims are read in `understand.claims`; here each is judged:
 - **rasio**: Z = X / Y × 100 at Z's printed decimals;
 - **jumlah**: the parts add up to the total, exactly;
 - **terbilang**: the words say the digits, exactly;
+- **capaian-baris** (a performance row flattened onto a line): judged as capaian, but only when the report's
+  rows of this shape hold on two rows or more and on more rows than fail (the numbers, not a header, say
+  these are target, realisasi and capaian);
 - **baris** (a table row flattened into prose): which count is divided by which is not printed, so the
   report's own rows of this shape decide it. A direction is taken when it holds on two rows or more and on
   more rows than fail; only then is a row that fails it a finding. One row alone proves nothing.
@@ -27,6 +30,7 @@ def check_claims(claims: list[Claim]) -> list[Finding]:
     """A finding for each claim whose stated figure its own operands contradict."""
     findings = []
     direction = _flat_row_direction([c for c in claims if c.kind == "baris"])
+    capaian_rows = _capaian_rows_hold([c for c in claims if c.kind == "capaian-baris"])
     for claim in claims:
         if claim.kind == "capaian":
             findings += _capaian(claim)
@@ -34,6 +38,8 @@ def check_claims(claims: list[Claim]) -> list[Finding]:
             findings += _ratio(claim, claim.operands)
         elif claim.kind == "jumlah":
             findings += _total(claim)
+        elif claim.kind == "capaian-baris" and capaian_rows:
+            findings += _capaian(claim)
         elif claim.kind == "terbilang":
             findings += _words(claim)
         elif claim.kind == "baris" and direction is not None:
@@ -44,7 +50,16 @@ def check_claims(claims: list[Claim]) -> list[Finding]:
 def judged(claims: list[Claim]) -> int:
     """How many claims the checks could judge (a flattened row only once its direction is known)."""
     direction = _flat_row_direction([c for c in claims if c.kind == "baris"])
-    return sum(1 for c in claims if c.kind != "baris" or direction is not None)
+    capaian_rows = _capaian_rows_hold([c for c in claims if c.kind == "capaian-baris"])
+    return sum(1 for c in claims if (c.kind != "baris" or direction is not None)
+               and (c.kind != "capaian-baris" or capaian_rows))
+
+
+def _capaian_rows_hold(rows: list[Claim]) -> bool:
+    """The report's flattened performance rows are target, realisasi, capaian: so say most of them."""
+    judged = [row for row in rows if comparable(row.operands[1], row.operands[0])]
+    holds = sum(1 for row in judged if capaian_holds(row.stated, row.operands[1], row.operands[0]))
+    return holds >= 2 and holds > len(judged) - holds
 
 
 def _flat_row_direction(rows: list[Claim]) -> int | None:

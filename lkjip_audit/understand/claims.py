@@ -16,6 +16,11 @@ Each paragraph (a sentence the text layer wraps is read whole) is read for:
 - **rasio** from a stated basis: a realisasi percentage, then within two paragraphs "Dengan dasar perhitungan
   ... 307 di bandingkan jumlah usaha mikro yang dibina pada tahun 2021 yaitu 1386" — the percentage must be
   307 / 1386 × 100;
+- **capaian-baris**, a performance table row flattened onto a line of its own, label words then target,
+  realisasi and capaian (twice for two years): "Pertumbuhan pertumbuhan % 0,44 0,68 154,55 Sangat". Nothing
+  says these three are target, realisasi and capaian but the numbers: the checks judge such rows only when
+  the report's own rows of this shape hold capaian = realisasi / target × 100 (lines a reader already took
+  as a table are not read again);
 - **terbilang**, a number and its words: "12 (dua belas)", "Rp 2.142.439.000,- (dua miliar ... sembilan ribu
   rupiah)", "tiga (3) sasaran" — the words must say the digits.
 
@@ -68,6 +73,11 @@ _COMPARED = re.compile(rf"(?<![\d.,]){_NUMBER}[^\d.]{{0,60}}?\b(?:di\s?bandingka
                        rf"(?P<after>[^.]{{0,160}})", re.IGNORECASE)
 _YEAR_NAMED = re.compile(r"\btahun\s+(?:19|20)\d\d\b", re.IGNORECASE)
 _FIRST_NUMBER = re.compile(rf"(?<![\d.,]){_NUMBER}")
+# `Pertumbuhan pertumbuhan % 0,44 0,68 154,55 Sangat`: words, three or six figures, perhaps a category word.
+_FIGURE = r"\d{1,3}(?:\.\d{3})*(?:,\d+)?%?|\d+(?:[.,]\d+)?%?"
+_FLAT_CAPAIAN = re.compile(rf"^\s*(?P<label>[^\d\t|]*[A-Za-z][^\d\t|]*?)\s+(?P<figures>(?:(?:{_FIGURE})\s+){{2,5}}(?:{_FIGURE}))"
+                           rf"(?:\s+[A-Za-z][A-Za-z ]*)?\s*$")
+_YEARS_LINE = re.compile(r"^\s*(?:(?:19|20)\d\d\s+){2,5}(?:19|20)\d\d\s*$")
 _NUMBER_WORD = (r"(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|seratus|"
                 r"ratus|seribu|ribu|sejuta|juta|miliar|milyar|triliun)")
 _NUMBER_WORDS = rf"{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*"
@@ -126,9 +136,10 @@ def _number(text: str, percent: str | None = None) -> Number | None:
     return value if value is not None and value.value is not None else None
 
 
-def read_claims(lines: list[str]) -> list[Claim]:
-    """Every claim of the report's prose, in reading order."""
-    claims: list[Claim] = []
+def read_claims(lines: list[str], table_lines: set[int] | frozenset[int] = frozenset()) -> list[Claim]:
+    """Every claim of the report's prose, in reading order; `table_lines` are the lines a reader took as
+    table rows (their figures are checked there)."""
+    claims: list[Claim] = _flat_capaian_rows(lines, table_lines)
     for start, text, offsets in paragraphs(lines):
         def line_of(position: int) -> int:
             return start + max(i for i, offset in enumerate(offsets) if offset <= position)
@@ -160,6 +171,28 @@ def _stated_bases(lines: list[str]) -> list[Claim]:
             line = start + max(i for i, offset in enumerate(offsets) if offset <= match.start())
             quote = " ".join(stated[-1].group(0).replace("*", " ").split())  # markdown bold is not the text
             claims.append(Claim("rasio", line, quote, real, (top, under), (quote, match.group(0).strip()[:120])))
+    return claims
+
+
+def _flat_capaian_rows(lines: list[str], table_lines) -> list[Claim]:
+    claims = []
+    for number, line in enumerate(lines, start=1):
+        if number in table_lines or "\t" in line:
+            continue
+        match = _FLAT_CAPAIAN.match(line)
+        if match is None:
+            continue
+        figures = match.group("figures").split()
+        if len(figures) not in (3, 6) or any(_YEARS_LINE.match(lines[i]) for i in range(max(0, number - 4), number - 1)):
+            continue  # a series under its years (`2021 2022 2023`, a chart's data) is not target, realisasi, capaian
+        values = [_number(f.rstrip("%"), "%" if f.endswith("%") else None) for f in figures]
+        label = " ".join(match.group("label").split())
+        for start in range(0, len(values), 3):
+            target, real, capaian = values[start:start + 3]
+            if target is None or real is None or capaian is None or not (capaian.decimals or capaian.percent):
+                continue  # a capaian is printed as a percentage, with decimals or a % sign
+            claims.append(Claim("capaian-baris", number, label[:80], capaian, (real, target),
+                                (figures[start + 2], figures[start + 1], figures[start])))
     return claims
 
 
