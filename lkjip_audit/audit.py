@@ -102,7 +102,11 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT, scale: s
     document = ingest.read(path)
     # A report without a table is still audited: its prose's claims are (and the summary says so).
     tables = understand(document) if document.tables else []
-    claims = read_claims(document.lines, {row.line for raw in document.tables for row in raw.rows if row.line})
+    # Lines a reader took as table rows are not read again as flattened rows; a PDF's table rows have no
+    # line in its text layer, so there none is (`None`: which lines are table rows is not known).
+    rows = [row for raw in document.tables for row in raw.rows]
+    table_lines = None if any(row.line is None for row in rows) else {row.line for row in rows}
+    claims = read_claims(document.lines, table_lines)
     findings = run_checks(tables, document.lines, tolerance, printed_scales(document.lines), defaults, claims)
     parts = checklist(tables, document.lines, findings, document.line_pages)
     return AuditResult(report=document.path.name, source=str(document.path), sha256=document.sha256,

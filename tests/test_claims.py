@@ -172,3 +172,5 @@ def test_flattened_rows_prove_nothing_alone_under_years_or_inside_a_table():
     assert claims("\n".join(series + FLAT_CAPAIAN)) == []
     lines = [slipped, *FLAT_CAPAIAN[1:]]
     assert check_claims(read_claims(lines, table_lines={1})) == []  # a reader's table row is checked there
+    # A PDF's table rows have no line in its text layer: no line of it is taken for a flattened row.
+    assert check_claims(read_claims(lines, table_lines=None)) == []

@@ -136,10 +136,11 @@ def _number(text: str, percent: str | None = None) -> Number | None:
     return value if value is not None and value.value is not None else None
 
 
-def read_claims(lines: list[str], table_lines: set[int] | frozenset[int] = frozenset()) -> list[Claim]:
+def read_claims(lines: list[str], table_lines: set[int] | frozenset[int] | None = frozenset()) -> list[Claim]:
     """Every claim of the report's prose, in reading order; `table_lines` are the lines a reader took as
-    table rows (their figures are checked there)."""
-    claims: list[Claim] = _flat_capaian_rows(lines, table_lines)
+    table rows (their figures are checked there). With `None` (a PDF, whose table rows have no line in its
+    text layer) no line is read as a flattened performance row: it may be a table row read already."""
+    claims: list[Claim] = [] if table_lines is None else _flat_capaian_rows(lines, table_lines)
     for start, text, offsets in paragraphs(lines):
         def line_of(position: int) -> int:
             return start + max(i for i, offset in enumerate(offsets) if offset <= position)
