@@ -36,6 +36,20 @@ def output_stem(report: str | Path) -> str:
     return stem or "laporan"
 
 
+def project_path(path: str | Path) -> Path:
+    """A notebook's default path (`data/raw/...`) wherever the notebook runs: as given when it exists or is
+    absolute; else under the nearest folder, from the working one up, that holds its first part (JupyterLab
+    runs a notebook in notebooks/, papermill by hand wherever it was started); else under this checkout."""
+    path = Path(path)
+    if path.is_absolute() or path.exists() or not path.parts:
+        return path
+    checkout = Path(__file__).resolve().parent.parent  # an editable install: the project folder
+    for folder in [Path.cwd(), *Path.cwd().parents, checkout]:
+        if (folder / path.parts[0]).is_dir():
+            return folder / path
+    return path
+
+
 def sample_reports(raw_dir: Path = RAW_DIR) -> list[Path]:
     """The bundled sample reports the bare `lkjip-audit audit` audits."""
     return sorted(p for p in Path(raw_dir).glob("*") if p.suffix.lower() in SAMPLE_SUFFIXES)

@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 from openpyxl import load_workbook
 
-from conftest import FLOTIM, KEDIRI, KUKAR_OCR
+from conftest import FLOTIM, KEDIRI, KUKAR_OCR, ROOT
 
 pytestmark = pytest.mark.slow  # end to end: notebooks, kernels, processes
 
@@ -119,3 +119,18 @@ def test_a_scale_file_reaches_the_notebook_and_a_bad_one_stops_before_any_report
     assert done.returncode == 2 and not (tmp_path / "out2").exists()
     assert error_lines(done.stderr) == [f"error: {scale}: is not a scale file (KeyError: 'bands'). Write "
                                         '{"name": ..., "bands": [{"label": "Tinggi", "min": 76, "max": 90}, ...]}']
+
+
+def test_the_notebook_by_hand_with_papermill_from_the_project_or_from_anywhere(tmp_path):
+    # Issue 19: the defaults (`data/raw/...`) once worked only from notebooks/. Started elsewhere, the
+    # notebook still finds the bundled sample; only the output folder is given, to keep data/clean untouched.
+    import papermill
+
+    from lkjip_audit.runner import AUDIT_NOTEBOOK
+
+    for where in (ROOT, tmp_path):
+        out = tmp_path / f"from_{where.name}"
+        papermill.execute_notebook(str(AUDIT_NOTEBOOK), str(tmp_path / "run.ipynb"), cwd=str(where),
+                                   parameters={"output_dir": str(out)}, progress_bar=False)
+        document = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+        assert document["report"] == KEDIRI.name and len(document["findings"]) == 86
