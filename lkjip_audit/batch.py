@@ -34,7 +34,8 @@ STATE_FILE = ".lkjip-run.json"
 FAILED = ("failed", "timeout", "crashed")
 #: Failures the same file would meet again; a locked output, a dead kernel or worker may not recur.
 FAILED_BY_INPUT = ("input", "audit", "timeout")
-NOT_RETRIED = "unchanged since it failed (same file, tool version and parameters); not tried again without --retry-failed"
+NOT_RETRIED = ("unchanged since it failed (same file, tool version and parameters); not tried again without "
+               "--retry-failed")
 
 
 @dataclass

@@ -35,7 +35,8 @@ def test_audit_writes_workbook_findings_and_executed_notebook(tmp_path):
     # Findings per rule, in the catalogue's order (the Metode sheet's).
     assert done.stdout.splitlines()[1] == (
         "  per rule: footing-children 16, footing-total 4, row-percent 10, row-capaian 4, row-sisa 12, "
-        "average-row 2, row-sources 5, row-quarters 6, printed-error 3, prose-table 6, prose-arithmetic 1, cross-table 17")
+        "average-row 2, row-sources 5, row-quarters 6, printed-error 3, prose-table 6, prose-arithmetic 1, "
+        "cross-table 17")
     notebook = json.loads((folder / f"{KEDIRI.stem}.ipynb").read_text(encoding="utf-8"))
     papermill = notebook["metadata"]["papermill"]
     assert papermill["parameters"]["input_path"] == str(KEDIRI)

@@ -318,7 +318,8 @@ def _judge_borderless(table: RawTable, parts: list[PageTable]) -> None:
                             f"figures of neighbouring columns run together in {run_together} of its "
                             f"{len(table.rows)} rows"))
     if reasons:
-        table.uncertain = Said("tabel tanpa garis, kolom tidak pasti (" + "; ".join(r.text("id") for r in reasons) + ")",
+        table.uncertain = Said("tabel tanpa garis, kolom tidak pasti ("
+                               + "; ".join(r.text("id") for r in reasons) + ")",
                                "borderless table, columns uncertain (" + "; ".join(reasons) + ")")
 
 
@@ -406,7 +407,8 @@ def merge_continuation_lines(table: RawTable) -> None:
         if merged and seen_data and not is_data and not row.cells[0]:
             merged[-1] = joined_rows(merged[-1], row)
             table.repairs.append(Repair(None, row.page, Said(
-                "teks terlipat di barisnya sendiri digabung ke baris di atasnya: " + " ".join(c for c in row.cells if c)[:80],
+                "teks terlipat di barisnya sendiri digabung ke baris di atasnya: "
+                + " ".join(c for c in row.cells if c)[:80],
                 "wrapped text on its own line joined to the row above: " + " ".join(c for c in row.cells if c)[:80])))
             continue
         seen_data = seen_data or is_data

@@ -138,7 +138,8 @@ def find_tables(lines: list[str]) -> list[RawTable]:
                 last = table.rows[-1]
                 joined = tuple(f"{text} {cells[index]}" if c == index else text for c, text in enumerate(last.cells))
                 table.rows[-1] = RawRow(joined, line=last.line, page=last.page, cell_lines=last.cell_lines)
-                table.repairs.append(Repair(j + 1, None, Said(f"teks terlipat `{cells[index]}` digabung ke baris di atasnya",
+                table.repairs.append(Repair(j + 1, None, Said(
+                    f"teks terlipat `{cells[index]}` digabung ke baris di atasnya",
                                                          f"wrapped text `{cells[index]}` joined to the row above")))
                 j += 1
                 continue

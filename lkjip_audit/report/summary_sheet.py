@@ -36,7 +36,8 @@ def write_summary_sheet(ws, info, tables: list[Table], findings: list[Finding], 
         ("audit_seconds", info.seconds), ("money_tolerance", number(info.tolerance.money)),
         ("tables_read", f"{len(tables)} ({len(budget)} {text('budget_tables', lang)}"
                         + (f", {unchecked} {text('unchecked_tables', lang)})" if unchecked else ")")),
-        ("findings_total", f"{len(findings)} (" + ", ".join(f"{severity_text(s, lang)} {severities[s]}" for s in SEVERITIES
+        ("findings_total", f"{len(findings)} (" + ", ".join(f"{severity_text(s, lang)} {severities[s]}"
+                                                          for s in SEVERITIES
                                                           if severities[s]) + ")" if findings else "0"),
     ]
     if coverage:

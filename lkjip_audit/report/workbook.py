@@ -140,7 +140,8 @@ def _write_findings_sheet(ws, findings, table_sheets, previous: Previous, lang) 
     ws.add_data_validation(status)
     for r, finding in enumerate(findings, start=2):
         saved = notes.get(finding.key, {})
-        values = {"id": finding.id, "key": finding.key, "rule": finding.rule, "severity": severity_text(finding.severity, lang),
+        values = {"id": finding.id, "key": finding.key, "rule": finding.rule,
+                  "severity": severity_text(finding.severity, lang),
                   "table": finding.table, "line": finding.line if finding.line is not None else finding.page,
                   "item": finding.item, "column": finding.column,
                   "reported": _number(finding.reported), "expected": _number(finding.expected),

@@ -91,7 +91,8 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
                 repairs.append(Said(f"`{number.text.strip()}` dibaca {number.value:.2f}: persen bertanda dua "
                                     "desimal kehilangan tanda desimalnya (kemungkinan OCR)",
                                     f"`{number.text.strip()}` read as {number.value:.2f}: a % printed with two "
-                                    "decimals lost its decimal mark (likely OCR)").after(where(body[i].line, body[i].page)))
+                                    "decimals lost its decimal mark (likely OCR)"
+                                    ).after(where(body[i].line, body[i].page)))
 
     label_col = next((c.index for c in columns if c.role is Role.LABEL),
                      next((c.index for c in columns if c.role is Role.INDIKATOR), None))

@@ -75,7 +75,8 @@ _YEAR_NAMED = re.compile(r"\btahun\s+(?:19|20)\d\d\b", re.IGNORECASE)
 _FIRST_NUMBER = re.compile(rf"(?<![\d.,]){_NUMBER}")
 # `Pertumbuhan pertumbuhan % 0,44 0,68 154,55 Sangat`: words, three or six figures, perhaps a category word.
 _FIGURE = r"\d{1,3}(?:\.\d{3})*(?:,\d+)?%?|\d+(?:[.,]\d+)?%?"
-_FLAT_CAPAIAN = re.compile(rf"^\s*(?P<label>[^\d\t|]*[A-Za-z][^\d\t|]*?)\s+(?P<figures>(?:(?:{_FIGURE})\s+){{2,5}}(?:{_FIGURE}))"
+_FLAT_CAPAIAN = re.compile(rf"^\s*(?P<label>[^\d\t|]*[A-Za-z][^\d\t|]*?)\s+"
+                           rf"(?P<figures>(?:(?:{_FIGURE})\s+){{2,5}}(?:{_FIGURE}))"
                            rf"(?:\s+[A-Za-z][A-Za-z ]*)?\s*$")
 _YEARS_LINE = re.compile(r"^\s*(?:(?:19|20)\d\d\s+){2,5}(?:19|20)\d\d\s*$")
 _NUMBER_WORD = (r"(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|seratus|"
@@ -184,7 +185,8 @@ def _flat_capaian_rows(lines: list[str], table_lines) -> list[Claim]:
         if match is None:
             continue
         figures = match.group("figures").split()
-        if len(figures) not in (3, 6) or any(_YEARS_LINE.match(lines[i]) for i in range(max(0, number - 4), number - 1)):
+        under_years = any(_YEARS_LINE.match(lines[i]) for i in range(max(0, number - 4), number - 1))
+        if len(figures) not in (3, 6) or under_years:
             continue  # a series under its years (`2021 2022 2023`, a chart's data) is not target, realisasi, capaian
         values = [_number(f.rstrip("%"), "%" if f.endswith("%") else None) for f in figures]
         label = " ".join(match.group("label").split())

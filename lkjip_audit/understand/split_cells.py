@@ -51,7 +51,8 @@ def join_split_kode(first_header: str, rows: list[list[str]]) -> tuple[list[list
             digits.append(glued.group(1))
             rest[0] = glued.group(2)
         joined.append([" ".join(digits)] + rest)
-        repairs.append((index, Said(f"kode yang tercetak di {len(digits)} sel digabung menjadi satu: {' '.join(digits)}",
+        repairs.append((index, Said(f"kode yang tercetak di {len(digits)} sel digabung menjadi satu: "
+                                    f"{' '.join(digits)}",
                                      f"kode printed over {len(digits)} cells joined into one: {' '.join(digits)}")))
     return joined, repairs
 
