@@ -5,7 +5,8 @@ its ratio to the ordinary report's (Kediri's text). Targets: every hostile input
 
 - a 14,400 × 14,400-point ruled page (ruled-line detection would render it: 10.5 GB before the page limit);
 - a workbook of one million one-cell rows (4.3 GB when loaded whole, twice);
-- a 2 MB line of 200,000 tab cells (column inference was quadratic; now shown, not checked).
+- a 2 MB line of 200,000 tab cells (column inference was quadratic; now shown, not checked);
+- 10 MB of prose without a table (issue 16: audited from its claims, not refused).
 
     .venv/bin/python bench/hostile_memory.py
 """
@@ -44,6 +45,18 @@ def measure(path: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+_SENTENCES = ("Indikator ini tercapai 72% dari target 92,9%, dengan capaian kinerja 77,50%.",
+              "Sebanyak 225 orang peserta yang terdiri dari 200 orang peserta perempuan dan 25 peserta laki-laki.",
+              "Program ini dilaksanakan selama 12 (dua belas) bulan di 3 (tiga) kecamatan.",
+              "Pelaksanaan kegiatan berjalan sesuai rencana dan mendapat dukungan para pemangku kepentingan.")
+
+
+def _prose(size: int) -> str:
+    """Paragraphs of claims that hold, `size` characters in all."""
+    paragraph = " ".join(_SENTENCES)
+    return "\n\n".join([paragraph] * (size // (len(paragraph) + 2)))
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
@@ -52,10 +65,13 @@ def main() -> int:
         wide = folder / "sebaris.txt"
         cells = "\t".join(str(i * 7) for i in range(200_000))
         wide.write_text(f"Tabel 1 Data\n{cells}\n{cells}\n", encoding="utf-8")
+        prose = folder / "prosa.txt"
+        prose.write_text(_prose(10_000_000), encoding="utf-8")
         inputs = [("ordinary: Kediri text", ROOT / "data" / "raw" / "001_64a952374f22daba.txt"),
                   ("ruled page 14400 pt square", giant),
                   ("xlsx, 1,000,000 one-cell rows", million_rows_xlsx(folder / "sejuta_baris.xlsx")),
-                  ("one line of 200,000 cells", wide)]
+                  ("one line of 200,000 cells", wide),
+                  ("10 MB of prose, no table", prose)]
         base = None
         failed = 0
         print(f"{'input':32} {'seconds':>8} {'peak MB':>8} {'ratio':>6}  outcome")

@@ -71,6 +71,8 @@ WINDOW = 400  # characters a claim's figures may stand apart (a sentence and the
 _BASIS = re.compile(r"\b(?:dasar\s+perhitungan|dihitung\s+(?:dari|berdasarkan|dengan))\b", re.IGNORECASE)
 _COMPARED = re.compile(rf"(?<![\d.,]){_NUMBER}[^\d.]{{0,60}}?\b(?:di\s?bandingkan|dibanding)\b(?:\s+dengan)?"
                        rf"(?P<after>[^.]{{0,160}})", re.IGNORECASE)
+# The figure a basis computes is named `realisasi` itself (`tercapai 72%` of another sentence is not it).
+_STATED_REALISASI = re.compile(rf"\brealisasi(?:nya)?\b[^\d%.]{{0,40}}?{_NUMBER}\s*(%|persen)", re.IGNORECASE)
 _YEAR_NAMED = re.compile(r"\btahun\s+(?:19|20)\d\d\b", re.IGNORECASE)
 _FIRST_NUMBER = re.compile(rf"(?<![\d.,]){_NUMBER}")
 # `Pertumbuhan pertumbuhan % 0,44 0,68 154,55 Sangat`: words, three or six figures, perhaps a category word.
@@ -162,7 +164,7 @@ def _stated_bases(lines: list[str]) -> list[Claim]:
             continue
         for match in _COMPARED.finditer(text):
             before = " ".join(t for _, t, _ in recent[:-1]) + " " + text[:match.start()]
-            stated = [r for r in _REALISASI.finditer(before) if r.group(2)]
+            stated = list(_STATED_REALISASI.finditer(before))
             bottom = _FIRST_NUMBER.search(_YEAR_NAMED.sub(" ", match.group("after")))
             if not stated or bottom is None:
                 continue
