@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from lkjip_audit.checks.claims import check_claims
@@ -174,3 +174,28 @@ def test_flattened_rows_prove_nothing_alone_under_years_or_inside_a_table():
     assert check_claims(read_claims(lines, table_lines={1})) == []  # a reader's table row is checked there
     # A PDF's table rows have no line in its text layer: no line of it is taken for a flattened row.
     assert check_claims(read_claims(lines, table_lines=None)) == []
+
+
+@given(st.lists(st.tuples(st.sampled_from(["Persentase koperasi aktif", "Pertumbuhan wirausaha", "Indeks kepuasan"]),
+                          st.integers(100, 99_999), st.integers(100, 99_999)), min_size=3, max_size=8),
+       st.data())
+def test_generated_flattened_capaian_rows(rows, data):
+    # Target and realisasi with two decimals, capaian rounded to two: a consistent report gives no finding;
+    # one capaian changed gives exactly its finding.
+    def line(label, target, real, capaian):
+        return f"{label} {target / 100:.2f}".replace(".", ",") + f" {real / 100:.2f} {capaian:.2f}".replace(".", ",")
+
+    capaian = [round(Decimal(real) / Decimal(target) * 100, 2) for _, target, real in rows]
+    lines = [line(label, t, r, c) for (label, t, r), c in zip(rows, capaian)]
+    assert check_claims(read_claims(lines)) == []
+    slipped = data.draw(st.integers(0, len(rows) - 1))
+    shift = data.draw(st.sampled_from([Decimal("-1.5"), Decimal("0.5"), Decimal("7")]))
+    _, target, real = rows[slipped]
+    changed = capaian[slipped] + shift
+    inverse = Decimal(target) / Decimal(real) * 100
+    # Outside what the realisasi's own rounding allows (± half its last digit) and off its inverse.
+    low, high = (Decimal(real) - Decimal("0.5")) / target * 100, (Decimal(real) + Decimal("0.5")) / target * 100
+    assume(changed > 0 and not low - 1 <= changed <= high + 1 and abs(changed - inverse) > 1)
+    lines[slipped] = line(*rows[slipped][:3], changed)
+    found = check_claims(read_claims(lines))
+    assert [(f.line, f.reported) for f in found] == [(slipped + 1, changed)]
