@@ -199,3 +199,17 @@ def test_generated_flattened_capaian_rows(rows, data):
     lines[slipped] = line(*rows[slipped][:3], changed)
     found = check_claims(read_claims(lines))
     assert [(f.line, f.reported) for f in found] == [(slipped + 1, changed)]
+
+
+def test_a_division_written_in_words_and_the_realisasi_it_gives():
+    # Depok line 55 (Ikhtisar), as printed: 60 / 165 = 36,36 holds; 32.915 / 1,535,783 × 100 = 2,14, not 0,74.
+    text = ("Pada tahun 2023, realisasi indikator koperasi berkualitas sejumlah 60 unit koperasi berkualitas dibagi "
+            "dengan 165 jumlah total seluruh koperasi di Kota Depok. Artinya realisasinya 36,36% dari target tahun "
+            "2023 sebesar 21%. Hal tersebut menunjukkan tingkat capaian 173,16%. Untuk persentase wirausaha "
+            "realisasi sebesar 0,74% dari Jumlah usia penduduk produktif Kota Depok yang berwirausaha sebanyak "
+            "**32.915** jiwa orang dibagi dengan total jumlah usia produktif Kota Depok tahun 2023 sebanyak "
+            "**1,535,783** jiwa orang.")
+    assert claims(text) == [("rasio", Decimal("0.74"), Decimal("2.14"), 1)]
+    # Depok line 624: the same realisasi from section 3.1's figures, 10.167 / 1.371.808 × 100 = 0,741.
+    assert claims("tahun 2023 terealisasi 10.167 jiwa jumlah penduduk produktif yang berwirausaha dibagi dengan "
+                  "total jumlah usia produktif 1.371.808 jiwa menghasilkan realisasi 0,74%.") == []

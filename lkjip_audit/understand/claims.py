@@ -21,6 +21,10 @@ Each paragraph (a sentence the text layer wraps is read whole) is read for:
   says these three are target, realisasi and capaian but the numbers: the checks judge such rows only when
   the report's own rows of this shape hold capaian = realisasi / target × 100 (lines a reader already took
   as a table are not read again);
+- **rasio** written as a division in words: "60 unit koperasi berkualitas dibagi dengan 165 jumlah total
+  seluruh koperasi ... Artinya realisasinya 36,36%", "realisasi sebesar 0,74% dari ... sebanyak 32.915 jiwa
+  orang dibagi dengan total ... sebanyak 1,535,783 jiwa" — the realisasi nearest the division, in its sentence
+  or the next, must be A / B × 100;
 - **terbilang**, a number and its words: "12 (dua belas)", "Rp 2.142.439.000,- (dua miliar ... sembilan ribu
   rupiah)", "tiga (3) sasaran" — the words must say the digits.
 
@@ -73,6 +77,9 @@ _COMPARED = re.compile(rf"(?<![\d.,]){_NUMBER}[^\d.]{{0,60}}?\b(?:di\s?bandingka
                        rf"(?P<after>[^.]{{0,160}})", re.IGNORECASE)
 # The figure a basis computes is named `realisasi` itself (`tercapai 72%` of another sentence is not it).
 _STATED_REALISASI = re.compile(rf"\brealisasi(?:nya)?\b[^\d%.]{{0,40}}?{_NUMBER}\s*(%|persen)", re.IGNORECASE)
+# `32.915** jiwa orang dibagi dengan total jumlah ... tahun 2023 sebanyak **1,535,783**`
+_DIVIDED = re.compile(rf"(?<![\d.,]){_NUMBER}[^\d.%]{{0,60}}?\bdibagi(?:\s+dengan)?\b"
+                      rf"(?P<after>(?:[^.%]|(?<=\d)\.(?=\d)){{0,120}})", re.IGNORECASE)
 _YEAR_NAMED = re.compile(r"\btahun\s+(?:19|20)\d\d\b", re.IGNORECASE)
 _FIRST_NUMBER = re.compile(rf"(?<![\d.,]){_NUMBER}")
 # `Pertumbuhan pertumbuhan % 0,44 0,68 154,55 Sangat`: words, three or six figures, perhaps a category word.
@@ -148,7 +155,7 @@ def read_claims(lines: list[str], table_lines: set[int] | frozenset[int] | None 
         def line_of(position: int) -> int:
             return start + max(i for i, offset in enumerate(offsets) if offset <= position)
         found = (_capaian_claims(text, line_of) + _ratio_claims(text, line_of) + _total_claims(text, line_of)
-                 + _flat_rows(text, line_of) + _terbilang(text, line_of))
+                 + _flat_rows(text, line_of) + _terbilang(text, line_of) + _divisions(text, line_of))
         claims += sorted(found, key=lambda c: c.line)
     claims += _stated_bases(lines)
     return sorted(claims, key=lambda c: c.line)
@@ -198,6 +205,24 @@ def _flat_capaian_rows(lines: list[str], table_lines) -> list[Claim]:
                 continue  # a capaian is printed as a percentage, with decimals or a % sign
             claims.append(Claim("capaian-baris", number, label[:80], capaian, (real, target),
                                 (figures[start + 2], figures[start + 1], figures[start])))
+    return claims
+
+
+def _divisions(text: str, line_of) -> list[Claim]:
+    claims = []
+    for match in _DIVIDED.finditer(text):
+        bottom = _FIRST_NUMBER.search(_YEAR_NAMED.sub(" ", match.group("after")))
+        # The realisasi it gives: the nearest named one, before it in a window or after it in the next sentence.
+        around = [r for r in _STATED_REALISASI.finditer(text, max(0, match.start() - WINDOW), match.end() + WINDOW)]
+        if bottom is None or not around:
+            continue
+        stated = min(around, key=lambda r: min(abs(r.start() - match.start()), abs(r.start() - match.end())))
+        real, top, under = _number(stated.group(1), stated.group(2)), _number(match.group(1)), _number(bottom.group(1))
+        if real is None or top is None or under is None:
+            continue
+        quote = " ".join(stated.group(0).replace("*", " ").split())
+        claims.append(Claim("rasio", line_of(match.start()), quote, real, (top, under),
+                            (quote, " ".join(match.group(0).replace("*", " ").split())[:120])))
     return claims
 
 
