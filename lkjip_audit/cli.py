@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -136,7 +137,7 @@ def batch(
             typer.echo(f"interrupted: {counts['ok']} audited, {counts['skipped']} unchanged, {counts['failed']} "
                        f"failed before the stop; index: {_shown(Path(out) / 'index.csv')}. Run the same command "
                        "again to go on", err=True)
-            raise typer.Exit(130)
+            _leave(130)
     failed = [e for e in entries if not e.succeeded]
     typer.echo(f"{len(entries) - len(failed)} of {len(entries)} report(s) audited "
                f"({counts['skipped']} unchanged, skipped); index: {_shown(Path(out) / 'index.csv')}")
@@ -154,6 +155,18 @@ def batch(
     if failed:
         typer.echo(f"{len(failed)} report(s) failed; see index.csv", err=True)
         raise typer.Exit(1)
+
+
+def _leave(status: int) -> None:
+    """End the process now, without the interpreter's exit hooks.
+
+    After Ctrl-C the workers are stopped and the index is written; what is left to run at exit is
+    concurrent.futures' hook, which wakes the stopped pool through a pipe that may already be closed and
+    then prints a traceback ("Bad file descriptor") under the one line that said what happened.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
