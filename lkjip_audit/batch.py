@@ -181,6 +181,7 @@ def finish_one(record: dict, parameters: dict, exporter=None) -> dict:
 
 
 _WORKER = threading.local()
+_POOLS: list = []  # every thread's pool in this process, for a stop that must reach them all
 # A Dask worker may run tasks in several threads of one process; nbclient's kernel clients share the
 # process's asyncio machinery ("This event loop is already running" when two run at once). Reports in one
 # process run one after the other: parallel work comes from processes (`--nworkers`, `--jobs`).
@@ -205,9 +206,6 @@ def _worker_kernels(more_to_come: bool):
         Finalize(pool, pool.close, exitpriority=10)
     pool.prepare_next = more_to_come
     return pool
-
-
-_POOLS: list = []  # every thread's pool in this process, for a stop that must reach them all
 
 
 def _finish(record: dict, started: float) -> dict:

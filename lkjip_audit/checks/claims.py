@@ -30,29 +30,30 @@ def check_claims(claims: list[Claim]) -> list[Finding]:
     """A finding for each claim whose stated figure its own operands contradict."""
     findings = []
     direction = _flat_row_direction([c for c in claims if c.kind == "baris"])
-    capaian_rows = _capaian_rows_hold([c for c in claims if c.kind == "capaian-baris"])
-    for claim in claims:
-        if claim.kind == "capaian":
+    for claim in _judgeable(claims, direction):
+        if claim.kind in ("capaian", "capaian-baris"):
             findings += _capaian(claim)
         elif claim.kind == "rasio":
             findings += _ratio(claim, claim.operands)
         elif claim.kind == "jumlah":
             findings += _total(claim)
-        elif claim.kind == "capaian-baris" and capaian_rows:
-            findings += _capaian(claim)
         elif claim.kind == "terbilang":
             findings += _words(claim)
-        elif claim.kind == "baris" and direction is not None:
+        elif claim.kind == "baris":
             findings += _ratio(claim, claim.operands[::direction])
     return findings
 
 
 def judged(claims: list[Claim]) -> int:
-    """How many claims the checks could judge (a flattened row only once its direction is known)."""
-    direction = _flat_row_direction([c for c in claims if c.kind == "baris"])
+    """How many claims the checks could judge (a flattened row only once its report's rows say how)."""
+    return len(_judgeable(claims, _flat_row_direction([c for c in claims if c.kind == "baris"])))
+
+
+def _judgeable(claims: list[Claim], direction: int | None) -> list[Claim]:
+    """The claims that can be judged: flattened rows only when the report's rows of their shape agree."""
     capaian_rows = _capaian_rows_hold([c for c in claims if c.kind == "capaian-baris"])
-    return sum(1 for c in claims if (c.kind != "baris" or direction is not None)
-               and (c.kind != "capaian-baris" or capaian_rows))
+    return [c for c in claims if (c.kind != "baris" or direction is not None)
+            and (c.kind != "capaian-baris" or capaian_rows)]
 
 
 def _capaian_rows_hold(rows: list[Claim]) -> bool:

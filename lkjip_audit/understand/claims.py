@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .paragraphs import paragraphs
+from .paragraphs import line_at, paragraphs
 from .numbers import Number, parse_number
 
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?(?![\d])|\d+(?:[.,]\d+)?)"
@@ -152,11 +152,10 @@ def read_claims(lines: list[str], table_lines: set[int] | frozenset[int] | None 
     text layer) no line is read as a flattened performance row: it may be a table row read already."""
     claims: list[Claim] = [] if table_lines is None else _flat_capaian_rows(lines, table_lines)
     for start, text, offsets in paragraphs(lines):
-        def line_of(position: int) -> int:
-            return start + max(i for i, offset in enumerate(offsets) if offset <= position)
-        found = (_capaian_claims(text, line_of) + _ratio_claims(text, line_of) + _total_claims(text, line_of)
-                 + _flat_rows(text, line_of) + _terbilang(text, line_of) + _divisions(text, line_of))
-        claims += sorted(found, key=lambda c: c.line)
+        def line_of(position: int, start=start, offsets=offsets) -> int:
+            return start + line_at(offsets, position)
+        claims += (_capaian_claims(text, line_of) + _ratio_claims(text, line_of) + _total_claims(text, line_of)
+                   + _flat_rows(text, line_of) + _terbilang(text, line_of) + _divisions(text, line_of))
     claims += _stated_bases(lines)
     return sorted(claims, key=lambda c: c.line)
 
@@ -179,7 +178,7 @@ def _stated_bases(lines: list[str]) -> list[Claim]:
             top, under = _number(match.group(1)), _number(bottom.group(1))
             if real is None or top is None or under is None:
                 continue
-            line = start + max(i for i, offset in enumerate(offsets) if offset <= match.start())
+            line = start + line_at(offsets, match.start())
             quote = " ".join(stated[-1].group(0).replace("*", " ").split())  # markdown bold is not the text
             claims.append(Claim("rasio", line, quote, real, (top, under), (quote, match.group(0).strip()[:120])))
     return claims
