@@ -48,6 +48,7 @@ class PageTable:
     text_below: str = ""
     lines_below: list[str] = field(default_factory=list)  # as printed, page numbers and kode included
     repairs: list[Repair] = field(default_factory=list)
+    lone: bool = False  # one row at the top of a page: kept only as a continuation (TableArea.lone)
 
     @property
     def width(self) -> int:
@@ -117,32 +118,63 @@ def _extract(path: Path, pages: list[PageSurvey]) -> list[PageTable]:
     ruled = [p.number for p in pages if p.looks_tabular and p.flavor == "lattice"]
     for start in range(0, len(ruled), PAGES_PER_CALL):
         chunk = ruled[start:start + PAGES_PER_CALL]
-        found.extend(_camelot(path, camelot, chunk, "lattice", parallel=len(chunk) > 2))
+        found.extend(t for t in _camelot(path, camelot, chunk, "lattice", parallel=len(chunk) > 2) if _usable(t))
     for page in pages:
-        if page.flavor == "stream" and page.looks_tabular:
-            # Areas from the text layer: camelot only splits them into columns.
-            areas = page.table_areas
-            for table in _camelot(path, camelot, [page.number], "stream",
-                                  table_areas=[a.camelot_area() for a in areas],
-                                  columns=[a.camelot_columns() for a in areas],
-                                  # pdfminer reads two cells' first letters stacked at one x (`2` over
-                                  # `dokumen`) as a vertical line, which stream then drops.
-                                  layout_kwargs={"detect_vertical": False}):
-                area = min(areas, key=lambda a: abs(a.top - table.bbox[3]) + abs(a.bottom - table.bbox[1]))
-                joined = _rows_joined(table, area)
-                if page.oversized:
-                    joined.repairs.append(Repair(None, page.number, Said(
-                        f"halaman berukuran {page.width:.0f} × {page.height:.0f} poin, lebih besar dari kertas "
-                        "mana pun: garisnya tidak dicari, tabel dibaca dari lapisan teksnya",
-                        f"the page is {page.width:.0f} × {page.height:.0f} points, larger than any paper size: its "
-                        "ruled lines were not looked for, the table was read from its text layer")))
-                found.append(joined)
+        if not page.looks_tabular:
+            continue
+        areas = page.table_areas
+        if page.flavor == "lattice":
+            # Rules drawn are not always cells: a Word table with horizontal rules only, a header rule and a
+            # bottom rule, or shaded rows give lattice no cells. What the text shows as a table and lattice
+            # did not cover is read from the text layer.
+            areas = [a for a in areas if not _covered(a, [t for t in found if t.page == page.number])]
+        if not areas:
+            continue
+        # Areas from the text layer: camelot only splits them into columns.
+        for table in _camelot(path, camelot, [page.number], "stream",
+                              table_areas=[a.camelot_area() for a in areas],
+                              columns=[a.camelot_columns() for a in areas],
+                              # pdfminer reads two cells' first letters stacked at one x (`2` over
+                              # `dokumen`) as a vertical line, which stream then drops.
+                              layout_kwargs={"detect_vertical": False}):
+            area = min(areas, key=lambda a: abs(a.top - table.bbox[3]) + abs(a.bottom - table.bbox[1]))
+            joined = _rows_joined(table, area)
+            joined.lone = area.lone
+            if page.oversized:
+                joined.repairs.append(Repair(None, page.number, Said(
+                    f"halaman berukuran {page.width:.0f} × {page.height:.0f} poin, lebih besar dari kertas "
+                    "mana pun: garisnya tidak dicari, tabel dibaca dari lapisan teksnya",
+                    f"the page is {page.width:.0f} × {page.height:.0f} points, larger than any paper size: its "
+                    "ruled lines were not looked for, the table was read from its text layer")))
+            elif page.flavor == "lattice":
+                joined.repairs.append(Repair(None, page.number, Said(
+                    "garis tabel di halaman ini tidak membentuk sel (misalnya garis mendatar saja): kolomnya "
+                    "dibaca dari jarak antarteks",
+                    "the table's rules on this page do not make cells (horizontal rules only, for example): "
+                    "its columns were read from the gaps between the text")))
+            found.append(joined)
     found = [t for t in found if t.width >= 3 and len(t.rows) >= 1]
     # Smallest first: where borderless areas nest, the tightest one has the cleanest columns.
     found.sort(key=lambda t: (t.page, (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1])))
     found = _drop_overlaps(found)
     found.sort(key=lambda t: (t.page, -t.bbox[3]))
     return found
+
+
+def _usable(table: PageTable) -> bool:
+    """A lattice table with at least three columns and a row: shading or a frame around a heading gives
+    lattice one- or two-cell 'tables'."""
+    return table.width >= 3 and len(table.rows) >= 1
+
+
+def _covered(area: TableArea, tables: list[PageTable]) -> bool:
+    """Most of the area's rows stand inside lattice tables: one text area may hold several ruled tables
+    stacked with only their captions between (PDF points, origin bottom left)."""
+    def inside(top: float) -> bool:
+        return any(t.bbox[1] - 1 <= top <= t.bbox[3] + 1 and t.bbox[0] < area.right and area.left < t.bbox[2]
+                   for t in tables)
+
+    return sum(inside(top - 1) for top in area.row_starts) * 2 >= len(area.row_starts)
 
 
 def _camelot(path: Path, camelot, pages: list[int], flavor: str, **options) -> list[PageTable]:
@@ -280,6 +312,8 @@ def stitch(tables: list[PageTable], blank_pages: set[int] = frozenset()) -> list
             current.repairs.append(Repair(None, part.page, what))
             current.repairs.extend(part.repairs)
             current.rows.extend(rows)
+        elif part.lone:
+            continue  # a row alone at the top of a page that continues nothing is not a table
         else:
             result.append(RawTable(rows=list(part.rows), caption=part.caption, repairs=list(part.repairs)))
         if part.flavor != "lattice":

@@ -56,6 +56,9 @@ class TableArea:
     bottom: float
     row_starts: tuple[float, ...]
     columns: tuple[float, ...]  # x of the separators between columns
+    #: One line of cells at the top of the page: a table's last row carried over by the page break. It is
+    #: read only as the continuation of the table before it (pdf.stitch), never as a table of its own.
+    lone: bool = False
 
     def camelot_area(self) -> str:
         return f"{self.left:.1f},{self.top:.1f},{self.right:.1f},{self.bottom:.1f}"
@@ -102,19 +105,27 @@ def table_areas(runs: list[TextRun]) -> list[TableArea]:
         current.append(line)
     areas.append(current)
     result = []
-    for area in areas:
+    for index, area in enumerate(areas):
         area = _trimmed(area)
         if sum(ln.side_by_side for ln in area) >= 2 and any(_FIGURE.search(c.text) for ln in area for c in ln.cells):
             result.extend(_area(block) for block in _blocks(area))
+        elif index == 0 and not result and _lone_row(area):
+            result.append(_area(area, lone=True))
     return result
 
 
-def _area(lines: list[_Line]) -> TableArea:
+def _lone_row(area: list[_Line]) -> bool:
+    """One line of three or more cells with a figure: what a page break leaves of a table's last row."""
+    rows = [ln for ln in area if ln.side_by_side]
+    return len(rows) == 1 and len(rows[0].cells) >= 3 and _has_figure(rows[0])
+
+
+def _area(lines: list[_Line], lone: bool = False) -> TableArea:
     text_height = _text_height(lines)
     starts = [lines[0].top] + [b.top for a, b in zip(lines, lines[1:]) if a.top - b.top > NEW_ROW_PITCH * text_height]
     return TableArea(min(c.left for ln in lines for c in ln.cells) - 1, lines[0].top + 1,
                      max(c.right for ln in lines for c in ln.cells) + 1, lines[-1].bottom - 1, tuple(starts),
-                     _columns(lines))
+                     _columns(lines), lone)
 
 
 def _columns(lines: list[_Line]) -> tuple[float, ...]:

@@ -16,6 +16,9 @@ from .pdf_areas import TableArea, TextRun, table_areas
 
 #: Drawn path objects from which a page counts as ruled (cell borders).
 MIN_RULING_PATHS = 12
+#: Fewer paths than MIN_RULING_PATHS still make a ruled page when the text has a table's cells side by side:
+#: one row of a grid table carried over to the next page is drawn with a handful of lines.
+MIN_RULING_PATHS_UNDER_CELLS = 3
 #: Largest page (in PDF points, both sides) whose ruled lines are looked for. camelot's lattice renders the
 #: page to an image; a 14,400-point page took 10 GB. A0 is 2,384 × 3,370 points; beyond this a page is read
 #: from its text layer only, and its tables say so.
@@ -41,7 +44,13 @@ class PageSurvey:
 
     @property
     def flavor(self) -> str:
-        return "lattice" if self.ruling_paths >= MIN_RULING_PATHS and not self.oversized else "stream"
+        if self.oversized:
+            return "stream"
+        if self.ruling_paths >= MIN_RULING_PATHS:
+            return "lattice"
+        if self.ruling_paths >= MIN_RULING_PATHS_UNDER_CELLS and self.table_areas:
+            return "lattice"  # lattice is tried; what it does not cover is read as borderless (pdf._extract)
+        return "stream"
 
     @property
     def looks_tabular(self) -> bool:

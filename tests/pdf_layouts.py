@@ -1,0 +1,65 @@
+"""Budget tables drawn into PDFs the way word processors export them, in every rule style agencies use.
+
+    render_budget_pdf(rows, path, style="horizontal", page_rows=12, repeat_header=False)
+
+Styles (LKJIP_CONVENTIONS.md and issue 17): `grid` (every cell border), `horizontal` (a rule under every
+row, no vertical lines: a common Word table style), `booktabs` (a rule above and below the header and under
+the last row only), `zebra` (shaded rows, no rules), `none` (borderless, whitespace only). `page_rows`
+sets the page height so that long tables continue over pages; `repeat_header` repeats the header row there
+or not. The PDFs carry a text layer (reportlab draws text as text), as an office suite's export does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tables import BudgetRow, grouped, percent
+
+STYLES = ("grid", "horizontal", "booktabs", "zebra", "none")
+
+
+def render_budget_pdf(rows: list[BudgetRow], path: Path, style: str = "grid", page_rows: int = 60,
+                      repeat_header: bool = True, overrides: dict[tuple[int, int], str] | None = None,
+                      prose_after: str = "") -> Path:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    header = ["No", "Program/Kegiatan/Sub Kegiatan", "Pagu", "Realisasi", "%", "Sisa"]
+    body = []
+    for r, row in enumerate(rows):
+        cells = [row.marker, row.label, grouped(row.pagu), grouped(row.realisasi), percent(row.realisasi, row.pagu),
+                 grouped(row.pagu - row.realisasi)]
+        for (rr, c), text in (overrides or {}).items():
+            if rr == r:
+                cells[c] = text
+        body.append(cells)
+    table = Table([header, *body], repeatRows=1 if repeat_header else 0,
+                  colWidths=[40, 200, 85, 85, 45, 75])
+    commands = [("FONT", (0, 0), (-1, -1), "Helvetica", 8), ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8),
+                ("ALIGN", (2, 1), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    if style == "grid":
+        commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+    elif style == "horizontal":
+        commands += [("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.black),
+                     ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black)]
+    elif style == "booktabs":
+        commands += [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
+                     ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black)]
+    elif style == "zebra":
+        commands += [("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.whitesmoke, colors.lightgrey]),
+                     ("BACKGROUND", (0, 0), (-1, 0), colors.grey)]
+    elif style != "none":
+        raise ValueError(style)
+    table.setStyle(TableStyle(commands))
+    styles = getSampleStyleSheet()
+    story = [Paragraph("LAPORAN KINERJA DINAS CONTOH TAHUN 2024", styles["Title"]),
+             Paragraph("Tabel 3.2 Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan", styles["Normal"]),
+             Spacer(1, 6), table]
+    if prose_after:
+        story += [Spacer(1, 12), Paragraph(prose_after, styles["Normal"])]
+    # A page holds about `page_rows` table rows (a row is 14 points high with 8-point text and padding).
+    height = 200 + 14 * page_rows
+    SimpleDocTemplate(str(path), pagesize=(A4[0], height), topMargin=40, bottomMargin=40).build(story)
+    return path
