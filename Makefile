@@ -8,11 +8,19 @@ PY := $(VENV)/bin/python
 # The workbook test opens the workbook in LibreOffice; Debian's package is installed when it is missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup system-deps audit test clean
+.PHONY: setup system-deps ocr-deps audit test clean
 
 setup: $(VENV)/.installed
 
-system-deps:
+# Scanned pages are read by tesseract with its Indonesian data (lkjip_audit/ingest/ocr.py).
+ocr-deps:
+	@{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx ind; } || { \
+	  echo "installing tesseract OCR with its Indonesian data, for scanned PDF pages"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    tesseract-ocr tesseract-ocr-ind >/dev/null; }
+
+system-deps: ocr-deps
 	@command -v soffice >/dev/null 2>&1 || { \
 	  echo "installing LibreOffice Calc (headless) for the workbook test"; \
 	  $(SUDO) apt-get update -qq && \
@@ -29,7 +37,7 @@ $(VENV)/.installed: pyproject.toml
 	@echo "setup: done"
 	touch $@
 
-audit: setup
+audit: setup ocr-deps
 	$(VENV)/bin/lkjip-audit audit
 
 # Every core (pytest-xdist). One file per worker, so a notebook's cells run in order in one kernel (xdist's

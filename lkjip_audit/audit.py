@@ -13,6 +13,7 @@ import pandas as pd
 from . import ingest
 from .checks import EXACT, Finding, Tolerance, run_checks
 from .checks.claims import judged
+from .checks.ocr_doubts import mark_ocr_doubts
 from .checks.coverage import ProseCoverage, TableCoverage, coverage_of
 from .checks.completeness import ANSWERS, STATUS_TEXT, ChecklistItem, checklist, suggested_answers
 from .exceptions import InputError
@@ -108,6 +109,7 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT, scale: s
     table_lines = None if any(row.line is None for row in rows) else {row.line for row in rows}
     claims = read_claims(document.lines, table_lines)
     findings = run_checks(tables, document.lines, tolerance, printed_scales(document.lines), defaults, claims)
+    mark_ocr_doubts(findings, document.ocr_words, document.line_pages)
     parts = checklist(tables, document.lines, findings, document.line_pages)
     return AuditResult(report=document.path.name, source=str(document.path), sha256=document.sha256,
                        tables=tables, findings=findings, identity=report_identity(document.lines), checklist=parts,

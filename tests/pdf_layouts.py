@@ -63,3 +63,24 @@ def render_budget_pdf(rows: list[BudgetRow], path: Path, style: str = "grid", pa
     height = 200 + 14 * page_rows
     SimpleDocTemplate(str(path), pagesize=(A4[0], height), topMargin=40, bottomMargin=40).build(story)
     return path
+
+
+def scanned(source: Path, target: Path, pages: set[int] | None = None, dpi: int = 200) -> Path:
+    """`source` with the given pages (1-based; all by default) replaced by grey images of themselves and no
+    text layer, as a scanner gives them."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(source))
+    for index in range(len(document)):
+        if pages is not None and index + 1 not in pages:
+            continue
+        image = document[index].render(scale=dpi / 72).to_pil().convert("L")
+        page_pdf = target.with_suffix(f".page{index + 1}.pdf")
+        image.save(page_pdf, resolution=dpi)
+        scan = pdfium.PdfDocument(str(page_pdf))
+        document.del_page(index)
+        document.import_pages(scan, [0], index=index)
+        scan.close()
+    document.save(str(target))
+    document.close()
+    return target

@@ -20,7 +20,7 @@ REFUSED = {
     "terpotong.pdf": "the PDF is damaged or incomplete",
     "terkunci.pdf": "the PDF is encrypted (password protected). Ask the agency for an unprotected copy",
     "bukan_pdf.pdf": "named .pdf but it is not a PDF. Check that the download or export finished",
-    "pindaian.pdf": "scanned PDF, no text layer: OCR needed",
+    "pindaian.pdf": "scanned PDF, and OCR read no text on any page",
     "sampah.txt": "this is not a text file (it holds binary data)",
 }
 # Kediri Tabel 3.3: its two real % slips, and its closing row's two "averages" that are not.

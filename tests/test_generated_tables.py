@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from lkjip_audit.understand.column_numbers import Formula, is_column_number_row, printed_formulas
 from lkjip_audit.understand.model import Role
-from tables import HEADERS, Layout, audit_table, audit_text, budget_hierarchy, percent, render_budget
+from tables import (HEADERS, Layout, audit_table, audit_text, budget_hierarchy, grouped, percent,
+                    render_budget)
 
 
 # --- the column-number row -------------------------------------------------------------------------
@@ -163,3 +164,23 @@ def test_a_jumlah_over_rows_that_skip_a_number_or_agree_with_no_column_is_not_ch
     table, = misread.tables
     assert misread.findings == [] and any("agrees with none of its 2 columns" in r for r in table.repairs)
     assert misread.coverage[0].count("unchecked") == 8
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(HIERARCHY, LAYOUT, st.data())
+def test_a_header_that_lost_its_realisasi_name_is_named_by_the_rows_arithmetic(programs, layout, data):
+    """OCR or a merged cell may leave the realisasi column's header blank: Pagu − it = Sisa and it / Pagu × 100
+    = % on the rows name it, and the findings are those of the intact table."""
+    rows = budget_hierarchy(programs)
+    r = data.draw(st.sampled_from([i for i, row in enumerate(rows) if row.level == 3]))
+    wrong = rows[r].realisasi + 7000
+    overrides = {(r, 3): grouped(wrong, layout.english)}
+    intact = render_budget(rows, layout, overrides)
+    header = next(line for line in intact.splitlines() if line.startswith("No\t"))
+    cells = header.split("\t")
+    cells[3] = ""
+    blanked = intact.replace(header, "\t".join(cells))
+    expected, result = audit_text(intact), audit_text(blanked)
+    assert {(f.rule, f.row_index) for f in result.findings} == {(f.rule, f.row_index) for f in expected.findings}
+    table = next(t for t in result.tables if t.has_budget)
+    assert table.columns[3].role.value == "realisasi" and table.columns[3].header == "[Realisasi]"

@@ -142,7 +142,10 @@ def test_kediri_plain_pdf_reads_tabel_3_2_and_3_3_and_leaves_the_run_together_rk
     # Tabel 3.2 (pages 21-23, text lines 588-660) and 3.3 (page 24, lines 656-664) are read as in the text,
     # with the text's arithmetic findings on them (41 on Tabel 3.2, 2 on Tabel 3.3).
     from_text, from_pdf = budget_values(KEDIRI), budget_values(path)
-    assert from_pdf == from_text[1:]
+    # The RKPD table is the first budget table of both (its Realisasi column named by its rows' arithmetic
+    # in the PDF); unchecked there, it is left out of the comparison.
+    assert rkpd.has_budget and len(from_pdf) == len(from_text)
+    assert from_pdf[1:] == from_text[1:]
     text_result = audit(KEDIRI)
     rkpd, *others = [t.id for t in text_result.tables if t.has_budget]
     found = arithmetic(audited(path))
@@ -298,8 +301,9 @@ PDF_INVENTORY = {
 @pytest.mark.parametrize("name", sorted(PDF_INVENTORY))
 def test_each_pdf_lists_its_budget_and_capaian_tables(name):
     tables = [t for t in tables_of(PDF / name) if t.has_budget or t.kind == "capaian"]
-    assert [(t.kind, t.page, len(t.rows), t.caption[:30]) for t in tables] == PDF_INVENTORY[name]
-    assert not any(t.uncertain for t in tables)
+    assert [(t.kind, t.page, len(t.rows), t.caption[:30]) for t in tables if not t.uncertain] == PDF_INVENTORY[name]
+    # only the borderless RKPD table of 001 (pages 14-18) is shown, not checked (test above)
+    assert [t.page for t in tables if t.uncertain] == ([14] if name == "001_64a952374f22daba_plain.pdf" else [])
 
 
 @pytest.mark.parametrize("name, caption_start, row, expected", [

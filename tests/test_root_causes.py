@@ -27,17 +27,18 @@ def test_kukar_two_misprints_explain_five_findings(kukar):
     # 27.750.000. With realisasi 255.360.000 the % (90,198...), the sisa (283.110.000 - 255.360.000) and
     # its Kegiatan's realisasi on line 1243 (291.850.000 = 36.490.000 + 255.360.000) all hold: one digit.
     assert (first.id, first.line, first.column, first.printed, first.consistent, first.slip) == (
-        "M1", 1245, "Realisasi", Decimal(225360000), Decimal(255360000), "one-digit")
-    assert explained(kukar, first) == [("footing-children", 1243, ""), ("row-percent", 1245, ""),
-                                       ("row-sisa", 1245, "")]
+        "M1", 1245, "[Realisasi]", Decimal(225360000), Decimal(255360000), "one-digit")
+    # The table prints no header: its columns are named by their arithmetic, in brackets (not printed).
+    assert explained(kukar, first) == [("footing-children", 1243, "[Realisasi]"), ("row-percent", 1245, "[%]"),
+                                       ("row-sisa", 1245, "[Sisa]")]
     assert first.text("id") == (
-        "kemungkinan salah cetak: Realisasi Pengadaan Pakaian Dinas Beserta Atribut Kelengkapannya tercetak "
+        "kemungkinan salah cetak: [Realisasi] Pengadaan Pakaian Dinas Beserta Atribut Kelengkapannya tercetak "
         "225.360.000, nilai yang konsisten 255.360.000 (satu digit salah ketik); menjelaskan "
         + ", ".join(f.id for f in kukar.findings if f.misprint is first))
     # Line 1262: 325.000.000 - 10.166.250 = 314.833.750, and 750 is what line 1249's Kegiatan sum lacks.
     assert (second.line, second.printed, second.consistent, second.slip) == (
         1262, Decimal(314833000), Decimal(314833750), None)
-    assert explained(kukar, second) == [("footing-children", 1249, ""), ("row-sisa", 1262, "")]
+    assert explained(kukar, second) == [("footing-children", 1249, "[Realisasi]"), ("row-sisa", 1262, "[Sisa]")]
     # Not grouped: the sisa column's footing on 1243, the OCR'd 4497 on 1260, the 20-rupiah sisa slips.
     alone = [(f.rule, f.line) for f in kukar.findings if f.misprint is None and f.table]
     assert alone == [("footing-children", 1243), ("row-percent", 1260), ("row-sisa", 1267), ("row-sisa", 1270)]
@@ -71,4 +72,4 @@ def test_findings_json_lists_each_misprint_once_and_its_findings_point_to_it(kuk
                                                        ("M2", 1262, 314833000, 314833750, [ids[4], ids[6]])]
     pointing = {f["id"]: f["likely_misprint"] for f in document["findings"] if f["likely_misprint"]}
     assert pointing == {ids[0]: "M1", ids[2]: "M1", ids[3]: "M1", ids[4]: "M2", ids[6]: "M2"}
-    assert document["findings"][2]["likely_cause"].startswith("kemungkinan salah cetak: Realisasi Pengadaan")
+    assert document["findings"][2]["likely_cause"].startswith("kemungkinan salah cetak: [Realisasi] Pengadaan")

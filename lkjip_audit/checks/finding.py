@@ -34,6 +34,7 @@ class Finding:
     id: str = ""
     misprint: Misprint | None = None  # the likely misprinted number this finding is one symptom of
     key: str = ""  # what the finding is about, stable across runs and edits; set by checks.identity
+    ocr_doubts: list[tuple[str, float]] = field(default_factory=list)  # (figure, OCR confidence), checks.ocr_doubts
 
 
     @property
@@ -67,6 +68,11 @@ class Finding:
         fmt = (lambda v, d=0: format_id(v, d)) if lang == "id" else (lambda v, d=0: f"{Decimal(v):,.{d}f}")
         def show(value):
             return "-" if value is None else fmt(value, self.decimals)
-        return rule.template[lang].format(
+        text = rule.template[lang].format(
             item=self.item, column=self.column, reported=show(self.reported), expected=show(self.expected),
             difference=show(self.difference), detail=self.detail.get(lang, ""))
+        if self.ocr_doubts:
+            figures = ", ".join(f"{figure} ({confidence:.0f} %)" for figure, confidence in self.ocr_doubts)
+            text += (f" Angka mungkin salah baca OCR (keyakinan): {figures}." if lang == "id" else
+                     f" Figure may be misread by OCR (confidence): {figures}.")
+        return text

@@ -49,7 +49,8 @@ def check_prose_against_tables(tables: list[Table], lines: list[str]) -> list[Fi
     budget = []
     for table in tables:
         pagu_col, real_col = table.column(Role.PAGU), table.column(Role.REALISASI)
-        if table.has_budget and pagu_col and real_col:
+        # a table shown, not checked (cells that may not line up) is not compared with the prose either
+        if table.has_budget and pagu_col and real_col and not table.uncertain:
             printed_rows = [(row, _printed(row, pagu_col.index, real_col.index)) for row in table.rows]
             budget.append((table, pagu_col, real_col, printed_rows, {tuple(p) for _, p in printed_rows}))
     for line, pagu, realisasi in prose_pairs(lines):

@@ -74,3 +74,4 @@ class Document:
     lines: list[str]
     tables: list[RawTable]
     line_pages: list[int] | None = None  # per text line, its page (PDF input)
+    ocr_words: list = field(default_factory=list)  # `ingest.ocr.OcrWord`s of the pages read by OCR

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import tempfile
 import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,6 +20,7 @@ from ..exceptions import InputError
 from .blocks import find_block_tables
 from ..said import Said
 from .document import Document, RawRow, RawTable, Repair, file_sha256
+from .ocr import ocr_pages
 from .pdf_areas import TableArea
 from .pdf_pages import PageSurvey, open_pdf, survey_pages
 from .spaced import KODE_ALONE, open_group_start
@@ -77,22 +79,42 @@ def joined_rows(above: RawRow, below: RawRow) -> RawRow:
 
 
 def read_pdf(path: Path) -> Document:
-    """Read a text-layer PDF; a scanned PDF (no text layer) is refused with what to do."""
+    """Read a PDF; pages scanned without a text layer are OCR'd first (`ingest.ocr`)."""
     sha256 = file_sha256(path)
     pdf = open_pdf(path)
     try:
         pages = survey_pages(path, pdf)
+        scanned = [p.number for p in pages if p.scanned]
+        if not scanned:
+            return _read_surveyed(path, path, sha256, pages)
+        with tempfile.TemporaryDirectory(prefix="lkjip-ocr-") as workdir:
+            copy, words = ocr_pages(path, pdf, scanned, Path(workdir))
+            pdf.close()
+            pdf = open_pdf(copy)
+            pages = survey_pages(copy, pdf)
+            for number in scanned:
+                pages[number - 1].ocr = True
+            document = _read_surveyed(path, copy, sha256, pages)
+        document.ocr_words = words
+        return document
     finally:
         pdf.close()
+
+
+def _read_surveyed(path: Path, source: Path, sha256: str, pages: list[PageSurvey]) -> Document:
+    """The document from its surveyed pages; `source` is the file camelot reads (an OCR'd copy of `path`)."""
     if not any(p.has_text for p in pages):
-        raise InputError(path, "scanned PDF, no text layer: OCR needed",
-                         "Run OCR on it (for example `ocrmypdf in.pdf out.pdf`) and audit the result")
+        if any(p.ocr for p in pages):
+            raise InputError(path, "scanned PDF, and OCR read no text on any page (blank or unreadable scans)",
+                             "Check the scan, or ask the agency for the PDF with its text")
+        raise InputError(path, "the PDF has no text and no scanned image on any page",
+                         "Check that the export finished, or export the report again")
     lines, line_pages = [], []
     for survey in pages:
         lines.extend(survey.lines)
         line_pages.extend([survey.number] * len(survey.lines))
     furniture = running_headers(lines)
-    page_tables = _extract(path, pages)
+    page_tables = _extract(source, pages)
     for table in page_tables:
         _describe_surroundings(table, pages, page_tables, furniture)
         if any(KODE_ALONE.match(s) for s in table.lines_below[:6]):
@@ -146,7 +168,7 @@ def _extract(path: Path, pages: list[PageSurvey]) -> list[PageTable]:
                     "mana pun: garisnya tidak dicari, tabel dibaca dari lapisan teksnya",
                     f"the page is {page.width:.0f} × {page.height:.0f} points, larger than any paper size: its "
                     "ruled lines were not looked for, the table was read from its text layer")))
-            elif page.flavor == "lattice":
+            elif page.flavor == "lattice" and not page.ocr:
                 joined.repairs.append(Repair(None, page.number, Said(
                     "garis tabel di halaman ini tidak membentuk sel (misalnya garis mendatar saja): kolomnya "
                     "dibaca dari jarak antarteks",
@@ -154,6 +176,11 @@ def _extract(path: Path, pages: list[PageSurvey]) -> list[PageTable]:
                     "its columns were read from the gaps between the text")))
             found.append(joined)
     found = [t for t in found if t.width >= 3 and len(t.rows) >= 1]
+    for table in found:
+        if pages[table.page - 1].ocr:
+            table.repairs.append(Repair(None, table.page, Said(
+                "halaman hasil pindaian, dibaca dengan OCR (tesseract)",
+                "a scanned page, read by OCR (tesseract)")))
     # Smallest first: where borderless areas nest, the tightest one has the cleanest columns.
     found.sort(key=lambda t: (t.page, (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1])))
     found = _drop_overlaps(found)
@@ -420,9 +447,26 @@ def _norm(cells: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(norm)
 
 
+#: Share of a repeated header's cells that must match the table's own header; a scan's OCR may misread one
+#: (`%` as `Yo`).
+REPEATED_HEADER_CELLS = 0.75
+
+
 def _repeats(table: RawTable, row: RawRow) -> bool:
-    head = [_norm(r.cells) for r in table.rows[:6]]
-    return _norm(row.cells) in head or not any(row.cells)
+    """The row repeats one of the table's header rows: the same cells, or nearly all the same (OCR)."""
+    from rapidfuzz.fuzz import ratio
+
+    if not any(row.cells):
+        return True
+    cells = _norm(row.cells)
+    for head in (_norm(r.cells) for r in table.rows[:6]):
+        if cells == head:
+            return True
+        pairs = [(a, b) for a, b in zip(cells, head) if a or b]
+        if len(cells) == len(head) and len(pairs) >= 3 and \
+                sum(ratio(a, b) >= 80 for a, b in pairs) >= REPEATED_HEADER_CELLS * len(pairs):
+            return True
+    return False
 
 
 _NUMBER_CELL = re.compile(r"^[\s\-–—]*(rp\.?\s*)?[\d.,]+\s*%?$", re.IGNORECASE)

@@ -33,6 +33,13 @@ class PageSurvey:
     runs: list[TextRun] = field(default_factory=list)
     ruling_paths: int = 0
     width: float = 0.0
+    images: int = 0  # image objects drawn on the page
+    ocr: bool = False  # its text layer is tesseract's (ingest.ocr)
+
+    @property
+    def scanned(self) -> bool:
+        """An image and no text: a scanned page, to be OCR'd."""
+        return self.images > 0 and not self.has_text
 
     @property
     def oversized(self) -> bool:
@@ -48,8 +55,10 @@ class PageSurvey:
             return "stream"
         if self.ruling_paths >= MIN_RULING_PATHS:
             return "lattice"
-        if self.ruling_paths >= MIN_RULING_PATHS_UNDER_CELLS and self.table_areas:
-            return "lattice"  # lattice is tried; what it does not cover is read as borderless (pdf._extract)
+        if (self.ruling_paths >= MIN_RULING_PATHS_UNDER_CELLS or self.images) and self.table_areas:
+            # lattice is tried (a scan draws its rules in the image); what it does not cover is read as
+            # borderless (pdf._extract)
+            return "lattice"
         return "stream"
 
     @property
@@ -103,11 +112,12 @@ def survey_pages(path: Path, pdf) -> list[PageSurvey]:
                 left, bottom, right, top = textpage.get_rect(i)
                 runs.append(TextRun(left, bottom, right, top, textpage.get_text_bounded(left, bottom, right, top)))
             paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
+            images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
             height, width = page.get_height(), page.get_width()
             textpage.close()
         finally:
             page.close()
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         surveys.append(PageSurvey(number=index + 1, height=height, lines=lines, runs=runs,
-                                  ruling_paths=paths, width=width))
+                                  ruling_paths=paths, width=width, images=images))
     return surveys

@@ -94,9 +94,16 @@ def assign_roles(headers: list[str], values: list[list[Number | None]], cells: l
         columns.append(column)
     _settle_percent_columns(columns)
     _settle_label_column(columns, cells)
-    if not any(c.header for c in columns):
+    if not any(c.header for c in columns) or _budget_pair_unnamed(columns):
         _roles_from_arithmetic(columns, values)
     return columns
+
+
+def _budget_pair_unnamed(columns: list[Column]) -> bool:
+    """A header that lost a cell (OCR, a merged cell) left an amount column without a name, and the table
+    has no realisasi anggaran: the rows' own arithmetic may still name it."""
+    return (any(c.money and not c.header.strip() for c in columns)
+            and not any(c.role is Role.REALISASI for c in columns))
 
 
 #: Share of rows on which the identities must hold before a headerless table's columns are named by them.
@@ -114,24 +121,42 @@ def _roles_from_arithmetic(columns: list[Column], values: list[list[Number | Non
     numeric = [c.index for c in columns if not c.money and any(
         index_row[c.index] is not None and index_row[c.index].value is not None
         for index_row in values if c.index < len(index_row))]
+    # A role the header gave stays: only unnamed columns (no header, or `other`) take one from the numbers.
+    free = {c.index for c in columns if not c.header.strip() or c.role is Role.OTHER}
+
+    def may_be(index: int, role: Role) -> bool:
+        if role is Role.PERSEN and columns[index].role in (Role.CAPAIAN, Role.REALISASI_KINERJA):
+            return True  # `% Capaian`, `% Realisasi` over amounts: the numbers decide, as in understand.confirm
+        return index in free or columns[index].role is role
+
     for a_pos, a in enumerate(money):
         for b in money[a_pos + 1:]:
+            if not (may_be(a, Role.PAGU) and may_be(b, Role.REALISASI)):
+                continue
             pagu, realisasi = amounts(a), amounts(b)
             pairs = [(p, r) for p, r in zip(pagu, realisasi) if p and r is not None]
             if len(pairs) < 3:
                 continue
             named = {}
-            sisa = _best(money, b, amounts, pagu, realisasi, lambda p, r, s: p - r == s)
+            sisa = _best([i for i in money if may_be(i, Role.SISA)], b, amounts, pagu, realisasi,
+                         lambda p, r, s: p - r == s)
             if sisa is not None:
                 named[sisa] = Role.SISA
-            pct = _best(numeric, b, amounts, pagu, realisasi, lambda p, r, x: abs(r / p * 100 - x) < 1)
+            pct = _best([i for i in numeric if may_be(i, Role.PERSEN)], b, amounts, pagu, realisasi,
+                        lambda p, r, x: abs(r / p * 100 - x) < 1)
             if pct is not None:
                 named[pct] = Role.PERSEN
             if named:
-                columns[a].role, columns[b].role = Role.PAGU, Role.REALISASI
+                named.update({a: Role.PAGU, b: Role.REALISASI})
                 for index, role in named.items():
                     columns[index].role = role
+                    if not columns[index].header.strip():
+                        # the report prints no name: the messages show the role, bracketed as not printed
+                        columns[index].header = f"[{_UNNAMED[role]}]"
                 return
+
+
+_UNNAMED = {Role.PAGU: "Pagu", Role.REALISASI: "Realisasi", Role.SISA: "Sisa", Role.PERSEN: "%"}
 
 
 def _best(candidates, after, amounts, pagu, realisasi, holds) -> int | None:

@@ -1,0 +1,138 @@
+"""Text for scanned pages: tesseract reads each page that has an image but no text layer.
+
+Many published LKjIPs are scanned in whole or in part (the signed Perjanjian Kinerja, annexes). Such a page
+is rendered (pypdfium2), read by tesseract with the Indonesian language data, and replaced in a working copy
+of the PDF by tesseract's own one-page PDF: the same image with the recognised words as an invisible text
+layer. The rest of the PDF reader then treats it like any page with text (ruled cells from the image, text
+from the layer), so OCR'd tables go through the same readers as any other.
+
+tesseract's per-word confidence is kept: a finding that combines a figure read with low confidence says
+the figure may be misread (`checks.ocr_doubts`). Nothing is downloaded at run time: tesseract and its
+`ind` data come from the Debian packages the project's setup installs (README).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..exceptions import InputError
+
+#: Resolution pages are rendered at for tesseract: its documentation asks for at least 300 dpi.
+OCR_DPI = 300
+#: Largest image (pixels) a page is rendered to; a bigger page is rendered at a lower resolution rather
+#: than taking gigabytes (a 14,400-point page at 300 dpi is 3.6 billion pixels).
+MAX_OCR_PIXELS = 60_000_000
+#: tesseract's word confidence (0-100) below which a figure is reported as possibly misread.
+LOW_CONFIDENCE = 80
+#: Seconds tesseract may take on one page before the page is given up.
+PAGE_TIMEOUT = 180
+#: tesseract page segmentation modes tried on each page: automatic layout, then sparse text (tables).
+PAGE_SEGMENTATIONS = (3, 11)
+#: The sparse reading is kept when it reads this many times the automatic one's figures.
+SPARSE_FIGURES = 1.1
+LANGUAGES = ("ind", "eng")
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OcrWord:
+    """One word as tesseract read it on a page, with its confidence (0-100)."""
+
+    page: int
+    text: str
+    confidence: float
+
+
+def tesseract_languages() -> str:
+    """`ind+eng` as far as installed; refuses with what to install when tesseract or its data is missing."""
+    binary = shutil.which("tesseract")
+    if binary is None:
+        raise FileNotFoundError("tesseract")
+    listed = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30).stdout.split()
+    chosen = [lang for lang in LANGUAGES if lang in listed]
+    if not chosen:
+        raise FileNotFoundError("tesseract-ocr-ind")
+    return "+".join(chosen)
+
+
+def ocr_pages(path: Path, pdf, page_numbers: list[int], workdir: Path) -> tuple[Path, list[OcrWord]]:
+    """A copy of the PDF in `workdir` with the given (1-based) pages replaced by their OCR'd versions, and
+    the words read on them."""
+    import pypdfium2 as pdfium
+
+    try:
+        languages = tesseract_languages()
+    except (FileNotFoundError, subprocess.SubprocessError) as exc:
+        raise InputError(path, f"{len(page_numbers)} page(s) are scanned (no text layer) and OCR is not "
+                         f"available ({exc} not found)",
+                         "Install it with `make ocr-deps` (Debian: `apt install tesseract-ocr tesseract-ocr-ind`), "
+                         "or run OCR yourself (`ocrmypdf in.pdf out.pdf`) and audit the result") from None
+    words: list[OcrWord] = []
+    for done, number in enumerate(page_numbers, start=1):
+        # One line per page: a scanned report takes seconds a page, and the evaluator should see it moving.
+        print(f"OCR: {path.name}, halaman/page {number} ({done}/{len(page_numbers)})", file=sys.stderr, flush=True)
+        page = pdf[number - 1]
+        try:
+            width, height = page.get_width(), page.get_height()
+            scale = min(OCR_DPI / 72, (MAX_OCR_PIXELS / max(width * height, 1.0)) ** 0.5)
+            image = page.render(scale=scale).to_pil()
+        finally:
+            page.close()
+        image_path = workdir / f"page-{number}.png"
+        image.save(image_path, dpi=(72 * scale, 72 * scale))
+        # tesseract's automatic layout (psm 3) keeps prose in reading order but may drop whole table columns
+        # (a shaded row, a narrow column of kode); sparse text (psm 11) reads every cell. The page keeps the
+        # reading with more figures, prose pages the automatic one.
+        automatic, sparse = (_tesseract(path, number, image_path, workdir / f"page-{number}-psm{psm}", languages,
+                                        round(72 * scale), psm) for psm in PAGE_SEGMENTATIONS)
+        base, page_words = sparse if _figures(sparse[1]) > SPARSE_FIGURES * _figures(automatic[1]) else automatic
+        words.extend(page_words)
+        scanned = pdfium.PdfDocument(str(base.with_suffix(".pdf")))
+        pdf.del_page(number - 1)
+        pdf.import_pages(scanned, [0], index=number - 1)
+        scanned.close()
+    copy = workdir / "ocr.pdf"
+    pdf.save(str(copy))
+    return copy, words
+
+
+def _tesseract(path: Path, number: int, image: Path, base: Path, languages: str, dpi: int,
+               psm: int) -> tuple[Path, list[OcrWord]]:
+    """One tesseract reading of a page image: its one-page PDF (image and text layer) and its words."""
+    try:
+        subprocess.run(["tesseract", str(image), str(base), "-l", languages, "--dpi", str(dpi), "--psm", str(psm),
+                        "pdf", "tsv"], check=True, capture_output=True, timeout=PAGE_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise InputError(path, f"OCR of page {number} took longer than {PAGE_TIMEOUT} s",
+                         "Check the scan (a page of noise?) or run OCR on it yourself") from None
+    except subprocess.CalledProcessError as exc:
+        message = exc.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
+        raise InputError(path, f"OCR of page {number} failed ({message[0]})",
+                         "Run OCR on it yourself (`ocrmypdf in.pdf out.pdf`) and audit the result") from None
+    tsv = base.with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")
+    return base, _tsv_words(number, tsv)
+
+
+def _figures(words: list[OcrWord]) -> int:
+    return sum(1 for w in words if any(ch.isdigit() for ch in w.text))
+
+
+def _tsv_words(page: int, tsv: str) -> list[OcrWord]:
+    """tesseract's TSV: level 5 rows are words, `conf` their confidence (-1 for non-words)."""
+    words = []
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        text = (row.get("text") or "").strip()
+        if row.get("level") == "5" and text:
+            try:
+                words.append(OcrWord(page, text, float(row.get("conf") or -1)))
+            except ValueError:
+                continue
+    return words

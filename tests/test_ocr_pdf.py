@@ -1,0 +1,85 @@
+"""Scanned pages are read by OCR (issue 17): tesseract with the Indonesian data, only the pages without a text
+layer, and the result goes through the same readers. The scans are generated from tests/pdf_layouts.py's
+PDFs (rendered to grey images at 200 dpi), so the findings of the text-layer PDF are the expected ones.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lkjip_audit.audit import audit
+from lkjip_audit.checks.finding import Finding
+from lkjip_audit.checks.ocr_doubts import mark_ocr_doubts
+from lkjip_audit.exceptions import InputError
+from lkjip_audit.ingest import ocr, read
+from lkjip_audit.ingest.ocr import OcrWord
+from pdf_layouts import render_budget_pdf, scanned
+from tables import budget_hierarchy, grouped
+
+pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None,
+                                reason="tesseract is installed by `make test` (Makefile: system-deps)")
+
+PROGRAMS = [[[(1_000_000, 900_000), (2_500_000, 2_400_000)], [(750_000, 700_000)]],
+            [[(3_000_000, 2_000_000)], [(400_000, 400_000), (800_000, 10_000)]]]
+
+
+def failed(result) -> set[tuple[str, int]]:
+    return {(f.rule, f.row_index) for f in result.findings}
+
+
+@pytest.mark.parametrize("style", ["grid", "horizontal"])
+def test_a_scanned_report_gives_the_findings_of_its_text_layer(tmp_path, style):
+    rows = budget_hierarchy(PROGRAMS)
+    typo = {(0, 2): grouped(rows[0].pagu + 1_000_000)}  # Program 1's pagu
+    text_layer = render_budget_pdf(rows, tmp_path / "teks.pdf", style, overrides=typo)
+    expected = failed(audit(text_layer))
+    assert ("footing-children", 0) in expected
+    result = audit(scanned(text_layer, tmp_path / "pindaian.pdf"))
+    assert failed(result) == expected, [f.message() for f in result.findings]
+    table = next(t for t in result.tables if t.has_budget)
+    assert [r.label for r in table.rows] == [r.label for r in rows]
+    assert any("read by OCR" in r for r in table.repairs)
+
+
+@pytest.mark.parametrize("style", ["grid", "zebra"])
+def test_only_the_scanned_page_of_a_mixed_pdf_is_ocrd_and_the_table_continues_through_it(tmp_path, style):
+    rows = budget_hierarchy(PROGRAMS)
+    # five rows a page: the table runs over three pages, and the middle one is scanned
+    text_layer = render_budget_pdf(rows, tmp_path / "teks.pdf", style, page_rows=5,
+                                   overrides={(9, 2): grouped(rows[9].pagu + 100_000)})  # Kegiatan 2.2's pagu
+    expected = failed(audit(text_layer))
+    assert ("footing-children", 9) in expected
+    mixed = scanned(text_layer, tmp_path / "campuran.pdf", pages={2})
+    document = read(mixed)
+    assert {w.page for w in document.ocr_words} == {2}
+    result = audit(mixed)
+    assert failed(result) == expected, [f.message() for f in result.findings]
+    table = next(t for t in result.tables if t.has_budget)
+    assert [r.label for r in table.rows] == [r.label for r in rows]
+
+
+def test_a_finding_on_a_figure_ocr_was_unsure_of_says_so():
+    finding = Finding("footing-children", "T1", "Program 1", "Pagu", page=3,
+                      combined=["5.250.000", "3.500.000", "750.000"])
+    elsewhere = Finding("row-sisa", "T1", "Program 2", "Sisa", page=4, combined=["750.000"])
+    words = [OcrWord(3, "Rp3.500.000,-", 41.0), OcrWord(3, "5.250.000", 96.0), OcrWord(4, "750.000", 95.0),
+             OcrWord(3, "Kegiatan", 12.0)]
+    mark_ocr_doubts([finding, elsewhere], words)
+    assert finding.ocr_doubts == [("3.500.000", 41.0)]
+    assert elsewhere.ocr_doubts == []
+    assert finding.message("id").endswith("Angka mungkin salah baca OCR (keyakinan): 3.500.000 (41 %).")
+    assert finding.message("en").endswith("Figure may be misread by OCR (confidence): 3.500.000 (41 %).")
+
+
+def test_without_tesseract_a_scanned_pdf_is_refused_in_one_line_that_says_what_to_install(tmp_path, monkeypatch):
+    rows = budget_hierarchy(PROGRAMS)
+    scan = scanned(render_budget_pdf(rows, tmp_path / "teks.pdf"), tmp_path / "pindaian.pdf")
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    with pytest.raises(InputError) as caught:
+        read(scan)
+    message = str(caught.value)
+    assert "pindaian.pdf" in message and "OCR is not available" in message and "tesseract-ocr-ind" in message
+    assert "\n" not in message
