@@ -17,6 +17,7 @@ from .checks.ocr_doubts import mark_ocr_doubts
 from .checks.coverage import ProseCoverage, TableCoverage, coverage_of
 from .checks.completeness import ANSWERS, STATUS_TEXT, ChecklistItem, checklist, suggested_answers
 from .exceptions import InputError
+from .said import Said
 from .report.findings_json import findings_document, summary_line, write_findings_json
 from .paths import output_stem
 from .report.labels import LANGUAGES
@@ -77,9 +78,9 @@ class AuditResult:
         """Findings per rule, in rule order of first appearance."""
         return dict(Counter(f.rule for f in self.findings))
 
-    def summary_line(self) -> str:
+    def summary_line(self, lang: str = "en") -> str:
         return summary_line(findings_document(self.report, self.source, self.sha256, self.tables,
-                                              self.findings, prose=self.prose))
+                                              self.findings, lang, prose=self.prose), lang)
 
 
 def _float(value):
@@ -98,7 +99,8 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT, scale: s
         try:
             tolerance = Tolerance.of(tolerance)
         except ValueError as exc:
-            raise InputError("tolerance", str(exc), "Give a number of rupiah, e.g. 0 or 1000") from None
+            raise InputError("tolerance", str(exc), Said("Berikan jumlah rupiah, misalnya 0 atau 1000",
+                                                          "Give a number of rupiah, e.g. 0 or 1000")) from None
     defaults = [load_scale(scale)] if scale else list(DEFAULT_SCALES)
     document = ingest.read(path)
     # A report without a table is still audited: its prose's claims are (and the summary says so).
@@ -123,7 +125,8 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT, scale: s
 def write_outputs(result: AuditResult, out_dir: str | Path, lang: str = "id") -> dict[str, Path]:
     """Write `<stem>.audit.xlsx` and `findings.json` into `out_dir`."""
     if lang not in LANGUAGES:
-        raise InputError(lang, f"unknown language; choose one of {', '.join(LANGUAGES)}")
+        raise InputError(lang, Said(f"bahasa tidak dikenal; pilih salah satu dari {', '.join(LANGUAGES)}",
+                                    f"unknown language; choose one of {', '.join(LANGUAGES)}"))
     out_dir = Path(out_dir)
     stem = output_stem(result.report)
     info = ReportInfo(result.report, result.source, result.sha256, identity=result.identity,

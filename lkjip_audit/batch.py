@@ -138,17 +138,19 @@ def run_one(report: str, out: str, lang: str = "id", timeout: float | None = Non
             notebook = execute_audit_notebook(report_path, out, lang=lang, timeout=timeout, tolerance=tolerance,
                                               kernels=_worker_kernels(more_to_come), scale=scale,
                                               folder_name=folder_name)
+    # index.csv's reasons in the run's language (the errors carry both)
     except AuditTimeout as exc:
-        record.update(status="timeout", stage="timeout", reason=str(exc))
+        record.update(status="timeout", stage="timeout", reason=exc.text(lang))
     except KernelDied as exc:
-        record.update(status="crashed", stage="kernel", reason=str(exc))
+        record.update(status="crashed", stage="kernel", reason=exc.text(lang))
     except OSError as exc:
-        record["reason"] = f"{report_path}: cannot be read ({exc.strerror})"
+        record["reason"] = (f"{report_path}: tidak dapat dibaca ({exc.strerror})" if lang == "id" else
+                            f"{report_path}: cannot be read ({exc.strerror})")
     except InputError as exc:
-        record["reason"] = str(exc)
+        record["reason"] = exc.text(lang)
     except LkjipAuditError as exc:
-        record["reason"] = str(exc)
-        record["stage"] = "audit" if "notebook with the full traceback" in str(exc) else "input"
+        record["reason"] = exc.text(lang)
+        record["stage"] = "audit" if "notebook with the full traceback" in exc.text("en") else "input"
     except Exception as exc:  # noqa: BLE001 - one report must never end the batch
         record.update(stage="audit", reason=f"{report_path}: {type(exc).__name__}: {exc}")
     else:
@@ -167,7 +169,7 @@ def finish_one(record: dict, parameters: dict, exporter=None) -> dict:
     try:
         result = finish_run(Path(record["notebook"]), exporter)
     except LkjipAuditError as exc:
-        record.update(status="failed", stage="output", reason=str(exc))
+        record.update(status="failed", stage="output", reason=exc.text(parameters.get("lang", "en")))
     except Exception as exc:  # noqa: BLE001 - one report must never end the batch
         record.update(status="failed", stage="output", reason=f"{record['report']}: {type(exc).__name__}: {exc}")
     else:

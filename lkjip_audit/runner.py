@@ -23,6 +23,7 @@ from .paths import output_stem
 from .report.atomic import file_mode, write_atomically
 from .report.findings_json import rule_counts_line, summary_line
 from .report.trail_sheet import record_notebook_run
+from .said import Said
 
 # The notebooks are package data (a checkout links them from notebooks/), so an installed copy finds them too.
 NOTEBOOK_DIR = Path(str(resources.files(__package__) / "notebooks"))
@@ -85,19 +86,25 @@ def execute_audit_notebook(report: str | Path, out_dir: str | Path, lang: str = 
                                    extra_arguments=KERNEL_ARGUMENTS, **kernel)
     except (TimeoutError, CellTimeoutError):
         _keep_failed(partial, folder / f"{stem}.failed.ipynb")
-        raise AuditTimeout(f"{report}: stopped after {timeout:g} s (the time limit). Raise --timeout or audit "
-                           "this report alone") from None
+        raise AuditTimeout(Said(f"{report}: dihentikan setelah {timeout:g} detik (batas waktu). Naikkan --timeout "
+                                "atau audit laporan ini sendiri",
+                                f"{report}: stopped after {timeout:g} s (the time limit). Raise --timeout or audit "
+                                "this report alone")) from None
     except DeadKernelError as exc:
         _keep_failed(partial, folder / f"{stem}.failed.ipynb")
-        raise KernelDied(f"{report}: the notebook kernel died ({exc}); the machine may be out of memory. "
-                         "Audit this report alone or with fewer --jobs") from None
+        raise KernelDied(Said(f"{report}: kernel notebook mati ({exc}); mungkin memori mesin habis. Audit laporan "
+                              "ini sendiri atau dengan --jobs lebih sedikit",
+                              f"{report}: the notebook kernel died ({exc}); the machine may be out of memory. "
+                              "Audit this report alone or with fewer --jobs")) from None
     except PapermillExecutionError as exc:
         failed = folder / f"{stem}.failed.ipynb"
         os.replace(partial, failed)
         if exc.ename in INPUT_ERRORS:
             raise LkjipAuditError(exc.evalue) from None
-        raise LkjipAuditError(f"{report}: the audit stopped with {exc.ename}: {exc.evalue}. The notebook "
-                              f"with the full traceback is {failed}") from None
+        raise LkjipAuditError(Said(f"{report}: audit berhenti karena {exc.ename}: {exc.evalue}. Notebook dengan "
+                                   f"traceback lengkapnya: {failed}",
+                                   f"{report}: the audit stopped with {exc.ename}: {exc.evalue}. The notebook "
+                                   f"with the full traceback is {failed}")) from None
     finally:
         if kernels is not None:
             kernels.release(kernel["km"])
@@ -187,13 +194,16 @@ def _fresh_file(folder: Path, prefix: str, suffix: str) -> Path:
     symbolic link is refused, so nothing is written outside the output folder.
     """
     if folder.is_symlink():
-        raise OutputError(f"{folder}: the report's output folder is a symbolic link; outputs are not written "
-                          "through links. Remove it or choose another --out")
+        raise OutputError(Said(f"{folder}: folder keluaran laporan ini tautan simbolik; keluaran tidak ditulis "
+                               "melalui tautan. Hapus tautannya atau pilih --out lain",
+                               f"{folder}: the report's output folder is a symbolic link; outputs are not written "
+                               "through links. Remove it or choose another --out"))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
     except OSError as exc:
-        raise OutputError(f"{folder}: cannot write here ({exc.strerror}). Choose another output folder") from None
+        raise OutputError(Said(f"{folder}: tidak dapat menulis di sini ({exc.strerror}). Pilih folder keluaran lain",
+                               f"{folder}: cannot write here ({exc.strerror}). Choose another output folder")) from None
     os.close(fd)
     os.chmod(name, file_mode())  # the executed notebook is an output like the others (mkstemp makes it 0600)
     return Path(name)
@@ -259,7 +269,9 @@ def run_batch_summary(out_dir: str | Path) -> Path:
     except PapermillExecutionError as exc:
         failed = out_dir / "batch_summary.failed.ipynb"
         os.replace(partial, failed)
-        raise LkjipAuditError(f"{out_dir}: the batch summary stopped with {exc.ename}: {exc.evalue}. "
-                              f"See {failed}") from None
+        raise LkjipAuditError(Said(f"{out_dir}: ringkasan batch berhenti karena {exc.ename}: {exc.evalue}. "
+                                   f"Lihat {failed}",
+                                   f"{out_dir}: the batch summary stopped with {exc.ename}: {exc.evalue}. "
+                                   f"See {failed}")) from None
     os.replace(partial, final)
     return final

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,11 @@ KEDIRI = RAW / "001_64a952374f22daba.txt"  # Dinas Koperasi dan Usaha Mikro Kab.
 FLOTIM = RAW / "002_d488c239828ced52.txt"  # Dinas Koperasi, UKM Kab. Flores Timur, LKjIP 2023
 DEPOK = RAW / "004_b4b9a9e5ae63aa12.txt"  # Dinas Koperasi dan Usaha Mikro Kota Depok, LKjIP 2023
 KUKAR_OCR = FIXTURES / "000_3ad56d6f2973d4fa.txt"  # Kab. Kutai Kartanegara 2023, OCR text
+
+# The commands these tests start speak English (the CLI's --lang, through its environment variable), so that
+# their lines read the same as the library's messages; tests/test_cli.py checks the default, Bahasa
+# Indonesia, with the variable removed.
+os.environ["LKJIP_AUDIT_LANG"] = "en"
 
 
 @pytest.fixture(scope="session")

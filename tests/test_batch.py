@@ -37,7 +37,7 @@ def index_rows(out):
 
 def test_a_bad_report_is_recorded_and_the_others_are_audited(inputs, tmp_path):
     out = tmp_path / "out"
-    entries = run_batch(collect_reports([inputs]), out, jobs=2)
+    entries = run_batch(collect_reports([inputs]), out, jobs=2, lang="en")
     assert [e.status for e in entries] == ["ok", "ok", "failed"]
     rows = index_rows(out)
     assert rows["001_64a952374f22daba.txt"]["findings"] == 86
@@ -74,13 +74,13 @@ def test_a_hanging_report_times_out_and_a_dead_kernel_is_recorded(tmp_path, monk
         return path
 
     monkeypatch.setattr(runner, "AUDIT_NOTEBOOK", notebook("import time\ntime.sleep(60)"))
-    entry = run_batch([KEDIRI], tmp_path / "out", timeout=2)[0]
+    entry = run_batch([KEDIRI], tmp_path / "out", timeout=2, lang="en")[0]
     assert (entry.status, entry.stage) == ("timeout", "timeout")
     assert entry.seconds < 30
     assert entry.reason.endswith("stopped after 2 s (the time limit). Raise --timeout or audit this report alone")
 
     monkeypatch.setattr(runner, "AUDIT_NOTEBOOK", notebook("import os\nos._exit(1)"))
-    entry = run_batch([KEDIRI], tmp_path / "out2")[0]
+    entry = run_batch([KEDIRI], tmp_path / "out2", lang="en")[0]
     assert (entry.status, entry.stage) == ("crashed", "kernel")
     assert "the notebook kernel died" in entry.reason and entry.reason.startswith(str(KEDIRI))
 

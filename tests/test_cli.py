@@ -1,6 +1,8 @@
 """The `lkjip-audit audit` command end to end: papermill runs the notebook per report."""
 
 import json
+import os
+import re
 import subprocess
 import sys
 from datetime import datetime
@@ -16,11 +18,28 @@ CLI = [sys.executable, "-m", "lkjip_audit"]
 
 
 def run(*args, cwd=None):
-    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=600)
+    """The command as a user runs it: in its default language, Bahasa Indonesia (conftest sets English for
+    the other tests' commands)."""
+    environment = {k: v for k, v in os.environ.items() if k != "LKJIP_AUDIT_LANG"}
+    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=600,
+                          env=environment)
 
 
 def error_lines(stderr: str) -> list[str]:
-    return [line for line in stderr.splitlines() if line.startswith("error:")]
+    return [line for line in stderr.splitlines() if line.startswith("galat:")]
+
+
+#: English words the command's own lines and messages used before they spoke Bahasa Indonesia.
+ENGLISH = re.compile(r"\b(?:error|tables?|findings?|budget|per rule|none|report\(s\)|audited|could not|no such|"
+                     r"file is|claims?|checked|prose|summary|interrupted|Check|Export)\b")
+
+
+def english_in(text: str, *paths) -> list[str]:
+    """English words in the lines, once the paths and rule names (kept as they are) are taken out."""
+    for path in paths:
+        text = text.replace(str(path), "")
+    text = re.sub(r"\b[a-z]+(?:-[a-z]+)+\b", "", text)  # rule names: footing-children, prose-table, ...
+    return ENGLISH.findall(text)
 
 
 def test_audit_writes_workbook_findings_and_executed_notebook(tmp_path):
@@ -31,10 +50,10 @@ def test_audit_writes_workbook_findings_and_executed_notebook(tmp_path):
                                                   f"{KEDIRI.stem}.ipynb", f"{KEDIRI.stem}.html"}
     document = json.loads((folder / "findings.json").read_text(encoding="utf-8"))
     assert document["report"] == KEDIRI.name and len(document["findings"]) == 86
-    assert done.stdout.startswith(f"{KEDIRI.name}: 9 tables (3 budget), 86 findings (error 58, warning 28)")
+    assert done.stdout.startswith(f"{KEDIRI.name}: 9 tabel (3 anggaran), 86 temuan (kesalahan 58, peringatan 28)")
     # Findings per rule, in the catalogue's order (the Metode sheet's).
     assert done.stdout.splitlines()[1] == (
-        "  per rule: footing-children 16, footing-total 4, row-percent 10, row-capaian 4, row-sisa 12, "
+        "  per aturan: footing-children 16, footing-total 4, row-percent 10, row-capaian 4, row-sisa 12, "
         "average-row 2, row-sources 5, row-quarters 6, printed-error 3, prose-table 6, prose-arithmetic 1, "
         "cross-table 17")
     notebook = json.loads((folder / f"{KEDIRI.stem}.ipynb").read_text(encoding="utf-8"))
@@ -66,15 +85,24 @@ def test_bad_inputs_get_one_clear_line_each_and_the_others_are_still_audited(tmp
     done = run("audit", missing, empty, prose, FLOTIM, "--out", tmp_path / "out")
     assert done.returncode == 1
     assert error_lines(done.stderr) == [
-        f"error: {missing}: no such file. Check the path",
-        f"error: {empty}: the file is empty. Export the report again or check the file name",
+        f"galat: {missing}: berkas tidak ada. Periksa jalurnya",
+        f"galat: {empty}: berkasnya kosong. Ekspor ulang laporannya atau periksa nama berkasnya",
     ]
     assert "Traceback" not in done.stderr
-    assert "2 of 4 report(s) could not be audited" in done.stderr
+    assert "2 dari 4 laporan tidak dapat diaudit" in done.stderr
     assert (tmp_path / "out" / FLOTIM.stem / "findings.json").exists()
     # A report without a table is audited all the same: its prose is read, and the line says so.
-    assert done.stdout.startswith("prosa.txt: no table; 0 claims checked in the prose, 0 findings (none)")
+    assert done.stdout.startswith("prosa.txt: tidak ada tabel; 0 klaim di teks diperiksa, 0 temuan (tidak ada)")
     assert f"\n{FLOTIM.name}: " in done.stdout
+    # One language per run: not a word of the English lines, on stdout or stderr.
+    assert english_in(done.stdout + done.stderr, tmp_path, FLOTIM) == []
+    # ... and in English when asked, through --lang or the environment variable
+    english = subprocess.run([*CLI, "audit", str(missing), str(empty), "--out", str(tmp_path / "out")],
+                             capture_output=True, text=True, timeout=600,
+                             env={**os.environ, "LKJIP_AUDIT_LANG": "en"})
+    assert english.stderr.splitlines() == [f"error: {missing}: no such file. Check the path",
+                                           f"error: {empty}: the file is empty. Export the report again or "
+                                           "check the file name", "2 of 2 report(s) could not be audited"]
 
 
 def test_notes_survive_a_rerun_through_papermill_and_both_runs_are_in_the_trail(tmp_path):
@@ -118,7 +146,7 @@ def test_a_scale_file_reaches_the_notebook_and_a_bad_one_stops_before_any_report
     scale.write_text('{"name": "rusak"}')
     done = run("audit", KEDIRI, "--out", tmp_path / "out2", "--scale", scale)
     assert done.returncode == 2 and not (tmp_path / "out2").exists()
-    assert error_lines(done.stderr) == [f"error: {scale}: is not a scale file (KeyError: 'bands'). Write "
+    assert error_lines(done.stderr) == [f"galat: {scale}: bukan berkas skala (KeyError: 'bands'). Tulis "
                                         '{"name": ..., "bands": [{"label": "Tinggi", "min": 76, "max": 90}, ...]}']
 
 

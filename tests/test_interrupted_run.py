@@ -27,8 +27,8 @@ def test_killing_a_run_midway_keeps_the_previous_workbook_and_notes(tmp_path, de
     report = tmp_path / "panjang.pdf"  # 520 pages: long enough to be killed in the middle
     report.write_bytes(text_pdf(long_report_pages()))
     out = tmp_path / "out"
-    first = subprocess.run([*CLI, "audit", str(report), "--out", str(out)], capture_output=True, text=True,
-                           timeout=600)
+    first = subprocess.run([*CLI, "audit", str(report), "--out", str(out), "--lang", "id"], capture_output=True,
+                           text=True, timeout=600)
     assert first.returncode == 0, first.stderr
     folder = out / "panjang"
     workbook, findings = folder / "panjang.audit.xlsx", folder / "findings.json"
@@ -36,8 +36,8 @@ def test_killing_a_run_midway_keeps_the_previous_workbook_and_notes(tmp_path, de
     wb["Temuan"].cell(row=2, column=_note_column(wb["Temuan"]), value="sisa sudah dicek, salah ketik OPD")
     wb.save(workbook)
 
-    run = subprocess.Popen([*CLI, "audit", str(report), "--out", str(out)], stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, start_new_session=True)
+    run = subprocess.Popen([*CLI, "audit", str(report), "--out", str(out), "--lang", "id"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 120
     while not list(folder.glob(".panjang.*running.ipynb")) and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)

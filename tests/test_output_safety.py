@@ -84,7 +84,7 @@ def test_a_pipe_named_txt_is_refused_without_being_opened(tmp_path):
 
 
 @pytest.mark.parametrize("arguments, message", [
-    (["--lang", "fr"], "error: --lang fr: unknown language; choose one of id, en"),
+    (["--lang", "fr"], "error: --lang fr: bahasa tidak dikenal / unknown language; id, en"),
     (["--out", str(KEDIRI)], f"error: --out {KEDIRI}: this is a file, not a folder"),
     (["--timeout", "-5"], "Invalid value for '--timeout'"),
 ])

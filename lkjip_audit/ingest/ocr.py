@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..exceptions import InputError
+from ..said import Said
 
 #: Resolution pages are rendered at for tesseract: its documentation asks for at least 300 dpi.
 OCR_DPI = 300
@@ -71,10 +72,14 @@ def ocr_pages(path: Path, pdf, page_numbers: list[int], workdir: Path) -> tuple[
     try:
         languages = tesseract_languages()
     except (FileNotFoundError, subprocess.SubprocessError) as exc:
-        raise InputError(path, f"{len(page_numbers)} page(s) are scanned (no text layer) and OCR is not "
-                         f"available ({exc} not found)",
-                         "Install it with `make ocr-deps` (Debian: `apt install tesseract-ocr tesseract-ocr-ind`), "
-                         "or run OCR yourself (`ocrmypdf in.pdf out.pdf`) and audit the result") from None
+        raise InputError(path, Said(f"{len(page_numbers)} halaman hasil pindaian (tanpa lapisan teks) dan OCR tidak "
+                                    f"tersedia ({exc} tidak ada)",
+                                    f"{len(page_numbers)} page(s) are scanned (no text layer) and OCR is not "
+                                    f"available ({exc} not found)"),
+                         Said("Pasang dengan `make ocr-deps` (Debian: `apt install tesseract-ocr tesseract-ocr-ind`), "
+                              "atau jalankan OCR sendiri (`ocrmypdf in.pdf out.pdf`) lalu audit hasilnya",
+                              "Install it with `make ocr-deps` (Debian: `apt install tesseract-ocr tesseract-ocr-ind`), "
+                              "or run OCR yourself (`ocrmypdf in.pdf out.pdf`) and audit the result")) from None
     words: list[OcrWord] = []
     for done, number in enumerate(page_numbers, start=1):
         # One line per page: a scanned report takes seconds a page, and the evaluator should see it moving.
@@ -111,12 +116,16 @@ def _tesseract(path: Path, number: int, image: Path, base: Path, languages: str,
         subprocess.run(["tesseract", str(image), str(base), "-l", languages, "--dpi", str(dpi), "--psm", str(psm),
                         "pdf", "tsv"], check=True, capture_output=True, timeout=PAGE_TIMEOUT)
     except subprocess.TimeoutExpired:
-        raise InputError(path, f"OCR of page {number} took longer than {PAGE_TIMEOUT} s",
-                         "Check the scan (a page of noise?) or run OCR on it yourself") from None
+        raise InputError(path, Said(f"OCR halaman {number} lebih lama dari {PAGE_TIMEOUT} detik",
+                                    f"OCR of page {number} took longer than {PAGE_TIMEOUT} s"),
+                         Said("Periksa pindaiannya (halaman penuh bintik?) atau jalankan OCR sendiri",
+                              "Check the scan (a page of noise?) or run OCR on it yourself")) from None
     except subprocess.CalledProcessError as exc:
         message = exc.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
-        raise InputError(path, f"OCR of page {number} failed ({message[0]})",
-                         "Run OCR on it yourself (`ocrmypdf in.pdf out.pdf`) and audit the result") from None
+        raise InputError(path, Said(f"OCR halaman {number} gagal ({message[0]})",
+                                    f"OCR of page {number} failed ({message[0]})"),
+                         Said("Jalankan OCR sendiri (`ocrmypdf in.pdf out.pdf`) lalu audit hasilnya",
+                              "Run OCR on it yourself (`ocrmypdf in.pdf out.pdf`) and audit the result")) from None
     tsv = base.with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")
     return base, _tsv_words(number, tsv)
 

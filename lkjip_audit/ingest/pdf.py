@@ -105,10 +105,15 @@ def _read_surveyed(path: Path, source: Path, sha256: str, pages: list[PageSurvey
     """The document from its surveyed pages; `source` is the file camelot reads (an OCR'd copy of `path`)."""
     if not any(p.has_text for p in pages):
         if any(p.ocr for p in pages):
-            raise InputError(path, "scanned PDF, and OCR read no text on any page (blank or unreadable scans)",
-                             "Check the scan, or ask the agency for the PDF with its text")
-        raise InputError(path, "the PDF has no text and no scanned image on any page",
-                         "Check that the export finished, or export the report again")
+            raise InputError(path, Said("PDF hasil pindaian, dan OCR tidak membaca teks di halaman mana pun (pindaian kosong "
+                                        "atau tak terbaca)",
+                                        "scanned PDF, and OCR read no text on any page (blank or unreadable scans)"),
+                             Said("Periksa pindaiannya, atau minta PDF yang berteks dari instansinya",
+                                  "Check the scan, or ask the agency for the PDF with its text"))
+        raise InputError(path, Said("PDF-nya tidak berisi teks maupun gambar pindaian di halaman mana pun",
+                                "the PDF has no text and no scanned image on any page"),
+                         Said("Periksa apakah ekspornya selesai, atau ekspor ulang laporannya",
+                              "Check that the export finished, or export the report again"))
     lines, line_pages = [], []
     for survey in pages:
         lines.extend(survey.lines)

@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..exceptions import InputError
+from ..said import Said
 from .pdf_areas import TableArea, TextRun, table_areas
 
 #: Drawn path objects from which a page counts as ruled (cell borders).
@@ -87,10 +88,11 @@ def open_pdf(path: Path):
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:
-            raise InputError(path, "the PDF is encrypted (password protected)",
-                             "Ask the agency for an unprotected copy, or remove the password and try again") from exc
-        raise InputError(path, f"the PDF is damaged or incomplete ({exc})",
-                         "Download or export the report again") from exc
+            raise InputError(path, Said("PDF-nya terenkripsi (dilindungi kata sandi)", "the PDF is encrypted (password protected)"),
+                             Said("Minta salinan tanpa kata sandi dari instansinya, atau hapus kata sandinya lalu coba lagi",
+                                  "Ask the agency for an unprotected copy, or remove the password and try again")) from exc
+        raise InputError(path, Said(f"PDF-nya rusak atau tidak lengkap ({exc})", f"the PDF is damaged or incomplete ({exc})"),
+                         Said("Unduh atau ekspor ulang laporannya", "Download or export the report again")) from exc
 
 
 def survey_pages(path: Path, pdf) -> list[PageSurvey]:
@@ -102,8 +104,9 @@ def survey_pages(path: Path, pdf) -> list[PageSurvey]:
         try:
             page = pdf[index]
         except Exception as exc:  # a broken page object
-            raise InputError(path, f"page {index + 1} cannot be read ({exc})",
-                             "Export the report again") from exc
+            raise InputError(path, Said(f"halaman {index + 1} tidak dapat dibaca ({exc})",
+                                        f"page {index + 1} cannot be read ({exc})"),
+                             Said("Ekspor ulang laporannya", "Export the report again")) from exc
         try:
             textpage = page.get_textpage()
             text = textpage.get_text_range()

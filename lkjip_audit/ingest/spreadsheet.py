@@ -22,6 +22,8 @@ from ..said import Said
 from .document import Document, RawRow, RawTable, Repair, file_sha256
 from .text import decode
 
+_SAVE_AGAIN = Said("Buka di program lembar kerja lalu simpan ulang sebagai .xlsx",
+                   "Open it in a spreadsheet program and save it again as .xlsx")
 _NUMBER = re.compile(r"^[\d.,%\s()+-]+$")
 
 
@@ -45,8 +47,8 @@ def read_xlsx(path: Path) -> Document:
         values = load_workbook(path, data_only=True, read_only=True)  # formulas as their last computed value
         formulas = load_workbook(path, data_only=False, read_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
-        raise InputError(path, f"the spreadsheet cannot be opened ({type(exc).__name__})",
-                         "Open it in a spreadsheet program and save it again as .xlsx") from None
+        raise InputError(path, Said(f"lembar kerjanya tidak dapat dibuka ({type(exc).__name__})",
+                                    f"the spreadsheet cannot be opened ({type(exc).__name__})"), _SAVE_AGAIN) from None
     tables: list[RawTable] = []
     try:
         for ws in values.worksheets:
@@ -57,8 +59,8 @@ def read_xlsx(path: Path) -> Document:
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged sheet found while streaming it
-        raise InputError(path, f"the spreadsheet cannot be read ({type(exc).__name__})",
-                         "Open it in a spreadsheet program and save it again as .xlsx") from None
+        raise InputError(path, Said(f"lembar kerjanya tidak dapat dibaca ({type(exc).__name__})",
+                                    f"the spreadsheet cannot be read ({type(exc).__name__})"), _SAVE_AGAIN) from None
     finally:
         values.close()
         formulas.close()

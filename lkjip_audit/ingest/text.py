@@ -32,7 +32,9 @@ _NUMBERISH = re.compile(r"\d")
 def decode(path: Path, data: bytes) -> str:
     """Decode a text extraction whatever its encoding; refuse binary data clearly."""
     if not data.strip():
-        raise InputError(path, "the file is empty", "Export the report's text again or check the file name")
+        raise InputError(path, Said("berkasnya kosong", "the file is empty"),
+                         Said("Ekspor ulang teks laporannya atau periksa nama berkasnya",
+                              "Export the report's text again or check the file name"))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = data.decode("utf-16")
     elif b"\x00" in data[:4096]:
@@ -44,8 +46,10 @@ def decode(path: Path, data: bytes) -> str:
             text = _decode_per_line(data)
     printable = sum(ch.isprintable() or ch in "\t\r\n" for ch in text[:20000])
     if printable < 0.95 * min(len(text), 20000):
-        raise InputError(path, "this is not a text file (it holds binary data)",
-                         "Give the PDF or the text extraction of the report")
+        raise InputError(path, Said("ini bukan berkas teks (isinya data biner)",
+                                    "this is not a text file (it holds binary data)"),
+                         Said("Berikan PDF atau ekstraksi teks laporannya",
+                              "Give the PDF or the text extraction of the report"))
     return text
 
 
@@ -78,8 +82,10 @@ def _decode_utf16_without_bom(path: Path, data: bytes) -> str:
     odd_zeros = head[1::2].count(0)
     encoding = "utf-16-le" if odd_zeros > even_zeros else "utf-16-be"
     if max(even_zeros, odd_zeros) < len(head) // 4:
-        raise InputError(path, "this is not a text file (it holds binary data)",
-                         "Give the PDF or the text extraction of the report")
+        raise InputError(path, Said("ini bukan berkas teks (isinya data biner)",
+                                    "this is not a text file (it holds binary data)"),
+                         Said("Berikan PDF atau ekstraksi teks laporannya",
+                              "Give the PDF or the text extraction of the report"))
     return data.decode(encoding, errors="replace")
 
 

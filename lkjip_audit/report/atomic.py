@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..exceptions import OutputError
+from ..said import Said
 
 
 def file_mode() -> int:
@@ -45,7 +46,8 @@ def write_atomically(path: Path, write: Callable[[Path], None],
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.close(fd)
     except OSError as exc:
-        raise OutputError(f"{path.parent}: cannot write here ({exc.strerror}). Choose another output folder") from exc
+        raise OutputError(Said(f"{path.parent}: tidak dapat menulis di sini ({exc.strerror}). Pilih folder keluaran lain",
+                               f"{path.parent}: cannot write here ({exc.strerror}). Choose another output folder")) from exc
     tmp = Path(tmp_name)
     try:
         write(tmp)
@@ -54,11 +56,15 @@ def write_atomically(path: Path, write: Callable[[Path], None],
             raise WorkbookChanged(f"{path}: changed while the audit ran")
         os.replace(tmp, path)
     except PermissionError as exc:
-        raise OutputError(f"{path}: the file is open or read-only ({exc.strerror}). "
-                          "Close it (e.g. in Excel) and run again") from exc
+        raise OutputError(Said(f"{path}: berkasnya sedang dibuka atau hanya-baca ({exc.strerror}). Tutup berkasnya "
+                               "(misalnya di Excel) lalu jalankan lagi",
+                               f"{path}: the file is open or read-only ({exc.strerror}). "
+                               "Close it (e.g. in Excel) and run again")) from exc
     except OSError as exc:  # the disk is full, the folder went away, ...: the old file stays as it was
-        raise OutputError(f"{path}: cannot be written ({exc.strerror or exc}). Free some disk space or "
-                          "choose another output folder; the previous file is unchanged") from exc
+        raise OutputError(Said(f"{path}: tidak dapat ditulis ({exc.strerror or exc}). Kosongkan sebagian ruang disk "
+                               "atau pilih folder keluaran lain; berkas sebelumnya tidak berubah",
+                               f"{path}: cannot be written ({exc.strerror or exc}). Free some disk space or "
+                               "choose another output folder; the previous file is unchanged")) from exc
     finally:
         try:
             tmp.unlink()

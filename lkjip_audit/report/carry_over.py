@@ -27,6 +27,7 @@ from openpyxl.comments import Comment
 
 from ..exceptions import OutputError
 from .labels import LANGUAGES, text
+from ..said import Said
 
 TOOL_AUTHOR = "lkjip-audit"
 RECORD_SHEET = "_lkjip"
@@ -114,8 +115,10 @@ def lock_owner(path: Path) -> str | None:
 def refuse_if_open(path: Path) -> None:
     owner = lock_owner(path)
     if owner is not None:
-        raise OutputError(f"{path}: the workbook is open in another program by {owner}. Close it there and "
-                          "run again (if no one has it open, delete the lock file)")
+        raise OutputError(Said(f"{path}: buku kerja ini sedang dibuka di program lain oleh {owner}. Tutup di sana "
+                               "lalu jalankan lagi (jika tidak ada yang membukanya, hapus berkas kuncinya)",
+                               f"{path}: the workbook is open in another program by {owner}. Close it there and "
+                               "run again (if no one has it open, delete the lock file)"))
 
 
 def _cell_sum(value) -> str:
@@ -169,8 +172,10 @@ def read_previous(path: Path, read_history, read_checklist_notes) -> Previous:
     try:
         wb = load_workbook(path)
     except Exception as exc:  # a corrupt or foreign file: never overwrite notes we cannot read
-        raise OutputError(f"{path}: the existing workbook cannot be read ({exc.__class__.__name__}), so its "
-                          "evaluator notes cannot be kept. Move it away and run again") from exc
+        raise OutputError(Said(f"{path}: buku kerja yang ada tidak dapat dibaca ({exc.__class__.__name__}), jadi "
+                               "catatan evaluatornya tidak dapat dipertahankan. Pindahkan berkasnya lalu jalankan lagi",
+                               f"{path}: the existing workbook cannot be read ({exc.__class__.__name__}), so its "
+                               "evaluator notes cannot be kept. Move it away and run again")) from exc
     previous = Previous(state=state, history=read_history(wb), checklist_notes=read_checklist_notes(wb))
     findings_ws = next((wb[n] for n in wb.sheetnames if n in _sheet_names("sheet_findings")), None)
     if findings_ws is not None:

@@ -14,6 +14,7 @@ from ..checks.finding import Finding
 from ..checks.rules import RULES
 from ..understand.model import BUDGET_KINDS, Table
 from .atomic import write_atomically
+from .labels import severity_text
 from .totals import budget_totals
 
 
@@ -83,7 +84,7 @@ def checklist_record(items, lang: str = "id") -> dict[str, Any]:
 def findings_document(report: str, source: str, sha256: str, tables: list[Table], findings: list[Finding],
                       lang: str = "id", checklist=None, coverage=None, prose=None) -> dict[str, Any]:
     by_table = {c.table: c for c in coverage or []}
-    document = {"report": report, "source": source, "sha256": sha256, "tool_version": __version__,
+    document = {"report": report, "source": source, "sha256": sha256, "tool_version": __version__, "lang": lang,
                 "totals": totals_record(tables),
                 "tables": [table_record(t, by_table.get(t.id), lang) for t in tables],
                 "findings": [finding_record(f, lang) for f in findings],
@@ -125,23 +126,33 @@ def rule_counts_line(document: dict[str, Any]) -> str:
                                                          else len(order)))
 
 
-def summary_line(document: dict[str, Any]) -> str:
-    """One line per report for the CLI and the notebook: tables, findings per severity."""
+def summary_line(document: dict[str, Any], lang: str | None = None) -> str:
+    """One line per report for the CLI and the notebook: tables, findings per severity; in `lang`, by
+    default the language the document was written in."""
+    lang = lang or document.get("lang", "en")
+    ind = lang == "id"
     severities: dict[str, int] = {}
     for finding in document["findings"]:
         severities[finding["severity"]] = severities.get(finding["severity"], 0) + 1
     budget = sum(1 for t in document["tables"] if t["kind"] in BUDGET_KINDS)
-    parts = ", ".join(f"{k} {v}" for k, v in sorted(severities.items())) or "none"
+    parts = ", ".join(f"{severity_text(k, lang)} {v}" for k, v in sorted(severities.items())) or \
+        ("tidak ada" if ind else "none")
     prose = document.get("prose")
+    found = len(document["findings"])
     if not document["tables"]:
         judged = prose["judged"] if prose else 0
+        if ind:
+            return f"{document['report']}: tidak ada tabel; {judged} klaim di teks diperiksa, {found} temuan ({parts})"
         return (f"{document['report']}: no table; {judged} claim{'' if judged == 1 else 's'} checked in the prose, "
-                f"{len(document['findings'])} findings ({parts})")
-    line = (f"{document['report']}: {len(document['tables'])} tables ({budget} budget), "
-            f"{len(document['findings'])} findings ({parts})")
+                f"{found} findings ({parts})")
+    line = (f"{document['report']}: {len(document['tables'])} tabel ({budget} anggaran), {found} temuan ({parts})"
+            if ind else f"{document['report']}: {len(document['tables'])} tables ({budget} budget), "
+            f"{found} findings ({parts})")
     misprints = len(document.get("likely_misprints") or [])
     if misprints:
-        line += f", {misprints} likely misprint{'s' if misprints > 1 else ''} behind several of them"
+        line += (f", {misprints} kemungkinan salah cetak di balik beberapa di antaranya" if ind else
+                 f", {misprints} likely misprint{'s' if misprints > 1 else ''} behind several of them")
     if not budget:  # a partial result must say what it could not do
-        line += "; no budget-realisation table found, so no sums or identities were checked"
+        line += ("; tidak ada tabel realisasi anggaran, jadi tidak ada jumlah atau identitas yang diperiksa" if ind
+                 else "; no budget-realisation table found, so no sums or identities were checked")
     return line

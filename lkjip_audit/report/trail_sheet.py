@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from openpyxl.styles import Alignment
 
 from ..exceptions import OutputError
+from ..said import Said
 from .atomic import WorkbookChanged, write_atomically
 from .carry_over import FileState, refuse_if_open, remember_tool_cells
 from .cells import BOLD, TITLE, put, put_header
@@ -114,8 +115,10 @@ def record_notebook_run(workbook: Path, notebook: Path) -> Path:
                                     unchanged=lambda: FileState.of(workbook) == state)
         except WorkbookChanged:
             continue
-    raise OutputError(f"{workbook}: the workbook was saved elsewhere again and again while the audit ran. "
-                      "Close it there and run again")
+    raise OutputError(Said(f"{workbook}: buku kerja ini berulang kali disimpan di tempat lain selama audit "
+                           "berjalan. Tutup di sana lalu jalankan lagi",
+                           f"{workbook}: the workbook was saved elsewhere again and again while the audit ran. "
+                           "Close it there and run again"))
 
 
 def _record_run(wb, meta: dict, notebook: Path) -> bool:

@@ -26,6 +26,7 @@ from ..checks.tolerance import EXACT, Tolerance
 from ..exceptions import OutputError
 from ..understand.identity import ReportIdentity
 from ..understand.model import Table
+from ..said import Said
 from .atomic import WorkbookChanged, write_atomically
 from .carry_over import (EVALUATOR_FIELDS, FINDING_FIELDS, TOOL_AUTHOR, FileState, Previous, put_back,
                          read_previous, remember_tool_cells)
@@ -78,8 +79,10 @@ def write_workbook(path: Path, info: ReportInfo, tables: list[Table], findings: 
                                     unchanged=lambda: FileState.of(path) == previous.state)
         except WorkbookChanged:
             continue
-    raise OutputError(f"{path}: the workbook was saved elsewhere again and again while the audit ran. Close it "
-                      "there and run again")
+    raise OutputError(Said(f"{path}: buku kerja ini berulang kali disimpan di tempat lain selama audit "
+                           "berjalan. Tutup di sana lalu jalankan lagi",
+                           f"{path}: the workbook was saved elsewhere again and again while the audit ran. "
+                           "Close it there and run again"))
 
 
 def _build(previous: Previous, info: ReportInfo, tables, findings, lang, checklist, coverage) -> Workbook:

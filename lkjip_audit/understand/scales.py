@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ..exceptions import InputError
+from ..said import Said
 
 #: Labels reports use for capaian categories, longest first so "Sangat Tinggi" is not read as "Tinggi".
 LABELS = ("Sangat Tinggi", "Sangat Rendah", "Sangat Baik", "Sangat Kurang", "Tidak Tercapai", "Melebihi Target",
@@ -193,6 +194,10 @@ def _close(run: list, scales: list[Scale]) -> None:
                             tuple(bands), line=first))
 
 
+_SCALE_HINT = Said('Tulis {"name": ..., "bands": [{"label": "Tinggi", "min": 76, "max": 90}, ...]}',
+                   'Write {"name": ..., "bands": [{"label": "Tinggi", "min": 76, "max": 90}, ...]}')
+
+
 def load_scale(path: str | Path) -> Scale:
     """A default scale from a JSON file: {"name": ..., "bands": [{"label", "min", "max", "min_inclusive",
     "max_inclusive"}]}; min or max null for an open end."""
@@ -208,10 +213,11 @@ def load_scale(path: str | Path) -> Scale:
         name = str(data.get("name") or path.name)
         return Scale({"id": f"skala {name} (berkas --scale)", "en": f"scale {name} (--scale file)"}, bands)
     except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror})", "Check the --scale path") from None
+        raise InputError(path, Said(f"tidak dapat dibaca ({exc.strerror})", f"cannot be read ({exc.strerror})"),
+                         Said("Periksa jalur --scale", "Check the --scale path")) from None
     except RecursionError:  # JSON nested thousands deep
-        raise InputError(path, "is not a scale file (nested too deep)",
-                         'Write {"name": ..., "bands": [{"label": "Tinggi", "min": 76, "max": 90}, ...]}') from None
+        raise InputError(path, Said("bukan berkas skala (bersarang terlalu dalam)", "is not a scale file (nested too deep)"),
+                         _SCALE_HINT) from None
     except (ValueError, KeyError, TypeError, InvalidOperation, AttributeError) as exc:
-        raise InputError(path, f"is not a scale file ({type(exc).__name__}: {exc})",
-                         'Write {"name": ..., "bands": [{"label": "Tinggi", "min": 76, "max": 90}, ...]}') from None
+        raise InputError(path, Said(f"bukan berkas skala ({type(exc).__name__}: {exc})",
+                                    f"is not a scale file ({type(exc).__name__}: {exc})"), _SCALE_HINT) from None
