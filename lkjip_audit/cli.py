@@ -64,7 +64,8 @@ def audit(
             _announce_if_long(report)
             try:
                 result = audit_with_notebook(report, out, lang=lang, tolerance=tolerance, timeout=timeout,
-                                             kernels=kernels, scale=scale, folder_name=folders[Path(report)])
+                                             kernels=kernels, scale=scale, folder_name=folders[Path(report)],
+                                             progress=sys.stderr)
             except LkjipAuditError as exc:
                 failed += 1
                 _error(str(exc))

@@ -10,6 +10,7 @@ import threading
 from importlib import resources
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 import papermill
 from papermill.exceptions import PapermillExecutionError
@@ -46,23 +47,25 @@ class RunResult:
 def audit_with_notebook(report: str | Path, out_dir: str | Path, lang: str = "id",
                         timeout: float | None = None, tolerance: float = 0,
                         kernels: KernelPool | None = None, scale: str | Path | None = None,
-                        folder_name: str | None = None) -> RunResult:
+                        folder_name: str | None = None, progress: TextIO | None = None) -> RunResult:
     """Execute `audit_report.ipynb` for one report into `out_dir/<stem>/`; raise a one-line error on failure.
 
     Next to the executed notebook goes its HTML export, for readers without Jupyter; the workbook's trail
     gets the run's times from the notebook's papermill metadata. With `kernels` (a batch), the run takes a
     kernel that booted while the previous report was finishing, and has the next one boot meanwhile.
     `scale`: a JSON category scale replacing the default ones (see `understand.scales.load_scale`).
+    `progress`: where the kernel's progress lines (OCR, page by page) are shown as they come, e.g. sys.stderr.
     """
     exporter = HtmlExporterLoader()  # loads while the kernel works: this process is idle meanwhile
-    notebook = execute_audit_notebook(report, out_dir, lang, timeout, tolerance, kernels, scale, folder_name)
+    notebook = execute_audit_notebook(report, out_dir, lang, timeout, tolerance, kernels, scale, folder_name,
+                                      progress)
     return finish_run(notebook, exporter)
 
 
 def execute_audit_notebook(report: str | Path, out_dir: str | Path, lang: str = "id",
                            timeout: float | None = None, tolerance: float = 0,
                            kernels: KernelPool | None = None, scale: str | Path | None = None,
-                           folder_name: str | None = None) -> Path:
+                           folder_name: str | None = None, progress: TextIO | None = None) -> Path:
     """The papermill run alone: the executed notebook `out_dir/<folder>/<stem>.ipynb`, before `finish_run`.
 
     `folder_name`: the report's folder in `out_dir` (`paths.output_folders`: the stem, made distinct where
@@ -82,7 +85,8 @@ def execute_audit_notebook(report: str | Path, out_dir: str | Path, lang: str = 
         papermill.execute_notebook(str(AUDIT_NOTEBOOK), str(partial), parameters=parameters,
                                    cwd=str(NOTEBOOK_DIR), progress_bar=False, log_output=False,
                                    execution_timeout=None if timeout is None else max(1, math.ceil(timeout)),
-                                   start_timeout=120,
+                                   start_timeout=120, stderr_file=None if progress is None else
+                                   ProgressLines(progress),
                                    extra_arguments=KERNEL_ARGUMENTS, **kernel)
     except (TimeoutError, CellTimeoutError):
         _keep_failed(partial, folder / f"{stem}.failed.ipynb")
@@ -110,6 +114,28 @@ def execute_audit_notebook(report: str | Path, out_dir: str | Path, lang: str = 
             kernels.release(kernel["km"])
     os.replace(partial, final)
     return final
+
+
+class ProgressLines:
+    """papermill's `stderr_file`: of what the kernel writes on stderr, the progress lines (`OCR: …`) reach the
+    user as they come; the rest (warnings) stays in the executed notebook."""
+
+    PREFIXES = ("OCR: ",)
+
+    def __init__(self, target: TextIO):
+        self.target = target
+        self.pending = ""
+
+    def write(self, text: str) -> None:
+        self.pending += text
+        *lines, self.pending = self.pending.split("\n")
+        for line in lines:
+            if line.startswith(self.PREFIXES):
+                self.target.write(line + "\n")
+                self.target.flush()
+
+    def flush(self) -> None:
+        pass
 
 
 def finish_run(notebook: Path, exporter: HtmlExporterLoader | None = None) -> RunResult:

@@ -5,7 +5,10 @@ PDFs (rendered to grey images at 200 dpi), so the findings of the text-layer PDF
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,3 +86,21 @@ def test_without_tesseract_a_scanned_pdf_is_refused_in_one_line_that_says_what_t
     message = str(caught.value)
     assert "pindaian.pdf" in message and "OCR is not available" in message and "tesseract-ocr-ind" in message
     assert "\n" not in message
+
+
+@pytest.mark.slow
+def test_the_command_shows_each_scanned_page_as_it_is_read(tmp_path):
+    # A scanned report takes seconds a page, and the audit runs in the notebook's kernel: the kernel's
+    # progress lines reach the command's stderr as they come (runner.ProgressLines), in the run's language.
+    rows = budget_hierarchy(PROGRAMS)
+    scan = scanned(render_budget_pdf(rows, tmp_path / "teks.pdf", page_rows=5), tmp_path / "pindaian.pdf")
+    environment = {k: v for k, v in os.environ.items() if k != "LKJIP_AUDIT_LANG"}
+    done = subprocess.run([sys.executable, "-m", "lkjip_audit", "audit", str(scan), "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=600, env=environment)
+    assert done.returncode == 0, done.stderr
+    import pypdfium2
+
+    pages = len(pypdfium2.PdfDocument(str(scan)))
+    assert pages >= 2
+    assert [line for line in done.stderr.splitlines() if line.startswith("OCR: ")] == [
+        f"OCR: pindaian.pdf, halaman {n} ({n}/{pages})" for n in range(1, pages + 1)]

@@ -22,7 +22,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..exceptions import InputError
+from ..exceptions import InputError, message_language
 from ..said import Said
 
 #: Resolution pages are rendered at for tesseract: its documentation asks for at least 300 dpi.
@@ -83,7 +83,8 @@ def ocr_pages(path: Path, pdf, page_numbers: list[int], workdir: Path) -> tuple[
     words: list[OcrWord] = []
     for done, number in enumerate(page_numbers, start=1):
         # One line per page: a scanned report takes seconds a page, and the evaluator should see it moving.
-        print(f"OCR: {path.name}, halaman/page {number} ({done}/{len(page_numbers)})", file=sys.stderr, flush=True)
+        page_word = "halaman" if message_language() == "id" else "page"
+        print(f"OCR: {path.name}, {page_word} {number} ({done}/{len(page_numbers)})", file=sys.stderr, flush=True)
         page = pdf[number - 1]
         try:
             width, height = page.get_width(), page.get_height()
