@@ -20,7 +20,9 @@ STYLES = ("grid", "horizontal", "booktabs", "zebra", "none")
 
 def render_budget_pdf(rows: list[BudgetRow], path: Path, style: str = "grid", page_rows: int = 60,
                       repeat_header: bool = True, overrides: dict[tuple[int, int], str] | None = None,
-                      prose_after: str = "") -> Path:
+                      prose_after: str = "", long_labels: bool = False) -> Path:
+    """`long_labels`: each label runs over three lines of its cell, and a page break may fall inside a row
+    (reportlab's splitInRow), leaving the row's last lines on the next page."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
@@ -28,15 +30,20 @@ def render_budget_pdf(rows: list[BudgetRow], path: Path, style: str = "grid", pa
 
     header = ["No", "Program/Kegiatan/Sub Kegiatan", "Pagu", "Realisasi", "%", "Sisa"]
     body = []
+    label_style = getSampleStyleSheet()["Normal"].clone("label", fontName="Helvetica", fontSize=8, leading=10)
     for r, row in enumerate(rows):
-        cells = [row.marker, row.label, grouped(row.pagu), grouped(row.realisasi), percent(row.realisasi, row.pagu),
+        label = row.label
+        if long_labels and row.level:
+            label = Paragraph(f"{row.label} untuk peningkatan kapasitas dan pelayanan kepada masyarakat "
+                              "serta penguatan kelembagaan daerah", label_style)
+        cells = [row.marker, label, grouped(row.pagu), grouped(row.realisasi), percent(row.realisasi, row.pagu),
                  grouped(row.pagu - row.realisasi)]
         for (rr, c), text in (overrides or {}).items():
             if rr == r:
                 cells[c] = text
         body.append(cells)
     table = Table([header, *body], repeatRows=1 if repeat_header else 0,
-                  colWidths=[40, 200, 85, 85, 45, 75])
+                  colWidths=[40, 200, 85, 85, 45, 75], splitInRow=1 if long_labels else 0)
     commands = [("FONT", (0, 0), (-1, -1), "Helvetica", 8), ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8),
                 ("ALIGN", (2, 1), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
     if style == "grid":
@@ -59,8 +66,9 @@ def render_budget_pdf(rows: list[BudgetRow], path: Path, style: str = "grid", pa
              Spacer(1, 6), table]
     if prose_after:
         story += [Spacer(1, 12), Paragraph(prose_after, styles["Normal"])]
-    # A page holds about `page_rows` table rows (a row is 14 points high with 8-point text and padding).
-    height = 200 + 14 * page_rows
+    # A page holds about `page_rows` table rows (a row is 14 points high with 8-point text and padding; a
+    # long label's row 36).
+    height = 200 + (36 if long_labels else 14) * page_rows
     SimpleDocTemplate(str(path), pagesize=(A4[0], height), topMargin=40, bottomMargin=40).build(story)
     return path
 

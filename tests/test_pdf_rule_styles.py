@@ -9,6 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -70,3 +71,19 @@ def test_a_typo_in_a_program_pagu_is_found_in_any_rule_style(style, paging, data
     if style in ("horizontal", "booktabs", "zebra") and paging[0] == 60:
         # rules or shading on the page, but no cells: the table says how its columns were read
         assert any("do not make cells" in r for r in table.repairs), table.repairs
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_labels_wrapped_over_lines_stay_one_row_each_over_pages(tmp_path, style, repeat_header):
+    # Each label runs over three lines of its cell; about three rows a page. Every row is read once, with its
+    # whole label, and the table is one table over its pages.
+    rows = budget_hierarchy(SMALL)
+    path = render_budget_pdf(rows, tmp_path / "laporan.pdf", style, 3.3, repeat_header, long_labels=True)
+    result = audit(path)
+    table = budget_table(result)
+    assert [r.label for r in table.rows] == [
+        r.label if not r.level else f"{r.label} untuk peningkatan kapasitas dan pelayanan kepada masyarakat serta "
+        "penguatan kelembagaan daerah" for r in rows]
+    assert result.findings == [], [f.message() for f in result.findings]
+    assert sum("table continues on page" in r for r in table.repairs) >= 2
