@@ -21,6 +21,8 @@ LABELS = {
            "parameters": "Parameter", "versions": "Versi", "nb_start": "Papermill: mulai",
            "nb_end": "Papermill: selesai", "nb_duration": "Papermill: durasi (detik)",
            "nb_version": "Papermill: versi", "nb_notebook": "Papermill: notebook hasil",
+           "nb_pending": "(diisi oleh perintah lkjip-audit setelah notebook selesai; run ini tidak lewat perintah "
+                         "itu)",
            "history": "Riwayat run pada buku kerja ini", "run_start": "Mulai", "run_end": "Selesai",
            "run_seconds": "Durasi (detik)", "run_how": "Cara", "findings_count": "Temuan",
            "how_library": "pustaka (tanpa papermill)", "how_papermill": "papermill",
@@ -67,6 +69,8 @@ LABELS = {
            "parameters": "Parameters", "versions": "Versions", "nb_start": "Papermill: started",
            "nb_end": "Papermill: ended", "nb_duration": "Papermill: duration (s)",
            "nb_version": "Papermill: version", "nb_notebook": "Papermill: executed notebook",
+           "nb_pending": "(filled in by the lkjip-audit command once the notebook has run; this run did not go "
+                         "through it)",
            "history": "Runs on this workbook", "run_start": "Started", "run_end": "Ended",
            "run_seconds": "Duration (s)", "run_how": "How", "findings_count": "Findings",
            "how_library": "library (no papermill)", "how_papermill": "papermill",

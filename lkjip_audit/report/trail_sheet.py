@@ -81,7 +81,9 @@ def write_trail_sheet(wb, info, n_findings: int, history: list[list], lang: str)
             (text("audited_at", lang), info.started_at), (text("time_zone", lang), time_zone()),
             (text("audit_seconds", lang), info.seconds),
             *((f"{text('versions', lang)}: {name}", v) for name, v in dependency_versions().items()),
-            *((text(key, lang), None) for key in PAPERMILL_FIELDS)]
+            # run by hand (JupyterLab, papermill or the library), nothing fills these in: they say so
+            *((text(key, lang), text("nb_pending", lang) if key == "nb_start" else None)
+              for key in PAPERMILL_FIELDS)]
     for r, (name, value) in enumerate(rows, start=3):
         put(ws, r, 1, name).font = BOLD
         put(ws, r, 2, value).alignment = Alignment(horizontal="left")
