@@ -111,7 +111,7 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT, scale: s
     table_lines = None if any(row.line is None for row in rows) else {row.line for row in rows}
     claims = read_claims(document.lines, table_lines)
     findings = run_checks(tables, document.lines, tolerance, printed_scales(document.lines), defaults, claims)
-    mark_ocr_doubts(findings, document.ocr_words, document.line_pages)
+    mark_ocr_doubts(findings, document.ocr_words, document.line_pages, {t.id for t in tables if t.ocr})
     parts = checklist(tables, document.lines, findings, document.line_pages)
     return AuditResult(report=document.path.name, source=str(document.path), sha256=document.sha256,
                        tables=tables, findings=findings, identity=report_identity(document.lines), checklist=parts,

@@ -45,6 +45,9 @@ def test_a_scanned_report_gives_the_findings_of_its_text_layer(tmp_path, style):
     table = next(t for t in result.tables if t.has_budget)
     assert [r.label for r in table.rows] == [r.label for r in rows]
     assert any("read by OCR" in r for r in table.repairs)
+    # every finding on it tells the evaluator to look at the scan (or names the figure OCR was unsure of)
+    assert all(f.message("id").endswith(("cocokkan angkanya dengan halaman pindaiannya.", "%).")) and
+               "OCR" in f.message("id") for f in result.findings)
 
 
 @pytest.mark.parametrize("style", ["grid", "zebra"])
@@ -104,3 +107,12 @@ def test_the_command_shows_each_scanned_page_as_it_is_read(tmp_path):
     assert pages >= 2
     assert [line for line in done.stderr.splitlines() if line.startswith("OCR: ")] == [
         f"OCR: pindaian.pdf, halaman {n} ({n}/{pages})" for n in range(1, pages + 1)]
+
+
+def test_an_ocr_reading_that_breaks_many_relations_is_doubted_not_reported():
+    from lkjip_audit.checks.ocr_doubts import OCR_DOUBT_MIN, doubtful_reading
+
+    # a report's own errors break a few relations; a misread scan (a row lost, digits run together) many
+    assert not doubtful_reading(4, 47)  # the planted typo above: 4 of 47
+    assert not doubtful_reading(OCR_DOUBT_MIN - 1, OCR_DOUBT_MIN)  # a small table with one error each way
+    assert doubtful_reading(15, 51)  # the scanned Tabel 3.2 of Kediri (ruled rendering, pages 22-26)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..said import Said
 from ..understand.model import Table
 from ..understand.scales import DEFAULT_SCALES, Scale
 from .averages import check_average_row
@@ -16,6 +17,7 @@ from .finding import Finding
 from .identity import assign_ids, assign_keys
 from .footing import check_children, check_column_totals, check_totals
 from .lhe import check_lhe
+from .ocr_doubts import doubtful_reading
 from .performance import check_capaian
 from .printed_errors import check_printed_errors
 from .prose import check_prose_against_tables, check_prose_counts
@@ -81,12 +83,25 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
 
 
 def table_findings(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
-    """The findings of every table rule that applies to one table, in reading order."""
+    """The findings of every table rule that applies to one table, in reading order.
+
+    A table read by OCR whose own arithmetic fails on too many relations (checks.ocr_doubts) is shown, not
+    checked: the scan's reading, not the report, is then what the findings would be about. It says so
+    (`table.uncertain`), as a reader's doubtful table does.
+    """
     found = [f for rule in ALL_TABLE_RULES for f in rule(table, tolerance)]
     if not table.uncertain:  # arithmetic on misplaced cells finds nothing real
-        found += [f for rule in CERTAIN_TABLE_RULES for f in rule(table, tolerance)]
+        arithmetic = [f for rule in CERTAIN_TABLE_RULES for f in rule(table, tolerance)]
         if table.has_budget:
-            found += [f for rule in BUDGET_RULES for f in rule(table, tolerance)]
+            arithmetic += [f for rule in BUDGET_RULES for f in rule(table, tolerance)]
+        if table.ocr and doubtful_reading(len(arithmetic), len(table.relations)):
+            table.uncertain = Said(
+                f"dibaca dengan OCR, dan {len(arithmetic)} dari {len(table.relations)} hubungan angkanya tidak "
+                "cocok: pembacaan pindaiannya diragukan, tabel ditampilkan tanpa diperiksa",
+                f"read by OCR, and {len(arithmetic)} of its {len(table.relations)} relations fail: the scan's "
+                "reading is doubtful, the table is shown, not checked")
+        else:
+            found += arithmetic
     found.sort(key=lambda f: (f.row_index if f.row_index is not None else -1,
                               f.column_index if f.column_index is not None else -1))
     return found

@@ -35,6 +35,7 @@ class Finding:
     misprint: Misprint | None = None  # the likely misprinted number this finding is one symptom of
     key: str = ""  # what the finding is about, stable across runs and edits; set by checks.identity
     ocr_doubts: list[tuple[str, float]] = field(default_factory=list)  # (figure, OCR confidence), checks.ocr_doubts
+    ocr_table: bool = False  # its table was read by OCR from a scan (checks.ocr_doubts)
 
 
     @property
@@ -75,4 +76,8 @@ class Finding:
             figures = ", ".join(f"{figure} ({confidence:.0f} %)" for figure, confidence in self.ocr_doubts)
             text += (f" Angka mungkin salah baca OCR (keyakinan): {figures}." if lang == "id" else
                      f" Figure may be misread by OCR (confidence): {figures}.")
+        elif self.ocr_table:
+            text += (" Tabel dibaca dengan OCR dari pindaian: cocokkan angkanya dengan halaman pindaiannya." if
+                     lang == "id" else " The table was read by OCR from a scan: check its figures against the "
+                     "scanned page.")
         return text

@@ -16,12 +16,28 @@ from .finding import Finding
 _AROUND = re.compile(r"^(?:Rp\.?)?[(\[]*|[)\]%.,;:\-]*$", re.IGNORECASE)
 
 
+#: Share of an OCR'd table's relations that may fail before its reading, not the report, is doubted: a scan
+#: misread (a row lost, `92,2396%` for `92,23%`) breaks many relations at once, a report's own errors a few.
+OCR_DOUBT_SHARE = 0.25
+#: ... and at least this many failures (a small table with one real error stays checked).
+OCR_DOUBT_MIN = 4
+
+
+def doubtful_reading(failed: int, relations: int) -> bool:
+    """Too many of an OCR'd table's relations fail for its reading to be trusted."""
+    return failed >= OCR_DOUBT_MIN and failed > OCR_DOUBT_SHARE * relations
+
+
 def _bare(text: str) -> str:
     return _AROUND.sub("", text.strip())
 
 
-def mark_ocr_doubts(findings: list[Finding], words: list[OcrWord], line_pages: list[int] | None = None) -> None:
-    """Set `Finding.ocr_doubts` on each finding that combined a figure read with low confidence."""
+def mark_ocr_doubts(findings: list[Finding], words: list[OcrWord], line_pages: list[int] | None = None,
+                    ocr_tables: set[str] = frozenset()) -> None:
+    """Set `Finding.ocr_doubts` on each finding that combined a figure read with low confidence, and
+    `Finding.ocr_table` on each finding about a table read by OCR (`ocr_tables`: their ids)."""
+    for finding in findings:
+        finding.ocr_table = finding.table in ocr_tables
     if not words:
         return
     doubtful: dict[tuple[int, str], float] = {}

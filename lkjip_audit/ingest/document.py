@@ -52,6 +52,7 @@ class RawTable:
     repairs: list[Repair] = field(default_factory=list)
     header_rows: int | None = None  # set when the reader knows it; otherwise found from the rows
     uncertain: str = ""  # (a `Said`) why the extracted cells may not be where the report put them; empty when sure
+    ocr: bool = False  # some of its rows were read by OCR from a scanned page
 
     @property
     def lines(self) -> tuple[int, int] | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -97,8 +98,8 @@ def ocr_pages(path: Path, pdf, page_numbers: list[int], workdir: Path) -> tuple[
         # tesseract's automatic layout (psm 3) keeps prose in reading order but may drop whole table columns
         # (a shaded row, a narrow column of kode); sparse text (psm 11) reads every cell. The page keeps the
         # reading with more figures, prose pages the automatic one.
-        automatic, sparse = (_tesseract(path, number, image_path, workdir / f"page-{number}-psm{psm}", languages,
-                                        round(72 * scale), psm) for psm in PAGE_SEGMENTATIONS)
+        automatic, sparse = _tesseract(path, number, image_path, workdir / f"page-{number}", languages,
+                                       round(72 * scale))
         base, page_words = sparse if _figures(sparse[1]) > SPARSE_FIGURES * _figures(automatic[1]) else automatic
         words.extend(page_words)
         scanned = pdfium.PdfDocument(str(base.with_suffix(".pdf")))
@@ -110,25 +111,40 @@ def ocr_pages(path: Path, pdf, page_numbers: list[int], workdir: Path) -> tuple[
     return copy, words
 
 
-def _tesseract(path: Path, number: int, image: Path, base: Path, languages: str, dpi: int,
-               psm: int) -> tuple[Path, list[OcrWord]]:
-    """One tesseract reading of a page image: its one-page PDF (image and text layer) and its words."""
+def _tesseract(path: Path, number: int, image: Path, base: Path, languages: str,
+               dpi: int) -> list[tuple[Path, list[OcrWord]]]:
+    """The page image read once per page segmentation mode (PAGE_SEGMENTATIONS), the readings side by side:
+    per reading its one-page PDF (image and text layer) and its words.
+
+    Each tesseract runs on one thread (OMP_THREAD_LIMIT=1): with OpenMP on two cores one reading of an A4
+    page at 300 dpi took 10 s, on one thread 2.2 s, and the two readings side by side 2.7 s.
+    """
+    environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    bases = [base.with_name(f"{base.name}-psm{psm}") for psm in PAGE_SEGMENTATIONS]
+    runs = [subprocess.Popen(["tesseract", str(image), str(b), "-l", languages, "--dpi", str(dpi), "--psm", str(psm),
+                              "pdf", "tsv"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment)
+            for b, psm in zip(bases, PAGE_SEGMENTATIONS)]
     try:
-        subprocess.run(["tesseract", str(image), str(base), "-l", languages, "--dpi", str(dpi), "--psm", str(psm),
-                        "pdf", "tsv"], check=True, capture_output=True, timeout=PAGE_TIMEOUT)
+        errors = [run.communicate(timeout=PAGE_TIMEOUT)[1] for run in runs]
     except subprocess.TimeoutExpired:
         raise InputError(path, Said(f"OCR halaman {number} lebih lama dari {PAGE_TIMEOUT} detik",
                                     f"OCR of page {number} took longer than {PAGE_TIMEOUT} s"),
                          Said("Periksa pindaiannya (halaman penuh bintik?) atau jalankan OCR sendiri",
                               "Check the scan (a page of noise?) or run OCR on it yourself")) from None
-    except subprocess.CalledProcessError as exc:
-        message = exc.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
-        raise InputError(path, Said(f"OCR halaman {number} gagal ({message[0]})",
-                                    f"OCR of page {number} failed ({message[0]})"),
-                         Said("Jalankan OCR sendiri (`ocrmypdf in.pdf out.pdf`) lalu audit hasilnya",
-                              "Run OCR on it yourself (`ocrmypdf in.pdf out.pdf`) and audit the result")) from None
-    tsv = base.with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")
-    return base, _tsv_words(number, tsv)
+    finally:
+        for run in runs:
+            if run.poll() is None:
+                run.kill()
+                run.wait()
+    for run, error in zip(runs, errors):
+        if run.returncode:
+            message = error.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
+            raise InputError(path, Said(f"OCR halaman {number} gagal ({message[0]})",
+                                        f"OCR of page {number} failed ({message[0]})"),
+                             Said("Jalankan OCR sendiri (`ocrmypdf in.pdf out.pdf`) lalu audit hasilnya",
+                                  "Run OCR on it yourself (`ocrmypdf in.pdf out.pdf`) and audit the result"))
+    return [(b, _tsv_words(number, b.with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")))
+            for b in bases]
 
 
 def _figures(words: list[OcrWord]) -> int:

@@ -28,6 +28,7 @@ from .text import running_headers
 
 #: camelot is asked about this many pages at a time: memory stays flat on long reports.
 PAGES_PER_CALL = 20
+_OCR_RULE = re.compile(r"(?<!\S)[|¦!]+(?!\S)")
 _CAPTION = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
 _DIGIT_BREAK = re.compile(r"(?<=[\d.,])\n(?=\d)")
 _HYPHEN_BREAK = re.compile(r"(?<=\w-)\n(?=[a-z])")
@@ -51,6 +52,7 @@ class PageTable:
     lines_below: list[str] = field(default_factory=list)  # as printed, page numbers and kode included
     repairs: list[Repair] = field(default_factory=list)
     lone: bool = False  # one row at the top of a page: kept only as a continuation (TableArea.lone)
+    ocr: bool = False  # the page is a scan read by OCR
 
     @property
     def width(self) -> int:
@@ -183,9 +185,13 @@ def _extract(path: Path, pages: list[PageSurvey]) -> list[PageTable]:
     found = [t for t in found if t.width >= 3 and len(t.rows) >= 1]
     for table in found:
         if pages[table.page - 1].ocr:
+            table.ocr = True
             table.repairs.append(Repair(None, table.page, Said(
                 "halaman hasil pindaian, dibaca dengan OCR (tesseract)",
                 "a scanned page, read by OCR (tesseract)")))
+            # OCR reads a cell's ruled border as a bar (`CAPAIAN | ANGGARAN`, `Rp. |`): not text of the cell
+            table.rows = [replace(r, cells=tuple(" ".join(_OCR_RULE.sub(" ", c).split()) for c in r.cells))
+                          for r in table.rows]
     # Smallest first: where borderless areas nest, the tightest one has the cleanest columns.
     found.sort(key=lambda t: (t.page, (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1])))
     found = _drop_overlaps(found)
@@ -344,10 +350,12 @@ def stitch(tables: list[PageTable], blank_pages: set[int] = frozenset()) -> list
             current.repairs.append(Repair(None, part.page, what))
             current.repairs.extend(part.repairs)
             current.rows.extend(rows)
+            current.ocr = current.ocr or part.ocr
         elif part.lone:
             continue  # a row alone at the top of a page that continues nothing is not a table
         else:
-            result.append(RawTable(rows=list(part.rows), caption=part.caption, repairs=list(part.repairs)))
+            result.append(RawTable(rows=list(part.rows), caption=part.caption, repairs=list(part.repairs),
+                                   ocr=part.ocr))
         if part.flavor != "lattice":
             borderless.setdefault(len(result) - 1, []).append(part)
         previous = part

@@ -128,7 +128,7 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
             in enumerate(zip(aligned, values, body, levels, markers, labels, shifts))]
     table = Table(id=table_id, caption=raw.caption, kind=classify(columns, raw.caption, aligned), columns=columns,
                   header_rows=[list(r.cells) for r in header], rows=rows, repairs=repairs,
-                  page=raw.page, lines=raw.lines, uncertain=raw.uncertain)
+                  page=raw.page, lines=raw.lines, uncertain=raw.uncertain, ocr=raw.ocr)
     table.relations = table_relations(table, budget=table.has_budget, certain=not table.uncertain)
     return table
 

@@ -100,6 +100,7 @@ class Table:
     page: int | None = None
     lines: tuple[int, int] | None = None
     uncertain: str = ""  # from the reader: why the columns may be wrong; such tables are shown, not checked
+    ocr: bool = False  # read (in part) by OCR from a scanned page: checks.ocr_doubts judges how far to trust it
     relations: list = field(default_factory=list)  # understand.relations.Relation: what must agree with what
 
     @property
