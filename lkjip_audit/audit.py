@@ -20,7 +20,7 @@ from .exceptions import InputError
 from .said import Said
 from .report.findings_json import findings_document, summary_line, write_findings_json
 from .paths import output_stem
-from .report.labels import LANGUAGES
+from .report.labels import LANGUAGES, kind_text, text
 from .report.workbook import ReportInfo, write_workbook
 from .understand import Table, understand
 from .understand.claims import read_claims
@@ -45,12 +45,18 @@ class AuditResult:
     coverage: list[TableCoverage] = field(default_factory=list)  # per table: what was checked, what not and why
     prose: ProseCoverage | None = None  # the prose's claims: how many read, judged, failed
 
-    def tables_frame(self) -> pd.DataFrame:
+    def tables_frame(self, lang: str | None = None) -> pd.DataFrame:
+        """The tables read; with `lang`, its headers and table kinds in that language (the notebook's view)."""
         coverage = {c.table: c for c in self.coverage}
-        return pd.DataFrame([{"table": t.id, "caption": t.caption, "kind": t.kind, "lines": t.lines,
-                              "rows": len(t.rows),
-                              "checked": (f"{coverage[t.id].checked}/{coverage[t.id].numbers}"
-                                          if t.id in coverage else "")} for t in self.tables])
+        frame = pd.DataFrame([{"table": t.id, "caption": t.caption,
+                               "kind": kind_text(t.kind, lang) if lang else t.kind, "lines": t.lines,
+                               "rows": len(t.rows),
+                               "checked": (f"{coverage[t.id].checked}/{coverage[t.id].numbers}"
+                                           if t.id in coverage else "")} for t in self.tables],
+                             columns=["table", "caption", "kind", "lines", "rows", "checked"])
+        if lang:
+            frame = frame.rename(columns={c: text(c if c != "lines" else "text_lines", lang) for c in frame.columns})
+        return frame
 
     def findings_frame(self, lang: str = "id") -> pd.DataFrame:
         return pd.DataFrame([{"id": f.id, "rule": f.rule, "severity": f.severity, "table": f.table,
@@ -62,17 +68,18 @@ class AuditResult:
                                      "expected", "difference", "message"])
 
     def checklist_frame(self, lang: str = "id") -> pd.DataFrame:
-        """Kelengkapan LKjIP: each required part, its status and the evidence."""
-        return pd.DataFrame([{"part": item.name[lang], "status": STATUS_TEXT[lang][item.status],
-                              "how": item.how[lang],
-                              "evidence": "; ".join(e.shown(lang) for e in item.evidence[:2]),
-                              "arithmetic": item.findings_note(lang)} for item in self.checklist])
+        """Kelengkapan LKjIP: each required part, its status and the evidence (headers in `lang`)."""
+        return pd.DataFrame([{text(k, lang): v for k, v in (
+            ("part", item.name[lang]), ("status", STATUS_TEXT[lang][item.status]), ("how", item.how[lang]),
+            ("evidence", "; ".join(e.shown(lang) for e in item.evidence[:2])),
+            ("arithmetic", item.findings_note(lang)))} for item in self.checklist])
 
     def pelaporan_frame(self, lang: str = "id") -> pd.DataFrame:
         """Suggested answers to the Pelaporan Kinerja criteria, for the evaluator to accept or change."""
-        return pd.DataFrame([{"criterion": a.criterion.key, "text": a.criterion.text[lang],
-                              "suggested": ANSWERS[lang][a.answer], "because": ", ".join(a.because(lang))}
-                             for a in suggested_answers(self.checklist)])
+        return pd.DataFrame([{text(k, lang): v for k, v in (
+            ("criterion", a.criterion.key), ("criterion_text", a.criterion.text[lang]),
+            ("suggested", ANSWERS[lang][a.answer]), ("because", ", ".join(a.because(lang))))}
+            for a in suggested_answers(self.checklist)])
 
     def counts(self) -> dict[str, int]:
         """Findings per rule, in rule order of first appearance."""

@@ -184,3 +184,26 @@ def test_times_are_given_in_the_machines_zone_and_tz_chooses_another():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           env={**os.environ, "TZ": "Asia/Jakarta"})
     assert done.stdout.splitlines() == ["2026-12-02T12:30:00+07:00", "WIB (UTC+07:00)"]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_notebooks_views_speak_the_runs_language(kediri, lang):
+    # The notebook's section headings, tables list, findings table (headers and severities), checklist and
+    # suggested answers: the fixed texts only (a table's caption, a finding's item and message quote the report
+    # or are checked elsewhere).
+    from lkjip_audit.report.notebook_view import heading, styled_findings
+
+    other = LEAKS[lang]
+    headings = [heading(key, lang).data for key in ("nb_summary", "nb_tables", "nb_findings", "nb_charts")]
+    headings.append(heading("nb_checklist", lang, intro="nb_checklist_intro").data)
+    tables = kediri.tables_frame(lang)
+    findings = kediri.findings_frame(lang)
+    styled = styled_findings(findings, lang)
+    fixed = [*headings, *tables.columns, *tables.iloc[:, 2], *styled.data.columns,
+             *styled.data.iloc[:, 2].unique(), *kediri.checklist_frame(lang).columns,
+             *kediri.checklist_frame(lang).iloc[:, 1], *kediri.pelaporan_frame(lang).columns]
+    assert [t for t in fixed if other.search(str(t))] == []
+    assert headings[0] == ("## Ringkasan" if lang == "id" else "## Summary")
+    assert set(styled.data.iloc[:, 2]) == ({"kesalahan", "peringatan"} if lang == "id" else {"error", "warning"})
+    html = styled.to_html()
+    assert "background-color: #FFC7CE" in html  # rows still coloured by severity

@@ -23,6 +23,13 @@ LABELS = {
            "nb_version": "Papermill: versi", "nb_notebook": "Papermill: notebook hasil",
            "nb_pending": "(diisi oleh perintah lkjip-audit setelah notebook selesai; run ini tidak lewat perintah "
                          "itu)",
+           "nb_summary": "Ringkasan", "nb_tables": "Tabel", "nb_findings": "Temuan", "nb_charts": "Grafik",
+           "nb_checklist": "Kelengkapan LKjIP",
+           "nb_checklist_intro": "Bagian dan analisis yang disyaratkan PermenPAN-RB 53/2014: ada, sebagian, atau "
+                                 "tidak ada, dengan buktinya; lalu saran jawaban kriteria Pelaporan Kinerja (LKE "
+                                 "PermenPAN-RB 88/2021) untuk diputuskan evaluator.",
+           "caption": "Judul", "text_lines": "Baris teks", "rows": "Jumlah baris", "checked": "Angka diperiksa",
+           "criterion_text": "Kriteria",
            "history": "Riwayat run pada buku kerja ini", "run_start": "Mulai", "run_end": "Selesai",
            "run_seconds": "Durasi (detik)", "run_how": "Cara", "findings_count": "Temuan",
            "how_library": "pustaka (tanpa papermill)", "how_papermill": "papermill",
@@ -71,6 +78,13 @@ LABELS = {
            "nb_version": "Papermill: version", "nb_notebook": "Papermill: executed notebook",
            "nb_pending": "(filled in by the lkjip-audit command once the notebook has run; this run did not go "
                          "through it)",
+           "nb_summary": "Summary", "nb_tables": "Tables", "nb_findings": "Findings", "nb_charts": "Charts",
+           "nb_checklist": "LKjIP completeness",
+           "nb_checklist_intro": "The parts and analyses PermenPAN-RB 53/2014 requires: present, partly, or "
+                                 "missing, with their evidence; then suggested answers to the Pelaporan Kinerja "
+                                 "criteria (LKE, PermenPAN-RB 88/2021) for the evaluator to decide.",
+           "caption": "Caption", "text_lines": "Text lines", "rows": "Rows", "checked": "Figures checked",
+           "criterion_text": "Criterion",
            "history": "Runs on this workbook", "run_start": "Started", "run_end": "Ended",
            "run_seconds": "Duration (s)", "run_how": "How", "findings_count": "Findings",
            "how_library": "library (no papermill)", "how_papermill": "papermill",

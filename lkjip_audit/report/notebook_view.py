@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..understand.numbers import format_id
-from .labels import text
+from .labels import LABELS, severity_text, text
 from .totals import budget_totals
 
 SEVERITY_COLOURS = {"error": "#FFC7CE", "warning": "#FFEB9C"}
@@ -19,22 +19,41 @@ def shown_number(value: float | None, lang: str = "id") -> str:
     return format_id(value, decimals) if lang == "id" else f"{value:,.{decimals}f}"
 
 
+def heading(key: str, lang: str = "id", intro: str | None = None):
+    """A section heading of the audit notebook in the run's language (a markdown cell cannot follow `lang`)."""
+    from IPython.display import Markdown
+
+    body = f"## {text(key, lang)}"
+    if intro:
+        body += f"\n\n{text(intro, lang)}"
+    return Markdown(body)
+
+
 def styled_findings(frame: pd.DataFrame, lang: str = "id"):
-    """The findings table with its messages readable (left-aligned, wide) and each row coloured by severity."""
+    """The findings table with its messages readable (left-aligned, wide), each row coloured by severity, and
+    its headers and severities in the run's language."""
     numbers = [c for c in ("reported", "expected", "difference") if c in frame]
     left = {"text-align": "left", "white-space": "normal"}
+    fills = frame["severity"].map(lambda s: SEVERITY_COLOURS.get(s, "")) if "severity" in frame else None
+    shown = frame.assign(severity=frame["severity"].map(lambda s: severity_text(s, lang))) if "severity" in frame \
+        else frame
+    names = {c: text(c, lang) for c in frame.columns if c != "id" and c in LABELS[lang]}
+    shown = shown.rename(columns=names)
 
     def colour(row):
-        fill = SEVERITY_COLOURS.get(row.get("severity"), "")
-        return [f"background-color: {fill}" if fill and name == "severity" else "" for name in row.index]
+        fill = "" if fills is None else fills.loc[row.name]
+        return [f"background-color: {fill}" if fill and name == names.get("severity") else "" for name in row.index]
 
     # A report's labels reach this HTML: the Styler, unlike a DataFrame's own view, escapes nothing unless
     # told to, and `<script>` in a label would run in the notebook and its HTML export. One `format` call:
     # a second would set the other columns' formatter back to one that escapes nothing.
-    return (frame.style.format({c: (lambda v: shown_number(v, lang)) for c in numbers}, na_rep="", escape="html")
+    return (shown.style.format({names.get(c, c): (lambda v: shown_number(v, lang)) for c in numbers}, na_rep="",
+                               escape="html")
             .format_index(escape="html", axis=1)
-            .set_properties(subset=[c for c in ("item", "column") if c in frame], **left, **{"max-width": "16em"})
-            .set_properties(subset=[c for c in ("message",) if c in frame], **left, **{"min-width": "26em"})
+            .set_properties(subset=[names.get(c, c) for c in ("item", "column") if c in frame],
+                            **left, **{"max-width": "16em"})
+            .set_properties(subset=[names.get(c, c) for c in ("message",) if c in frame],
+                            **left, **{"min-width": "26em"})
             .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
             .apply(colour, axis=1)
             .hide(axis="index"))
