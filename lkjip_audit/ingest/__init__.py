@@ -69,7 +69,8 @@ def read(path: str | Path) -> Document:
             return read_xlsx(path)
         raise InputError(path, Said("arsip zip yang bukan buku kerja .xlsx (.docx, .ods, ...)",
                                     "a zip archive that is not an .xlsx workbook (.docx, .ods, ...)"),
-                         Said("Simpan laporannya sebagai PDF, teks atau .xlsx", "Save the report as PDF, text or .xlsx"))
+                         Said("Simpan laporannya sebagai PDF, teks atau .xlsx",
+                              "Save the report as PDF, text or .xlsx"))
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(path, Said("berkas Office biner lama (.xls/.doc)", "an old binary Office file (.xls/.doc)"),
                          Said("Simpan sebagai .xlsx (atau PDF) lalu jalankan lagi",

@@ -77,10 +77,12 @@ def ocr_pages(path: Path, pdf, page_numbers: list[int], workdir: Path) -> tuple[
                                     f"tersedia ({exc} tidak ada)",
                                     f"{len(page_numbers)} page(s) are scanned (no text layer) and OCR is not "
                                     f"available ({exc} not found)"),
-                         Said("Pasang dengan `make ocr-deps` (Debian: `apt install tesseract-ocr tesseract-ocr-ind`), "
-                              "atau jalankan OCR sendiri (`ocrmypdf in.pdf out.pdf`) lalu audit hasilnya",
-                              "Install it with `make ocr-deps` (Debian: `apt install tesseract-ocr tesseract-ocr-ind`), "
-                              "or run OCR yourself (`ocrmypdf in.pdf out.pdf`) and audit the result")) from None
+                         Said("Pasang dengan `make ocr-deps` (Debian: `apt install tesseract-ocr "
+                              "tesseract-ocr-ind`), atau jalankan OCR sendiri (`ocrmypdf in.pdf out.pdf`) lalu audit "
+                              "hasilnya",
+                              "Install it with `make ocr-deps` (Debian: `apt install tesseract-ocr "
+                              "tesseract-ocr-ind`), or run OCR yourself (`ocrmypdf in.pdf out.pdf`) and audit the "
+                              "result")) from None
     words: list[OcrWord] = []
     for done, number in enumerate(page_numbers, start=1):
         # One line per page: a scanned report takes seconds a page, and the evaluator should see it moving.

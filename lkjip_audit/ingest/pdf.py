@@ -107,8 +107,8 @@ def _read_surveyed(path: Path, source: Path, sha256: str, pages: list[PageSurvey
     """The document from its surveyed pages; `source` is the file camelot reads (an OCR'd copy of `path`)."""
     if not any(p.has_text for p in pages):
         if any(p.ocr for p in pages):
-            raise InputError(path, Said("PDF hasil pindaian, dan OCR tidak membaca teks di halaman mana pun (pindaian kosong "
-                                        "atau tak terbaca)",
+            raise InputError(path, Said("PDF hasil pindaian, dan OCR tidak membaca teks di halaman mana pun "
+                                        "(pindaian kosong atau tak terbaca)",
                                         "scanned PDF, and OCR read no text on any page (blank or unreadable scans)"),
                              Said("Periksa pindaiannya, atau minta PDF yang berteks dari instansinya",
                                   "Check the scan, or ask the agency for the PDF with its text"))

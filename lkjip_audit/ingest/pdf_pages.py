@@ -88,10 +88,14 @@ def open_pdf(path: Path):
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:
-            raise InputError(path, Said("PDF-nya terenkripsi (dilindungi kata sandi)", "the PDF is encrypted (password protected)"),
-                             Said("Minta salinan tanpa kata sandi dari instansinya, atau hapus kata sandinya lalu coba lagi",
-                                  "Ask the agency for an unprotected copy, or remove the password and try again")) from exc
-        raise InputError(path, Said(f"PDF-nya rusak atau tidak lengkap ({exc})", f"the PDF is damaged or incomplete ({exc})"),
+            raise InputError(path, Said("PDF-nya terenkripsi (dilindungi kata sandi)",
+                                        "the PDF is encrypted (password protected)"),
+                             Said("Minta salinan tanpa kata sandi dari instansinya, atau hapus kata sandinya lalu "
+                                  "coba lagi",
+                                  "Ask the agency for an unprotected copy, or remove the password and try "
+                                  "again")) from exc
+        raise InputError(path, Said(f"PDF-nya rusak atau tidak lengkap ({exc})",
+                                    f"the PDF is damaged or incomplete ({exc})"),
                          Said("Unduh atau ekspor ulang laporannya", "Download or export the report again")) from exc
 
 

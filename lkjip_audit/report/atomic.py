@@ -46,8 +46,10 @@ def write_atomically(path: Path, write: Callable[[Path], None],
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.close(fd)
     except OSError as exc:
-        raise OutputError(Said(f"{path.parent}: tidak dapat menulis di sini ({exc.strerror}). Pilih folder keluaran lain",
-                               f"{path.parent}: cannot write here ({exc.strerror}). Choose another output folder")) from exc
+        raise OutputError(Said(f"{path.parent}: tidak dapat menulis di sini ({exc.strerror}). Pilih folder "
+                               "keluaran lain",
+                               f"{path.parent}: cannot write here ({exc.strerror}). Choose another output "
+                               "folder")) from exc
     tmp = Path(tmp_name)
     try:
         write(tmp)

@@ -216,8 +216,8 @@ def load_scale(path: str | Path) -> Scale:
         raise InputError(path, Said(f"tidak dapat dibaca ({exc.strerror})", f"cannot be read ({exc.strerror})"),
                          Said("Periksa jalur --scale", "Check the --scale path")) from None
     except RecursionError:  # JSON nested thousands deep
-        raise InputError(path, Said("bukan berkas skala (bersarang terlalu dalam)", "is not a scale file (nested too deep)"),
-                         _SCALE_HINT) from None
+        raise InputError(path, Said("bukan berkas skala (bersarang terlalu dalam)",
+                                    "is not a scale file (nested too deep)"), _SCALE_HINT) from None
     except (ValueError, KeyError, TypeError, InvalidOperation, AttributeError) as exc:
         raise InputError(path, Said(f"bukan berkas skala ({type(exc).__name__}: {exc})",
                                     f"is not a scale file ({type(exc).__name__}: {exc})"), _SCALE_HINT) from None
