@@ -300,4 +300,5 @@ def run_batch_summary(out_dir: str | Path) -> Path:
                                    f"{out_dir}: the batch summary stopped with {exc.ename}: {exc.evalue}. "
                                    f"See {failed}")) from None
     os.replace(partial, final)
+    export_html(final)  # for readers without Jupyter, as each report's
     return final

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import subprocess
@@ -132,9 +133,27 @@ def test_the_cli_batch_writes_index_and_summary_and_exits_1_when_one_failed(inpu
     assert (out / "batch_summary.ipynb").exists()
     findings_csv = (out / "batch_findings.csv").read_text().splitlines()
     assert len(findings_csv) == 1 + 86 + 5  # header, Kediri's and Flores Timur's findings
-    reports_csv = (out / "batch_reports.csv").read_text().splitlines()
-    assert reports_csv[0].startswith("report,status,tables,budget_tables,findings,errors,warnings")
-    assert any(line.startswith("rusak.txt,failed") for line in reports_csv)
+    # For a researcher (issue 19): each finding's rule name and message (in the run's language, here English)
+    with (out / "batch_findings.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0])[:4] == ["report", "id", "rule", "rule_name"] and "message" in rows[0]
+    first = next(r for r in rows if r["report"] == FLOTIM.name and r["rule"] == "row-sisa")
+    document = json.loads((out / FLOTIM.stem / "findings.json").read_text(encoding="utf-8"))
+    assert first["rule_name"] == "Unspent budget"
+    assert first["message"] == next(f["message"] for f in document["findings"] if f["id"] == first["id"])
+    with (out / "batch_reports.csv").open(encoding="utf-8") as handle:
+        reports = {r["report"]: r for r in csv.DictReader(handle)}
+    assert list(next(iter(reports.values())))[:7] == ["report", "status", "tables", "budget_tables", "findings",
+                                                      "errors", "warnings"]
+    # rupiah and counts as integers; a report that failed is neither reconciled nor not
+    assert reports[KEDIRI.name]["pagu"] == "12468907692" and reports[FLOTIM.name]["findings"] == "5"
+    assert reports[FLOTIM.name]["reconciled"] == "False"
+    assert reports["rusak.txt"]["status"] == "failed" and reports["rusak.txt"]["reconciled"] == ""
+    assert (out / "batch_summary.html").exists()  # the summary for readers without Jupyter
+    summary = json.loads((out / "batch_summary.ipynb").read_text(encoding="utf-8"))
+    printed = [o for c in summary["cells"] for o in c.get("outputs", [])
+               if "reconciled:" in "".join(o.get("text", ""))]
+    assert "".join(printed[0]["text"]).strip() == "reconciled: 0, not reconciled: 2, not audited: 1"
     # Again, nothing changed: nothing runs, not the broken file, not the summary notebook; still exit 1.
     summary_written = (out / "batch_summary.ipynb").stat().st_mtime_ns
     again = subprocess.run([sys.executable, "-m", "lkjip_audit", "batch", str(inputs), "--out", str(out)],

@@ -9,9 +9,12 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .atomic import write_atomically
+from ..checks.rules import RULES
 from .findings_json import summary_of
 from .safe_text import inert
 
+FINDING_COLUMNS = ["report", "id", "rule", "rule_name", "severity", "table", "page", "line", "item", "column",
+                   "reported", "expected", "difference", "message", "likely_cause"]
 REPORT_COLUMNS = ["report", "status", "tables", "budget_tables", "findings", "errors", "warnings", "pagu",
                   "realisasi", "serapan_percent", "reconciled", "seconds", "reason"]
 
@@ -21,12 +24,13 @@ def load_findings(batch_dir: str | Path) -> pd.DataFrame:
     rows = []
     for path in sorted(Path(batch_dir).glob("*/findings.json")):
         document = json.loads(path.read_text(encoding="utf-8"))
+        lang = document.get("lang", "id")  # the run's language: its messages are in it
         for finding in document["findings"]:
+            rule = RULES.get(finding.get("rule"))
             rows.append({"report": document["report"], **{k: finding.get(k) for k in (
                 "id", "rule", "severity", "table", "page", "line", "item", "column", "reported", "expected",
-                "difference", "likely_cause")}})
-    return pd.DataFrame(rows, columns=["report", "id", "rule", "severity", "table", "page", "line", "item",
-                                       "column", "reported", "expected", "difference", "likely_cause"])
+                "difference", "message", "likely_cause")}, "rule_name": rule.name[lang] if rule else ""})
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
 def load_reports(batch_dir: str | Path) -> pd.DataFrame:
@@ -48,8 +52,19 @@ def load_reports(batch_dir: str | Path) -> pd.DataFrame:
         frame = pd.DataFrame(rows)
     frame = frame.reindex(columns=[c for c in REPORT_COLUMNS if c != "reconciled"])
     ok = frame["status"].isin(["ok", "skipped"])
-    frame["reconciled"] = ok & (frame["errors"].fillna(0) == 0)
+    # A report that could not be audited is neither reconciled nor not: left empty, counted apart.
+    frame["reconciled"] = (frame["errors"].fillna(0) == 0).astype("boolean").where(ok, pd.NA)
+    for column in ("tables", "budget_tables", "findings", "errors", "warnings", "pagu", "realisasi"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").round().astype("Int64")  # rupiah whole
     return frame[REPORT_COLUMNS]
+
+
+def reconciled_line(reports: pd.DataFrame) -> str:
+    """`reconciled: 4, not reconciled: 2, not audited: 1`: the reports that failed are counted apart."""
+    audited = reports["reconciled"].notna()
+    yes = int(reports.loc[audited, "reconciled"].astype(bool).sum())
+    return (f"reconciled: {yes}, not reconciled: {int(audited.sum()) - yes}, "
+            f"not audited: {int((~audited).sum())}")
 
 
 def findings_per_rule(findings: pd.DataFrame) -> pd.DataFrame:
@@ -64,11 +79,13 @@ def findings_chart(per_rule: pd.DataFrame):
     if per_rule.empty:
         return None
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(per_rule) + 1.8))
-    per_rule.plot.barh(stacked=True, ax=ax)
+    # tab20: twenty colours, so each of the catalogue's rules keeps its own; the legend stands beside the
+    # bars, never over them.
+    per_rule.plot.barh(stacked=True, ax=ax, colormap="tab20")
     ax.invert_yaxis()
     ax.set_xlabel("temuan / findings")
     ax.set_ylabel("")
-    ax.legend(fontsize="small", loc="lower right")
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.tight_layout()
     plt.close(fig)
     return fig
