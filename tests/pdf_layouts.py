@@ -92,3 +92,39 @@ def scanned(source: Path, target: Path, pages: set[int] | None = None, dpi: int 
     document.save(str(target))
     document.close()
     return target
+
+
+def render_table_pdf(caption: str, rows: list[list[str]], path: Path, style: str = "grid", header_rows: int = 1,
+                     spans: list[tuple[tuple[int, int], tuple[int, int]]] = (), col_widths: list[float] | None = None,
+                     wrap_columns: tuple[int, ...] = ()) -> Path:
+    """Any table (a report's own rows, its header rows first) drawn in a rule style, landscape A4; cells of
+    `wrap_columns` wrap as a word processor wraps them, `spans` merge header cells ((col, row), (col, row))."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    cell_style = styles["Normal"].clone("cell", fontName="Helvetica", fontSize=7, leading=9)
+    # header cells wrap as a word processor wraps them (a long header never runs into its neighbour)
+    data = [[Paragraph(c, cell_style) if i < header_rows or j in wrap_columns else c for j, c in enumerate(row)]
+            for i, row in enumerate(rows)]
+    table = Table(data, repeatRows=header_rows, colWidths=col_widths)
+    last_header = header_rows - 1
+    commands = [("FONT", (0, 0), (-1, -1), "Helvetica", 7), ("VALIGN", (0, 0), (-1, -1), "TOP"), *(
+        ("SPAN", a, b) for a, b in spans)]
+    if style == "grid":
+        commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+    elif style == "horizontal":
+        commands += [("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.black),
+                     ("LINEBELOW", (0, last_header), (-1, -1), 0.5, colors.black)]
+    elif style == "booktabs":
+        commands += [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black),
+                     ("LINEBELOW", (0, last_header), (-1, last_header), 0.5, colors.black),
+                     ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black)]
+    elif style != "none":
+        raise ValueError(style)
+    table.setStyle(TableStyle(commands))
+    SimpleDocTemplate(str(path), pagesize=landscape(A4), topMargin=36, bottomMargin=36).build(
+        [Paragraph(caption, styles["Normal"]), Spacer(1, 6), table])
+    return path

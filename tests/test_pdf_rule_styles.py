@@ -87,3 +87,28 @@ def test_labels_wrapped_over_lines_stay_one_row_each_over_pages(tmp_path, style,
         "penguatan kelembagaan daerah" for r in rows]
     assert result.findings == [], [f.message() for f in result.findings]
     assert sum("table continues on page" in r for r in table.repairs) >= 2
+
+
+@pytest.mark.parametrize("style", ["grid", "horizontal", "booktabs", "none"])
+def test_a_real_table_drawn_in_word_styles_gives_the_findings_of_its_text(tmp_path, style):
+    # Kediri's Tabel 3.3 (text lines 656-664: two header rows, ANGGARAN spanning three columns, wrapped
+    # Program and OUTCOMES cells, an average row) drawn as an office suite exports it in each rule style. The
+    # text gives 4 findings: the two average rows (93,14 and 87,38) and two budget % slips (94,46, 68,76).
+    from bad_inputs.make_corpus import kediri_tabel_3_3
+    from pdf_layouts import render_table_pdf
+    from tables import audit_text
+
+    text = kediri_tabel_3_3()
+    lines = [line for line in text.splitlines() if line.strip()]
+    rows = [line.split("\t") for line in lines[1:]]
+    rows = [row + [""] * (7 - len(row)) for row in rows]
+    spans = [((4, 0), (6, 0)), *(((c, 0), (c, 1)) for c in range(4))]
+    path = render_table_pdf(lines[0], rows, tmp_path / "tabel_3_3.pdf", style, header_rows=2, spans=spans,
+                            col_widths=[25, 150, 170, 70, 80, 80, 60], wrap_columns=(1, 2))
+
+    def found(result):
+        return sorted((f.rule, f.item, f.reported, f.expected) for f in result.findings)
+
+    expected = found(audit_text(text))
+    assert len(expected) == 4
+    assert found(audit(path)) == expected
