@@ -252,8 +252,10 @@ def _check_scale(scale: Path | None) -> None:
 
 
 def _say(lang: str, indonesian: str, english: str) -> str:
-    """The CLI's own line in the run's language (`--lang`)."""
-    return indonesian if lang == "id" else english
+    """The CLI's own line in the run's language (`--lang`), chosen as every `Said` is."""
+    from .said import Said
+
+    return Said(indonesian, english).text(lang)
 
 
 def _error(message: str) -> None:

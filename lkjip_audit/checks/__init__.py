@@ -40,6 +40,8 @@ BUDGET_RULES: tuple[TableRule, ...] = (check_children, check_totals, check_sourc
                                        check_sisa, check_efficiency)
 #: Rules for every table (each looks for the columns it needs).
 ALL_TABLE_RULES: tuple[TableRule, ...] = (check_printed_errors,)
+#: What those find: printed cells (`#DIV/0!`), not relations that fail.
+PRINTED_ONLY = ("printed-error",)
 #: Rules for tables whose columns are known to be where the report put them.
 CERTAIN_TABLE_RULES: tuple[TableRule, ...] = (check_capaian, check_lhe, check_average_row, check_column_totals)
 
@@ -57,6 +59,7 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
     """
     findings: list[Finding] = []
     for table in tables:
+        doubt_ocr_reading(table, tolerance)
         findings.extend(table_findings(table, tolerance))
     if lines:
         findings.extend(check_prose_against_tables(tables, lines))
@@ -82,26 +85,30 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
     return findings
 
 
-def table_findings(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
-    """The findings of every table rule that applies to one table, in reading order.
-
-    A table read by OCR whose own arithmetic fails on too many relations (checks.ocr_doubts) is shown, not
+def doubt_ocr_reading(table: Table, tolerance: Tolerance = EXACT) -> None:
+    """A table read by OCR whose own arithmetic fails on too many relations (checks.ocr_doubts) is shown, not
     checked: the scan's reading, not the report, is then what the findings would be about. It says so
-    (`table.uncertain`), as a reader's doubtful table does.
+    (`table.uncertain`), as a reader's doubtful table does. Decided once, before the table's findings:
+    `table_findings` stays a pure function of the table, which the misprint search re-runs on changed copies.
     """
+    if not table.ocr or table.uncertain:
+        return
+    failed = sum(1 for f in table_findings(table, tolerance) if f.rule not in PRINTED_ONLY)
+    if doubtful_reading(failed, len(table.relations)):
+        table.uncertain = Said(
+            f"dibaca dengan OCR, dan {failed} dari {len(table.relations)} hubungan angkanya tidak cocok: "
+            "pembacaan pindaiannya diragukan, tabel ditampilkan tanpa diperiksa",
+            f"read by OCR, and {failed} of its {len(table.relations)} relations fail: the scan's reading is "
+            "doubtful, the table is shown, not checked")
+
+
+def table_findings(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
+    """The findings of every table rule that applies to one table, in reading order."""
     found = [f for rule in ALL_TABLE_RULES for f in rule(table, tolerance)]
     if not table.uncertain:  # arithmetic on misplaced cells finds nothing real
-        arithmetic = [f for rule in CERTAIN_TABLE_RULES for f in rule(table, tolerance)]
+        found += [f for rule in CERTAIN_TABLE_RULES for f in rule(table, tolerance)]
         if table.has_budget:
-            arithmetic += [f for rule in BUDGET_RULES for f in rule(table, tolerance)]
-        if table.ocr and doubtful_reading(len(arithmetic), len(table.relations)):
-            table.uncertain = Said(
-                f"dibaca dengan OCR, dan {len(arithmetic)} dari {len(table.relations)} hubungan angkanya tidak "
-                "cocok: pembacaan pindaiannya diragukan, tabel ditampilkan tanpa diperiksa",
-                f"read by OCR, and {len(arithmetic)} of its {len(table.relations)} relations fail: the scan's "
-                "reading is doubtful, the table is shown, not checked")
-        else:
-            found += arithmetic
+            found += [f for rule in BUDGET_RULES for f in rule(table, tolerance)]
     found.sort(key=lambda f: (f.row_index if f.row_index is not None else -1,
                               f.column_index if f.column_index is not None else -1))
     return found

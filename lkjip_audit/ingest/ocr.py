@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import io
-import logging
 import os
 import shutil
 import subprocess
@@ -41,7 +40,6 @@ PAGE_SEGMENTATIONS = (3, 11)
 SPARSE_FIGURES = 1.1
 LANGUAGES = ("ind", "eng")
 
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

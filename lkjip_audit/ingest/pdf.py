@@ -182,7 +182,7 @@ def _extract(path: Path, pages: list[PageSurvey]) -> list[PageTable]:
                     "the table's rules on this page do not make cells (horizontal rules only, for example): "
                     "its columns were read from the gaps between the text")))
             found.append(joined)
-    found = [t for t in found if t.width >= 3 and len(t.rows) >= 1]
+    found = [t for t in found if _usable(t)]
     for table in found:
         if pages[table.page - 1].ocr:
             table.ocr = True
@@ -200,8 +200,8 @@ def _extract(path: Path, pages: list[PageSurvey]) -> list[PageTable]:
 
 
 def _usable(table: PageTable) -> bool:
-    """A lattice table with at least three columns and a row: shading or a frame around a heading gives
-    lattice one- or two-cell 'tables'."""
+    """At least three columns and a row: shading or a frame around a heading gives lattice one- or two-cell
+    'tables', and stream a line of text."""
     return table.width >= 3 and len(table.rows) >= 1
 
 
