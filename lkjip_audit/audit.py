@@ -117,12 +117,14 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT, scale: s
     rows = [row for raw in document.tables for row in raw.rows]
     table_lines = None if any(row.line is None for row in rows) else {row.line for row in rows}
     claims = read_claims(document.lines, table_lines)
-    findings = run_checks(tables, document.lines, tolerance, printed_scales(document.lines), defaults, claims)
+    compared: set = set()  # the cells the cross-table comparisons read, for the coverage
+    findings = run_checks(tables, document.lines, tolerance, printed_scales(document.lines), defaults, claims,
+                          compared)
     mark_ocr_doubts(findings, document.ocr_words, document.line_pages, {t.id for t in tables if t.ocr})
     parts = checklist(tables, document.lines, findings, document.line_pages)
     return AuditResult(report=document.path.name, source=str(document.path), sha256=document.sha256,
                        tables=tables, findings=findings, identity=report_identity(document.lines), checklist=parts,
-                       coverage=coverage_of(tables, findings, tolerance),
+                       coverage=coverage_of(tables, findings, tolerance, compared),
                        prose=ProseCoverage(len(claims), judged(claims),
                                            sum(1 for f in findings if f.rule == "prose-arithmetic")),
                        tolerance=tolerance, started_at=started.isoformat(timespec="seconds"),

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from lkjip_audit.checks.claims import check_claims
+from lkjip_audit.understand.numbers import parse_number
+from lkjip_audit.understand.ratios import capaian_holds
 from lkjip_audit.understand.claims import read_claims, words_value
 
 
@@ -45,6 +47,39 @@ def test_a_capaian_after_realisasi_then_target_and_a_wrapped_sentence():
     assert claims("wirausaha baru dengan target tahun 2023 sebesar 0,44%, realisasi sebesar 0,65% sehingga\n"
                   "capaian kinerjanya 154,55% dan ini mengalami penurunan") == [
         ("capaian", Decimal("154.55"), Decimal("147.73"), 2)]
+
+
+def claims_in(text: str):
+    lines = text.split("\n")
+    return [(f.column, f.reported, f.expected, f.line) for f in check_claims(read_claims(lines), lines)]
+
+
+def test_the_realisasi_is_the_misprint_when_the_report_prints_the_one_the_capaian_needs():
+    # Kukar (000) line 1654: "realisasi sebesar 0,65% dari target 0,44% atau tingkat capaian sebesar 154,55%";
+    # 154,55 × 0,44 / 100 = 0,68, which its table row (line 586) prints with the same target.
+    sentence = "realisasi sebesar 0,65% dari target 0,44% atau tingkat capaian sebesar 154,55% 'Sangat Tinggi'."
+    row = "Pertumbuhan pertumbuhan % 0,44 0,68 154,55 Sangat"
+    assert claims_in(f"{row}\n\n{sentence}") == [("realisasi", Decimal("0.65"), Decimal("0.68"), 3)]
+    # no other line prints 0,68 with the target 0,44: which figure is wrong is not known, the capaian is judged
+    assert claims_in(f"{row.replace('0,68', '0,69')}\n\n{sentence}") == [
+        ("capaian", Decimal("154.55"), Decimal("147.73"), 3)]
+
+
+@given(st.integers(min_value=101, max_value=9999), st.integers(min_value=1, max_value=9999),
+       st.integers(min_value=1, max_value=99))
+def test_generated_capaian_with_a_mistyped_realisasi(target_cents, real_cents, slip):
+    # target T and realisasi R with two decimals, capaian C = R / T × 100 printed; R mistyped as R + slip
+    # cents in the sentence, while another line prints T and R: the finding is on the realisasi, expecting R.
+    target, real = Decimal(target_cents) / 100, Decimal(real_cents) / 100
+    capaian = (real / target * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    typo = real + Decimal(slip) / 100
+    solved = (capaian * target / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    # the typo must break the capaian (rounded or truncated, within the realisasi's own rounding)
+    assume(solved == real and not capaian_holds(*(parse_number(f"{v}%") for v in (capaian, target, typo))))
+    shown = {v: f"{v:.2f}".replace(".", ",") for v in (target, real, typo, capaian)}
+    text = (f"Indikator A % {shown[target]} {shown[real]} {shown[capaian]}\n\n"
+            f"target {shown[target]}% dengan realisasi {shown[typo]}% sehingga capaian kinerja {shown[capaian]}%.")
+    assert claims_in(text) == [("realisasi", typo, real, 3)]
 
 
 def test_parts_that_do_not_add_up_to_their_total():

@@ -106,7 +106,7 @@ def test_keys_are_unique_without_occurrence_numbers_on_the_sample_reports():
 def test_depok_prose_counts_on_two_lines_have_their_own_keys():
     """Lines 915 and 935 say 28 and 27 Sub Kegiatan against the same table: two findings, two keys."""
     result = audit(DEPOK)
-    counts = [f for f in result.findings if f.rule == "prose-counts"]
+    counts = [f for f in result.findings if f.rule == "prose-counts" and f.line > 900]  # (line 46 counts sasaran)
     assert sorted(f.line for f in counts) == [915, 915, 915, 935, 935, 935]
     assert len({f.key for f in counts}) == 6
 

@@ -219,7 +219,9 @@ def test_counts_in_a_sentence_the_pdf_text_layer_wraps_are_read():
                       (1702, "Program", 8, 7), (1702, "Kegiatan", 12, 11), (1702, "Sub Kegiatan", 27, 26)]
     text = audit(DEPOK)
     assert [(f.rule, f.reported, f.expected) for f in pdf.findings] == \
-        [(f.rule, f.reported, f.expected) for f in text.findings]
+        [(f.rule, f.reported, f.expected) for f in text.findings
+         if not known_gap("004_b4b9a9e5ae63aa12_ruled.pdf",
+                          (f.rule, "".join((f.item if f.rule != "prose-counts" else f.column).split())))]
 
 
 @pytest.mark.parametrize("text, pdf", [
@@ -245,15 +247,26 @@ def test_the_pdf_gives_every_finding_of_the_text(text, pdf):
                        f.expected) for f in result.findings)
 
     expected = found(audit(text))
-    assert len(expected) == {KEDIRI: 86, DEPOK: 29, FLOTIM: 5, KUKAR_OCR: 14}[text]
-    missed = KNOWN_GAPS.get(pdf, set())
-    assert found(audited(PDF / pdf)) == [f for f in expected if f[0] not in missed]
+    assert len(expected) == {KEDIRI: 107, DEPOK: 43, FLOTIM: 5, KUKAR_OCR: 14}[text]
+    assert found(audited(PDF / pdf)) == [f for f in expected if not known_gap(pdf, f)]
 
 
-#: Findings of the text a PDF rendering does not give yet, by rule (issue 17). The borderless 004 runs the
-#: small staff tables of pages 10-11 together (one cell reads "SMA / SLTP 0 Orang Jumlah 34 Orang"), so the
-#: two `column-total` findings of text lines 360 and 370 are not found there; its ruled rendering gives them.
-KNOWN_GAPS = {"004_b4b9a9e5ae63aa12_plain.pdf": {"column-total"}}
+#: Findings of the text a PDF rendering does not give yet (issue 17), as (rule, the item's start). The
+#: borderless 004 runs the small staff tables of pages 10-11 together (one cell reads "SMA / SLTP 0 Orang
+#: Jumlah 34 Orang"), so the two `column-total` findings of text lines 360 and 370 are not found there; its
+#: ruled rendering gives them. Both 004 renderings join the Perjanjian Kinerja's two tables on page 17 (its
+#: Sasaran table and, under a header row of its own, its Programs' Anggaran) into one, so the Anggaran column
+#: is not found: the text's findings on the PK's "Jumlah Anggaran" (line 523) and its Program pagu (line 520)
+#: are missing. A PDF's tables have no line in its text layer, so a sentence is not matched to the table right
+#: below it: the text's line 46 count of sasaran and line 759's two capaian are missing.
+_PROSE_GAPS = {("prose-counts", "sasaran"), ("prose-table", "KoperasiBerkualitas"),
+               ("prose-table", "PresentaseWirausaha"), ("cross-table", "PROGRAMPEMBERDAYAANDANPER")}
+KNOWN_GAPS = {"004_b4b9a9e5ae63aa12_plain.pdf": {("column-total", ""), *_PROSE_GAPS},
+              "004_b4b9a9e5ae63aa12_ruled.pdf": {("column-total", "JumlahAnggaran"), *_PROSE_GAPS}}
+
+
+def known_gap(pdf: str, finding: tuple) -> bool:
+    return any(finding[0] == rule and finding[1].startswith(item) for rule, item in KNOWN_GAPS.get(pdf, ()))
 
 
 # Per PDF: its budget, efficiency and capaian tables as (kind, first page, rows, caption start). The caption is

@@ -12,7 +12,7 @@ from .categories import check_category_labels
 from .causes import likely_cause
 from ..understand.claims import Claim, read_claims
 from .claims import check_claims
-from .consistency import check_same_figures, check_same_programs
+from .consistency import check_same_figures, check_same_programs, check_same_results
 from .finding import Finding
 from .identity import assign_ids, assign_keys
 from .footing import check_children, check_column_totals, check_totals
@@ -20,7 +20,8 @@ from .lhe import check_lhe
 from .ocr_doubts import doubtful_reading
 from .performance import check_capaian
 from .printed_errors import check_printed_errors
-from .prose import check_prose_against_tables, check_prose_counts
+from .prose import (check_capaian_list_against_following_table, check_counts_against_following_table,
+                    check_prose_against_tables, check_prose_counts)
 from .root_causes import Misprint, likely_misprints
 from .row_identities import check_efficiency, check_percent, check_quarters, check_sisa, check_sources
 from .rules import RULES, Rule
@@ -49,13 +50,14 @@ CERTAIN_TABLE_RULES: tuple[TableRule, ...] = (check_capaian, check_lhe, check_av
 def run_checks(tables: list[Table], lines: list[str] | None = None,
                tolerance: Tolerance = EXACT, scales: list[Scale] | None = None,
                default_scales: list[Scale] | tuple[Scale, ...] = DEFAULT_SCALES,
-               claims: list[Claim] | None = None) -> list[Finding]:
+               claims: list[Claim] | None = None, compared: set | None = None) -> list[Finding]:
     """Every finding on every table, in reading order, then the report-level ones; each with its key and id.
 
     `lines` is the report's text, for the rules that compare the prose with the tables; `tolerance`
     says how far a money identity may be off (exact by default); `scales` are the category scales the
     report prints, `default_scales` judge the labels none of them has; `claims` are the prose's claims
-    (read from `lines` when not given).
+    (read from `lines` when not given); `compared`, when given, receives the cells the cross-table
+    comparisons read (for the coverage, `checks.coverage.coverage_of`).
     """
     findings: list[Finding] = []
     for table in tables:
@@ -64,13 +66,18 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
     if lines:
         findings.extend(check_prose_against_tables(tables, lines))
         findings.extend(check_prose_counts(tables, lines))
-    findings.extend(check_claims(read_claims(lines or []) if claims is None else claims))
+        findings.extend(check_counts_against_following_table(tables, lines))
+        findings.extend(check_capaian_list_against_following_table(tables, lines))
+    findings.extend(check_claims(read_claims(lines or []) if claims is None else claims, lines))
     # The same printed figure against the same other figure is one finding, found by the Program/Kegiatan
     # name (it says which) rather than again by the indicator it serves.
-    named = check_same_programs(tables)
-    seen = {(f.table, f.row_index, f.column_index, f.expected) for f in named}
-    findings.extend(f for f in check_same_figures(tables)
-                    if (f.table, f.row_index, f.column_index, f.expected) not in seen)
+    # One disagreement between two cells is one finding, whichever way it was found.
+    named = check_same_programs(tables, compared)
+    involved = {cell for f in named for cell in _cells(f)}
+    for found in (check_same_figures(tables, compared), check_same_results(tables, compared)):
+        found = [f for f in found if not _cells(f) & involved]
+        involved |= {cell for f in found for cell in _cells(f)}
+        findings.extend(found)
     findings.extend(named)
     findings.extend(check_category_labels(tables, lines or [], list(scales or []), list(default_scales)))
     assign_keys(findings, tables, lines)
@@ -83,6 +90,10 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
             if finding.id in misprint.explains:
                 finding.misprint = misprint
     return findings
+
+
+def _cells(finding: Finding) -> set:
+    return {(finding.table, finding.row_index, finding.column_index), *finding.compared}
 
 
 def doubt_ocr_reading(table: Table, tolerance: Tolerance = EXACT) -> None:

@@ -19,6 +19,7 @@ Each finding names the sentence's line and quotes the figures it combined.
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..understand.claims import Claim
@@ -26,13 +27,25 @@ from ..understand.ratios import HUNDRED, capaian_holds, comparable, ratio_holds
 from .finding import Finding
 
 
-def check_claims(claims: list[Claim]) -> list[Finding]:
-    """A finding for each claim whose stated figure its own operands contradict."""
+#: How many failed capaian claims are looked up in the whole report for the figure that was misprinted (a
+#: scan of every line each): enough for any real report, bounded for a huge one.
+MISPRINT_LOOKUPS = 50
+
+
+def check_claims(claims: list[Claim], lines: list[str] | None = None) -> list[Finding]:
+    """A finding for each claim whose stated figure its own operands contradict. With the report's `lines`,
+    a capaian whose realisasi the report prints otherwise elsewhere (with the same target) is a finding on
+    that realisasi (`_misprinted_realisasi`)."""
     findings = []
     direction = _flat_row_direction([c for c in claims if c.kind == "baris"])
+    lookups = MISPRINT_LOOKUPS if lines else 0
     for claim in _judgeable(claims, direction):
         if claim.kind in ("capaian", "capaian-baris"):
-            findings += _capaian(claim)
+            found = _capaian(claim)
+            if found and lookups:
+                lookups -= 1
+                found = _misprinted_realisasi(claim, lines) or found
+            findings += found
         elif claim.kind == "rasio":
             findings += _ratio(claim, claim.operands)
         elif claim.kind == "jumlah":
@@ -82,6 +95,41 @@ def _capaian(claim: Claim) -> list[Finding]:
         return []
     computed = (real.value / target.value * HUNDRED).quantize(Decimal("0.01"), ROUND_HALF_UP)
     return [_finding(claim, "capaian", computed, f"{real.text} / {target.text} × 100")]
+
+
+_PRINTED = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?(?![\d]|[.,]\d)")
+
+
+def _misprinted_realisasi(claim: Claim, lines: list[str]) -> list[Finding]:
+    """Which of a failed capaian's three figures is the misprint: when capaian × target / 100, at the
+    realisasi's printed decimals, gives back the printed capaian, and the report prints that figure elsewhere
+    on a line with the same target ("... 0,44 0,68 154,55" in a table row, "realisasi 0,68% dari target
+    0,44%"), the realisasi is the one misprinted ("realisasi sebesar 0,65% dari target 0,44% atau tingkat
+    capaian sebesar 154,55%": 154,55 × 0,44 / 100 = 0,68). Else nothing (the capaian stays the finding)."""
+    real, target = claim.operands
+    if real.decimals == 0 or not target.value:
+        return []
+    solved = (claim.stated.value * target.value / HUNDRED).quantize(Decimal(1).scaleb(-real.decimals), ROUND_HALF_UP)
+    if solved == real.value or not solved or \
+            not ratio_holds(claim.stated.value, solved / target.value * HUNDRED, claim.stated.decimals):
+        return []
+    where = next((number for number, line in enumerate(lines, start=1) if number != claim.line
+                  and _prints(line, solved) and _prints(line, target.value)), None)
+    if where is None:
+        return []
+    said = f"{claim.stated.text} × {target.text} / 100"
+    return [Finding(rule="prose-arithmetic", table=None, item=claim.quotes[1], column="realisasi",
+                    reported=real.value, expected=solved, line=claim.line, decimals=real.decimals,
+                    detail={"id": f"capaian {said} (tercetak juga di baris {where}, dengan target yang sama)",
+                            "en": f"capaian {said} (printed so on line {where} too, with the same target)"},
+                    combined=list(claim.quotes))]
+
+
+def _prints(line: str, value: Decimal) -> bool:
+    shown = format(value, "f")
+    if shown not in line and shown.replace(".", ",") not in line:
+        return False  # most lines: a substring test before the numbers are read
+    return any(Decimal(m.group(0).replace(",", ".")) == value for m in _PRINTED.finditer(line))
 
 
 def _ratio(claim: Claim, operands) -> list[Finding]:

@@ -17,6 +17,7 @@ from ..said import shown
 from ..understand.model import Role, Table
 from ..understand.numbers import parse_number
 from ..understand.relations import left_of
+from .consistency import compared_cells
 from .evaluate import evaluate
 from .finding import Finding
 from .tolerance import EXACT, Tolerance
@@ -34,7 +35,8 @@ KIND_NAMES = {"children": {"id": "jumlah rincian", "en": "sum of parts"},
               "capaian": {"id": "capaian", "en": "achievement"},
               "efficiency": {"id": "efisiensi", "en": "efficiency"},
               "average": {"id": "rata-rata", "en": "average"},
-              "lhe": {"id": "nilai LHE", "en": "LHE score"}}
+              "lhe": {"id": "nilai LHE", "en": "LHE score"},
+              "cross-table": {"id": "sama di tabel lain", "en": "same in another table"}}
 
 
 @dataclass(frozen=True)
@@ -83,8 +85,10 @@ def _printed_numbers(table: Table) -> list[tuple[int, int]]:
     return cells
 
 
-def table_coverage(table: Table, findings: list[Finding], tolerance: Tolerance = EXACT) -> TableCoverage:
-    """`findings`: this table's (or all; those of other tables are passed over)."""
+def table_coverage(table: Table, findings: list[Finding], tolerance: Tolerance = EXACT,
+                   compared: frozenset | set = frozenset()) -> TableCoverage:
+    """`findings`: this table's (or all; those of other tables are passed over); `compared`: the cells the
+    cross-table comparisons read (`checks.consistency.compared_cells`), of this table or all."""
     coverage = TableCoverage(table.id)
     for cell in _printed_numbers(table):
         coverage.status[cell] = "unchecked"
@@ -95,6 +99,10 @@ def table_coverage(table: Table, findings: list[Finding], tolerance: Tolerance =
             if cell in coverage.status:
                 coverage.status[cell] = "checked"
                 coverage.kinds.setdefault(cell, set()).add(relation.kind)
+    for table_id, row, column in compared:
+        if table_id == table.id and (row, column) in coverage.status:
+            coverage.status[(row, column)] = "checked"
+            coverage.kinds.setdefault((row, column), set()).add("cross-table")
     if table.kind == "lhe" and not table.uncertain:  # the lhe-score rule reads its Bobot and Nilai columns
         for cell in coverage.status:
             if table.columns[cell[1]].role in (Role.BOBOT, Role.NILAI):
@@ -137,7 +145,8 @@ def _column_reason(table: Table, column) -> dict[str, str]:
                       "di sekitarnya",
                 "en": "no header word names it and its figures match no relation with the columns beside it"}
     if role in (Role.TARGET, Role.REALISASI_KINERJA) and not table.columns_with(Role.CAPAIAN):
-        return {"id": "tidak ada kolom capaian untuk dicocokkan", "en": "no capaian column to check them against"}
+        return {"id": "tidak ada kolom capaian untuk dicocokkan, dan tidak ada tabel lain yang mencetaknya",
+                "en": "no capaian column to check them against, and no other table prints them"}
     if role is Role.CAPAIAN and not left_of(table, column.index, Role.REALISASI_KINERJA):
         return {"id": "tidak ada kolom target dan realisasi di kirinya untuk menghitungnya",
                 "en": "no target and realisasi columns left of it to compute it from"}
@@ -148,8 +157,14 @@ def _column_reason(table: Table, column) -> dict[str, str]:
             "en": f"a {role.value} column in no relation on these rows (no parent or parts, total row or column pair)"}
 
 
-def coverage_of(tables: list[Table], findings: list[Finding], tolerance: Tolerance = EXACT) -> list[TableCoverage]:
+def coverage_of(tables: list[Table], findings: list[Finding], tolerance: Tolerance = EXACT,
+                compared: set | None = None) -> list[TableCoverage]:
+    """Each table's coverage; `compared`: the cells the cross-table comparisons read, as `run_checks` collected
+    them (found again when not given)."""
     by_table: dict[str | None, list[Finding]] = {}
     for finding in findings:  # grouped once: a long report has hundreds of tables and thousands of findings
         by_table.setdefault(finding.table, []).append(finding)
-    return [table_coverage(t, by_table.get(t.id, []), tolerance) for t in tables]
+    per_table: dict[str, set] = {}
+    for table_id, row, column in compared_cells(tables) if compared is None else compared:
+        per_table.setdefault(table_id, set()).add((table_id, row, column))
+    return [table_coverage(t, by_table.get(t.id, []), tolerance, per_table.get(t.id, set())) for t in tables]

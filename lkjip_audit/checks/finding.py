@@ -36,6 +36,7 @@ class Finding:
     key: str = ""  # what the finding is about, stable across runs and edits; set by checks.identity
     ocr_doubts: list[tuple[str, float]] = field(default_factory=list)  # (figure, OCR confidence), checks.ocr_doubts
     ocr_table: bool = False  # its table was read by OCR from a scan (checks.ocr_doubts)
+    compared: tuple = ()  # (table, row_index, column_index) of the cells `expected` was read from, elsewhere
 
 
     @property

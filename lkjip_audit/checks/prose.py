@@ -97,6 +97,11 @@ _COUNT = re.compile(r"(?<=\s)(\d{1,3})\s*(?:\([a-z ]+\))?\s+(sub\s*kegiatan|kegi
 _STATES_COUNT = re.compile(r"\b(melaksanakan|dilaksanakan|sebanyak|terdiri (atas|dari)|meliputi|menjalankan|"
                            r"terdapat|memiliki|mengelola)\b[^.]{0,40}?\d{1,3}\s*(\([a-z ]+\))?\s*program",
                            re.IGNORECASE)
+# `Program dan Kegiatan sebanyak 7 (tujuh) Program dan 12 (dua belas) sebagai berikut`: the second count's
+# noun is left out; the sentence has named the two things it counts, so it is the Kegiatan.
+_ELIDED_KEGIATAN = re.compile(r"\bprogram\s+dan\s+kegiatan\b.{0,80}?\d{1,3}\s*(?:\([a-z ]+\))?\s+program\s+dan\s+"
+                              r"(\d{1,3})\s*(?:\([a-z ]+\))?(?=\s+(?!sub\b|kegiatan\b|program\b)[a-z]|\s*[:.,]|\s*$)",
+                              re.IGNORECASE)
 _LEVEL_OF = {"program": Level.PROGRAM, "kegiatan": Level.KEGIATAN, "subkegiatan": Level.SUB_KEGIATAN}
 
 
@@ -112,6 +117,9 @@ def check_prose_counts(tables: list[Table], lines: list[str]) -> list[Finding]:
     for line, line_of in sentences(lines):  # a sentence a PDF text layer wraps is read whole
         matches = list(_COUNT.finditer(" " + line))
         counts = {_LEVEL_OF[m.group(2).lower().replace(" ", "")]: (int(m.group(1)), m.group(0)) for m in matches}
+        elided = _ELIDED_KEGIATAN.search(line)
+        if elided and Level.KEGIATAN not in counts:
+            counts[Level.KEGIATAN] = (int(elided.group(1)), elided.group(0)[-40:])
         # Only a sentence that says what the agency carried out; a Programme's own Kegiatan (`melalui 5
         # kegiatan`) is not the agency's, and a PDF's text layer holds table rows (`2 1 0 PROGRAM ...`).
         if Level.PROGRAM not in counts or not _STATES_COUNT.search(line):
@@ -123,4 +131,127 @@ def check_prose_counts(tables: list[Table], lines: list[str]) -> list[Finding]:
                     reported=Decimal(stated), expected=Decimal(in_table[level]),
                     line=line_of(max(matches[0].start() - 1, 0)),
                     combined=[text.strip()]))
+    return findings
+
+
+# `telah ditetapkan tiga (3) sasaran strategis`, `3 sasaran strategis dan 5 indikator kinerja utama`
+_COUNTED_THINGS = {"sasaran": ("sasaran",), "indikator": ("indikator", "iku")}
+_THING_COUNT = re.compile(r"(?<![\w.,])(?:(?P<digits>\d{1,2})(?:\s*\((?P<words1>[a-z ]+)\))?|(?P<words2>[a-z]+)\s*\("
+                          r"(?P<digits2>\d{1,2})\))\s+(?P<thing>sasaran|indikator|iku)\b", re.IGNORECASE)
+# The sentence announces what follows: `..., sebagai berikut :`, `yaitu:`, `antara lain:`
+_ANNOUNCES = re.compile(r"(sebagai\s+berikut|berikut\s+ini|yaitu|antara\s+lain|adalah)\s*:?\s*$|:\s*$", re.IGNORECASE)
+_CAPTION_LINE = re.compile(r"^\s*\**(tabel|table)\b", re.IGNORECASE)
+_THING_NAMES = {"sasaran": {"id": "sasaran", "en": "sasaran (objectives)"},
+                "indikator": {"id": "indikator", "en": "indicators"}}
+
+
+def check_counts_against_following_table(tables: list[Table], lines: list[str]) -> list[Finding]:
+    """prose-counts: a sentence that announces a table (`telah ditetapkan tiga (3) sasaran strategis ... sebagai
+    berikut :`) counts what that table lists: the distinct entries of its Sasaran or Indikator/IKU column (a
+    merged cell leaves the rows under it blank). Only a table that follows the sentence directly (a caption
+    line between them at most) is the one announced; a table without lines (a PDF's) is not matched."""
+    starts = {t.lines[0]: t for t in tables if t.lines and not t.uncertain}
+    findings = []
+    for sentence, line_of in sentences(lines):
+        if not _ANNOUNCES.search(sentence.strip()):
+            continue
+        end = line_of(max(len(sentence) - 1, 0))
+        table = _table_after(starts, lines, end)
+        if table is None:
+            continue
+        for match in _THING_COUNT.finditer(sentence):
+            stated = _stated_count(match)
+            thing = match.group("thing").lower()
+            thing = "indikator" if thing == "iku" else thing
+            listed = _listed(table, thing)
+            if stated is None or listed is None or stated == listed:
+                continue
+            findings.append(Finding(
+                rule="prose-counts", table=table.id, item=table.id, column=_THING_NAMES[thing]["id"],
+                reported=Decimal(stated), expected=Decimal(listed), line=line_of(match.start()),
+                combined=[match.group(0).strip()]))
+    return findings
+
+
+def _stated_count(match: re.Match) -> int | None:
+    from ..understand.claims import words_value
+    digits = int(match.group("digits") or match.group("digits2"))
+    words = match.group("words1") or match.group("words2")
+    if words is not None and words_value(words) not in (None, digits):
+        return None  # `tiga (4)`: the words and digits disagree, which the terbilang check reports
+    return digits
+
+
+def _table_after(starts: dict, lines: list[str], end: int, announced_between: bool = False):
+    """The table whose header starts right after line `end`: blank lines and caption lines between, and with
+    `announced_between` one line of prose that announces it (`... sebagai berikut:`)."""
+    number = end + 1
+    while number <= len(lines):
+        if number in starts:
+            return starts[number]
+        text = lines[number - 1].strip()
+        if announced_between and text and not _CAPTION_LINE.match(text) and "\t" not in text:
+            if not _ANNOUNCES.search(text):
+                return None
+            announced_between = False
+        elif text and not _CAPTION_LINE.match(text):
+            return None
+        number += 1
+    return None
+
+
+def _listed(table: Table, thing: str) -> int | None:
+    """How many distinct `thing`s (sasaran, indikator) the table lists in the column its header names."""
+    words = _COUNTED_THINGS[thing]
+    columns = [c for c in table.columns if any(w in c.header.lower().split() or c.header.lower().startswith(w)
+                                                for w in words)]
+    # A header that took in rows (`IKU / Nilai SAKIP Dkum / ...`: a table of words whose first rows were read
+    # as its header) does not say what its body lists.
+    if len(columns) != 1 or not all(re.fullmatch(r"\(?\d*\)?", part.strip())
+                                    for part in columns[0].header.split(" / ")[1:]):
+        return None
+    index = columns[0].index
+    names = [" ".join(row.cells[index].lower().split()) for row in table.rows if index < len(row.cells)]
+    names = [n for n in names if n and parse_number(n) is None]
+    return len(set(names)) or None
+
+
+# `dengan 2 indikator kinerja capaiannya sebesar 310% dan 106,26%`, `capaian masing-masing 95%, 100% dan 87,5%`
+_PERCENT = r"\d{1,4}(?:[.,]\d{1,2})?\s*%"
+_CAPAIAN_LIST = re.compile(rf"\bcapaian(?:nya)?\b(?:\s+kinerja(?:nya)?)?(?:\s+(?:masing-masing|berturut-turut))?"
+                           rf"(?:\s+(?:sebesar|adalah|yaitu|mencapai))?\s*(?P<list>{_PERCENT}(?:\s*(?:,|dan|serta)\s*"
+                           rf"{_PERCENT})+)", re.IGNORECASE)
+
+
+def check_capaian_list_against_following_table(tables: list[Table], lines: list[str]) -> list[Finding]:
+    """prose-table: a sentence listing its indicators' capaian (`2 indikator kinerja capaiannya sebesar 310% dan
+    106,26%`) agrees, in order, with the capaian column of the table that follows it (after at most one
+    sentence announcing it, `... dapat digambarkan sebagai berikut:`), when that table has as many capaian."""
+    starts = {t.lines[0]: t for t in tables if t.lines and not t.uncertain and t.column(Role.CAPAIAN)}
+    findings = []
+    for sentence, line_of in sentences(lines):
+        match = _CAPAIAN_LIST.search(sentence)
+        if not match:
+            continue
+        table = _table_after(starts, lines, line_of(max(len(sentence) - 1, 0)), announced_between=True)
+        if table is None:
+            continue
+        stated = [parse_number(p) for p in re.findall(_PERCENT, match.group("list"))]
+        column = table.column(Role.CAPAIAN)
+        printed = [(row, row.values[column.index]) for row in table.rows if column.index < len(row.values)
+                   and row.values[column.index] is not None and row.values[column.index].value is not None]
+        if len(printed) != len(stated) or any(s is None or s.value is None for s in stated):
+            continue
+        line = line_of(match.start("list"))
+        for (row, value), said in zip(printed, stated):
+            if round(value.value, min(value.decimals, said.decimals)) == round(said.value, min(value.decimals,
+                                                                                              said.decimals)):
+                continue
+            findings.append(Finding(
+                rule="prose-table", table=table.id, item=row.label, column=column.header, reported=value.value,
+                expected=said.value, line=row.line_of(column.index), page=row.page, row_index=row.index,
+                column_index=column.index, decimals=value.decimals,
+                detail={"id": f"teks baris {line} menyebut {said.text.strip()}",
+                        "en": f"the text on line {line} says {said.text.strip()}"},
+                combined=[row.cells[column.index], match.group(0).strip()]))
     return findings

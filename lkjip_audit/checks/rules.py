@@ -261,10 +261,14 @@ PROSE_TABLE = Rule(
     description={
         "id": "Pagu dan realisasi yang disebut dalam teks laporan (\"pagu anggaran sebesar Rp X ... realisasi Rp Y\") "
               "sama dengan baris tabel yang diuraikannya. Baris dikenali bila kedua angkanya sama atau hanya "
-              "berbeda satu digit.",
+              "berbeda satu digit. Capaian yang didaftar dalam satu kalimat (\"2 indikator kinerja capaiannya "
+              "sebesar 310% dan 106,26%\") sama, berurutan, dengan kolom capaian tabel yang langsung menyusulnya "
+              "(paling banyak satu kalimat pengantar \"sebagai berikut:\" di antaranya).",
         "en": "Pagu and realisasi stated in the report's text (\"pagu anggaran sebesar Rp X ... realisasi Rp Y\") "
               "equal the table row they describe. A row is recognised when both figures are equal or differ by one "
-              "digit.",
+              "digit. Capaian listed in one sentence (\"2 indikator kinerja capaiannya sebesar 310% dan "
+              "106,26%\") equal, in order, the capaian column of the table that follows it (at most one "
+              "sentence announcing it, \"sebagai berikut:\", between).",
     },
     tolerance={"id": "tepat sama (rupiah), tanpa toleransi: angka di teks disalin dari tabel",
                "en": "exact (rupiah), no tolerance: a figure in the text is copied from a table"},
@@ -293,7 +297,7 @@ PROSE_ARITHMETIC = Rule(
 PROSE_COUNTS = Rule(
     code="prose-counts",
     severity="warning",
-    name={"id": "Jumlah program/kegiatan di teks", "en": "Programme/activity counts in the text"},
+    name={"id": "Jumlah yang disebut di teks", "en": "Counts stated in the text"},
     template={
         "id": "Teks menyebut {reported} {column}, sedangkan tabel {item} memuat {expected} (selisih {difference}).",
         "en": "The text says {reported} {column} but table {item} lists {expected} (difference {difference}).",
@@ -302,11 +306,15 @@ PROSE_COUNTS = Rule(
         "id": "Jumlah Program, Kegiatan dan Sub Kegiatan yang disebut di teks (\"melaksanakan 7 (tujuh) program "
               "dan 15 kegiatan\") sama dengan jumlah baris tingkat itu di tabel anggaran utama (yang memuat baris "
               "Jumlah, Program terbanyak, lalu baris Program/Kegiatan/Sub Kegiatan terbanyak). Hanya kalimat yang "
-              "menyebut jumlah Program yang diperiksa.",
+              "menyebut jumlah Program yang diperiksa. Kalimat yang mengantar tabel (\"telah ditetapkan tiga (3) "
+              "sasaran strategis ... sebagai berikut :\") menyebut sebanyak sasaran atau indikator yang didaftar "
+              "tabel di bawahnya (isi berbeda di kolom Sasaran atau Indikator/IKU).",
         "en": "The number of Programmes, Kegiatan and Sub Kegiatan a sentence states (\"melaksanakan 7 (tujuh) "
               "program dan 15 kegiatan\") equals the rows of that level in the main budget table (one with a "
               "Jumlah row, the most Programmes, then the most Programme/Kegiatan/Sub Kegiatan rows). Only "
-              "sentences that count Programmes are read.",
+              "sentences that count Programmes are read. A sentence announcing a table (\"telah ditetapkan tiga (3) "
+              "sasaran strategis ... sebagai berikut :\") states as many sasaran or indicators as the table below "
+              "it lists (distinct entries of its Sasaran or Indikator/IKU column).",
     },
     tolerance={"id": "tepat sama", "en": "exact"},
 )
@@ -369,12 +377,18 @@ CROSS_TABLE = Rule(
     description={
         "id": "Indikator yang dicetak di beberapa tabel dengan target yang sama memiliki realisasi, pagu dan "
               "realisasi anggaran yang sama di setiap tabel; Program, Kegiatan dan Sub Kegiatan yang dicetak di "
-              "beberapa tabel anggaran memiliki pagu dan realisasi yang sama. Nama dicocokkan secara fuzzy (rapidfuzz). "
+              "beberapa tabel berkolom pagu memiliki pagu dan realisasi yang sama, dan yang diukur dengan satu "
+              "indikator di beberapa tabel capaian tahun ini memiliki target dan realisasi yang sama (satuan yang "
+              "sama, rumusan indikator mirip). Tabel yang tidak sama satu angka pun dengan tabel lain (rencana tahun "
+              "lain) tidak dibandingkan. Nama dicocokkan secara fuzzy (rapidfuzz), singkatan (UMKM) ditulis lengkap. "
               "Nilai yang dicetak paling banyak tabel dianggap nilai laporan; bila hanya dua tabel berbeda, tabel "
               "yang kemudian menjadi temuan dan menyebut tabel yang lebih dulu.",
         "en": "An indicator printed in several tables with the same target has the same realisation, pagu and "
-              "budget realisation in each; a Programme, Kegiatan or Sub Kegiatan printed in several budget tables "
-              "has the same pagu and realisation in each. Names are matched fuzzily (rapidfuzz). The value most tables "
+              "budget realisation in each; a Programme, Kegiatan or Sub Kegiatan printed in several tables with a "
+              "pagu column has the same pagu and realisation in each, and one measured by one indicator in several of "
+              "this year's results tables has the same target and realisation (same unit, indicator worded alike). "
+              "A table that agrees with the others on no figure (another year's plan) is not compared. Names are "
+              "matched fuzzily (rapidfuzz), abbreviations (UMKM) written out. The value most tables "
               "print is taken as the report's; where only two tables disagree, the later one is the finding and "
               "names the earlier.",
     },

@@ -207,14 +207,23 @@ _NOT_ADDED = (Role.NO, Role.KODE, Role.LABEL, Role.INDIKATOR, Role.KETERANGAN, R
               Role.EFISIENSI, Role.BOBOT, Role.NILAI)
 
 
-_TOTAL_ROW = re.compile(r"^\W*(sub\s*)?(jumlah|total)(\s+(keseluruhan|seluruhnya|total|akhir|pegawai))?\W*$",
-                        re.IGNORECASE)
+_TOTAL_ROW = re.compile(r"^\W*(sub\s*)?(jumlah|total)\b(?P<rest>[\w\s]*?)\W*$", re.IGNORECASE)
+#: Words that may follow Jumlah/Total in a total row's label without naming a thing of its own: "Jumlah
+#: Keseluruhan", "Total Anggaran". Any word of the table's own column headers may too ("Jumlah Pegawai" under
+#: a `Pegawai` column); "Jumlah Koperasi Aktif" in a list of indicators names a row, not a total.
+_TOTAL_WORDS = frozenset("keseluruhan seluruhnya total akhir pegawai anggaran pagu dana biaya belanja realisasi "
+                         "rp rupiah".split())
 
 
-def _is_total_row(row: Row) -> bool:
-    """A row whose only words say it is a total (`Jumlah`, `TOTAL`, `Jumlah Keseluruhan`)."""
+def _header_words(table: Table) -> frozenset[str]:
+    return frozenset(w for c in table.columns for w in re.findall(r"[a-z]{3,}", c.header.lower()))
+
+
+def _is_total_row(row: Row, header_words: frozenset[str] = frozenset()) -> bool:
+    """A row whose only words say it is a total (`Jumlah`, `TOTAL`, `Jumlah Keseluruhan`, `Jumlah Anggaran`)."""
     texts = [c for c, v in zip(row.cells, row.values) if c.strip() and v is None]
-    return len(texts) == 1 and bool(_TOTAL_ROW.match(texts[0]))
+    match = _TOTAL_ROW.match(texts[0]) if len(texts) == 1 else None
+    return bool(match) and set(match["rest"].lower().split()) <= _TOTAL_WORDS | header_words
 
 
 def _flat_totals(table: Table, taken: set) -> list[Relation]:
@@ -228,10 +237,11 @@ def _flat_totals(table: Table, taken: set) -> list[Relation]:
     relations = []
     rows = table.rows
     start = 0
+    words = _header_words(table)
     for i, row in enumerate(rows):
-        if not _is_total_row(row):
+        if not _is_total_row(row, words):
             continue
-        scope = [r for r in rows[start:i] if not _is_total_row(r)]
+        scope = [r for r in rows[start:i] if not _is_total_row(r, words)]
         start = i + 1
         if len(scope) < 2 or len({r.level for r in scope}) > 1:
             continue
