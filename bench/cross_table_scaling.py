@@ -67,7 +67,8 @@ def main(count: int) -> None:
         for name, grouping in (("rare words + rapidfuzz", consistency._grouped), ("all pairs", all_pairs)):
             small, large = (seconds(sizes[f], grouping) for f in (1, 4))
             rows = sum(len(t.rows) for t in sizes[1])
-            print(f"{name:24} {rows:6} rows {small:7.2f} s   {4 * rows:6} rows {large:7.2f} s   ratio {large / small:5.1f}")
+            print(f"{name:24} {rows:6} rows {small:7.2f} s   {4 * rows:6} rows {large:7.2f} s   "
+                  f"ratio {large / small:5.1f}")
 
 
 if __name__ == "__main__":

@@ -27,8 +27,8 @@ from ..understand.ratios import HUNDRED, capaian_holds, comparable, ratio_holds
 from .finding import Finding
 
 
-#: How many failed capaian claims are looked up in the whole report for the figure that was misprinted (a
-#: scan of every line each): enough for any real report, bounded for a huge one.
+#: How many failed capaian claims are looked up in the whole report for the figure that was misprinted (all in
+#: one pass over the lines): enough for any real report, bounded for a huge one.
 MISPRINT_LOOKUPS = 50
 
 
@@ -38,13 +38,12 @@ def check_claims(claims: list[Claim], lines: list[str] | None = None) -> list[Fi
     that realisasi (`_misprinted_realisasi`)."""
     findings = []
     direction = _flat_row_direction([c for c in claims if c.kind == "baris"])
-    lookups = MISPRINT_LOOKUPS if lines else 0
+    failed_capaian: list[tuple[int, Claim]] = []  # (position in findings, claim)
     for claim in _judgeable(claims, direction):
         if claim.kind in ("capaian", "capaian-baris"):
             found = _capaian(claim)
-            if found and lookups:
-                lookups -= 1
-                found = _misprinted_realisasi(claim, lines) or found
+            if found and len(failed_capaian) < MISPRINT_LOOKUPS:
+                failed_capaian.append((len(findings), claim))
             findings += found
         elif claim.kind == "rasio":
             findings += _ratio(claim, claim.operands)
@@ -54,6 +53,9 @@ def check_claims(claims: list[Claim], lines: list[str] | None = None) -> list[Fi
             findings += _words(claim)
         elif claim.kind == "baris":
             findings += _ratio(claim, claim.operands[::direction])
+    if lines and failed_capaian:
+        for position, finding in _misprinted_realisasi([c for _, c in failed_capaian], lines).items():
+            findings[failed_capaian[position][0]] = finding
     return findings
 
 
@@ -100,29 +102,49 @@ def _capaian(claim: Claim) -> list[Finding]:
 _PRINTED = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?(?![\d]|[.,]\d)")
 
 
-def _misprinted_realisasi(claim: Claim, lines: list[str]) -> list[Finding]:
+def _misprinted_realisasi(claims: list[Claim], lines: list[str]) -> dict[int, Finding]:
     """Which of a failed capaian's three figures is the misprint: when capaian × target / 100, at the
     realisasi's printed decimals, gives back the printed capaian, and the report prints that figure elsewhere
     on a line with the same target ("... 0,44 0,68 154,55" in a table row, "realisasi 0,68% dari target
     0,44%"), the realisasi is the one misprinted ("realisasi sebesar 0,65% dari target 0,44% atau tingkat
-    capaian sebesar 154,55%": 154,55 × 0,44 / 100 = 0,68). Else nothing (the capaian stays the finding)."""
-    real, target = claim.operands
-    if real.decimals == 0 or not target.value:
-        return []
-    solved = (claim.stated.value * target.value / HUNDRED).quantize(Decimal(1).scaleb(-real.decimals), ROUND_HALF_UP)
-    if solved == real.value or not solved or \
-            not ratio_holds(claim.stated.value, solved / target.value * HUNDRED, claim.stated.decimals):
-        return []
-    where = next((number for number, line in enumerate(lines, start=1) if number != claim.line
-                  and _prints(line, solved) and _prints(line, target.value)), None)
-    if where is None:
-        return []
-    said = f"{claim.stated.text} × {target.text} / 100"
-    return [Finding(rule="prose-arithmetic", table=None, item=claim.quotes[1], column="realisasi",
-                    reported=real.value, expected=solved, line=claim.line, decimals=real.decimals,
-                    detail={"id": f"capaian {said} (tercetak juga di baris {where}, dengan target yang sama)",
-                            "en": f"capaian {said} (printed so on line {where} too, with the same target)"},
-                    combined=list(claim.quotes))]
+    capaian sebesar 154,55%": 154,55 × 0,44 / 100 = 0,68). Returned per claim position, for the claims
+    whose misprint the report shows (for the others the capaian stays the finding). One pass over the lines
+    looks for every claim's figure at once."""
+    solutions = {}
+    for position, claim in enumerate(claims):
+        real, target = claim.operands
+        if real.decimals == 0 or not target.value:
+            continue
+        solved = (claim.stated.value * target.value / HUNDRED).quantize(Decimal(1).scaleb(-real.decimals),
+                                                                         ROUND_HALF_UP)
+        if solved != real.value and solved and \
+                ratio_holds(claim.stated.value, solved / target.value * HUNDRED, claim.stated.decimals):
+            solutions[position] = solved
+    if not solutions:
+        return {}
+    shown = {form for solved in solutions.values()
+             for form in (format(solved, "f"), format(solved, "f").replace(".", ","))}
+    anywhere = re.compile("|".join(re.escape(form) for form in sorted(shown, key=len, reverse=True)))
+    found: dict[int, Finding] = {}
+    for number, line in enumerate(lines, start=1):
+        if not anywhere.search(line):
+            continue  # most lines: one regular expression before any number is read
+        for position, solved in list(solutions.items()):
+            claim = claims[position]
+            real, target = claim.operands
+            if number == claim.line or not _prints(line, solved) or not _prints(line, target.value):
+                continue
+            del solutions[position]
+            said = f"{claim.stated.text} × {target.text} / 100"
+            found[position] = Finding(
+                rule="prose-arithmetic", table=None, item=claim.quotes[1], column="realisasi",
+                reported=real.value, expected=solved, line=claim.line, decimals=real.decimals,
+                detail={"id": f"capaian {said} (tercetak juga di baris {number}, dengan target yang sama)",
+                        "en": f"capaian {said} (printed so on line {number} too, with the same target)"},
+                combined=list(claim.quotes))
+        if not solutions:
+            break
+    return found
 
 
 def _prints(line: str, value: Decimal) -> bool:

@@ -14,6 +14,7 @@ from .split_cells import (drop_inserted_empty_cells, join_split_kode, split_doub
                           split_pair_header, split_two_figure_cells)
 from .model import MONEY_ROLES, Column, Level, Role, Row, Table
 from .relations import table_relations
+from .split_tables import split_at_inner_headers
 from .numbers import Number, column_decimal_mark, drop_invisible, parse_number, restore_lost_decimals
 
 __all__ = ["understand", "understand_table", "Table", "Row", "Column", "Role", "Level", "Number",
@@ -22,7 +23,8 @@ __all__ = ["understand", "understand_table", "Table", "Row", "Column", "Role", "
 
 def understand(document: Document) -> list[Table]:
     """Every table of a document, understood; tables are numbered T1, T2, ... in reading order."""
-    return [understand_table(raw, f"T{i}") for i, raw in enumerate(document.tables, start=1)]
+    raws = [part for raw in document.tables for part in split_at_inner_headers(raw)]
+    return [understand_table(raw, f"T{i}") for i, raw in enumerate(raws, start=1)]
 
 
 #: More columns than any LKjIP form has (the RKPD evaluation form has about 30): such a "table" is a line of

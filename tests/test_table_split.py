@@ -1,0 +1,42 @@
+"""Two tables read as one: a row of column names under rows of figures starts another table."""
+
+from __future__ import annotations
+
+from lkjip_audit.ingest.document import RawRow, RawTable
+from lkjip_audit.understand import Role, understand_table
+from lkjip_audit.understand.split_tables import split_at_inner_headers
+
+PK_SASARAN = [("No.", "Sasaran Strategis", "Indikator Kinerja", "Target"),
+              ("1", "Meningkatnya Kualitas Manajemen", "Nilai SAKIP", "70,20"),
+              ("2", "Meningkatnya Daya Saing Koperasi", "Koperasi Berkualitas", "21%")]
+PK_ANGGARAN = [("No.", "Program", "Anggaran", "Keterangan"),
+               ("1", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN", "Rp 9.384.257.538", "Mendukung"),
+               ("2", "PROGRAM PENGAWASAN KOPERASI", "Rp 443.312.500", "Mendukung"),
+               ("", "Jumlah Anggaran", "Rp 9.827.570.038", "")]
+
+
+def raw(rows, page=17) -> RawTable:
+    return RawTable(rows=[RawRow(tuple(cells), page=page) for cells in rows])
+
+
+def test_a_perjanjian_kinerja_page_read_as_one_table_is_two():
+    # Depok's PK (004, PDF page 17): its Sasaran table, then under a header of its own its Programs' Anggaran.
+    parts = split_at_inner_headers(raw(PK_SASARAN + PK_ANGGARAN))
+    assert [[r.cells[1] for r in part.rows] for part in parts] == [
+        [r[1] for r in PK_SASARAN], [r[1] for r in PK_ANGGARAN]]
+    budget = understand_table(parts[1], "T2")
+    assert [c.role for c in budget.columns][1:3] == [Role.LABEL, Role.PAGU]
+    assert str(budget.repairs[0]) == ("page 17: a row of column names inside the table: read as a table of its "
+                                      "own from this row")
+    # its Jumlah is checked against its Programs (they add up)
+    assert [r.kind for r in budget.relations] == ["column-total"]
+
+
+def test_rows_of_words_are_not_a_header():
+    # a group row naming a Program (one cell), the table's own header repeated, or a row of column names with
+    # no figures after it: still one table
+    group = [("", "PROGRAM PENGAWASAN KOPERASI", "", "")]
+    repeated = [PK_ANGGARAN[0]]
+    for inside in (group, repeated):
+        assert len(split_at_inner_headers(raw(PK_ANGGARAN[:3] + inside + PK_ANGGARAN[1:3]))) == 1
+    assert len(split_at_inner_headers(raw(PK_SASARAN + [PK_ANGGARAN[0]]))) == 1
