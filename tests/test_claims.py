@@ -82,6 +82,27 @@ def test_generated_capaian_with_a_mistyped_realisasi(target_cents, real_cents, s
     assert claims_in(text) == [("realisasi", typo, real, 3)]
 
 
+LIST = ("Program dan pagu anggaran Dinas tahun 2021 terdiri dari 3 (tiga) program 5 (lima) kegiatan dengan pagu "
+        "anggaran sebesar Rp. {total} (...).\n\n"
+        "1. Program Pelayanan Administrasi Perkantoran ;\n"
+        "Pagu anggaran sebesar Rp. 5.087.297.982 realisasi Rp. 4.121.714.374 capaian sebesar 81,02%.\n"
+        "2. Program Pengawasan Dan Pemeriksaan Koperasi;\n"
+        "Pagu anggaran sebesar Rp. 336.362.660 realisasi Rp. 300.326.200 capaian sebesar 89,29%.\n"
+        "{third}"
+        "\nSecara keseluruhan anggaran tahun 2021 sebesar Rp.{total},- dengan terserap sebesar Rp.10.894.818.544,-.")
+THIRD = "3. Program Pengembangan UMKM;\nPagu anggaran sebesar Rp. 511.020.500 realisasi Rp. 351.386.350.\n"
+
+
+def test_a_total_pagu_and_the_list_of_programs_that_follows():
+    # Kediri (001) line 567: "terdiri dari 7 (tujuh) program 15 (lima belas) kegiatan dengan pagu anggaran
+    # sebesar Rp. 12.468.907.592", then lines 569-582 one Program per item, whose pagu add up to 12.395.837.032.
+    assert claims_in(LIST.format(total="5.934.681.142", third=THIRD)) == []
+    assert claims_in(LIST.format(total="5.934.681.152", third=THIRD)) == [
+        ("jumlah", Decimal(5934681152), Decimal(5934681142), 1)]
+    # two items for three announced Programs: not the list announced, nothing is read
+    assert claims_in(LIST.format(total="5.934.681.152", third="")) == []
+
+
 def test_parts_that_do_not_add_up_to_their_total():
     # Depok line 881
     text = ("diikuti oleh 225 orang peserta yang terdiri dari 204 orang peserta perempuan dan 24 peserta "

@@ -9,7 +9,9 @@ Each paragraph (a sentence the text layer wraps is read whole) is read for:
   formula block flattened onto one line, numerator (with its words), `x 100 = Z`, then the denominator:
   "36.743 Penduduk usia 7 s.d 12 tahun yang sekolah x 100 = 92.22 39.834 Penduduk usia 7 s.d 12 tahun";
 - **jumlah**, a total and its parts: "225 orang peserta yang terdiri dari 204 orang peserta perempuan dan 24
-  peserta laki-laki" (counted things, not percentages);
+  peserta laki-laki" (counted things, not percentages); and a total pagu announced for a number of Programs,
+  "terdiri dari 7 (tujuh) program ... dengan pagu anggaran sebesar Rp. 12.468.907.592", with the list of that
+  many Programs' pagu that follows it;
 - **baris**, a table row flattened into prose with two counts of one unit and a percentage after them:
   "Upaya hukum banding tahun 2016 dan 2015 40 Berkas Upaya hukum banding tahun 2015 20 Berkas 50,00". Which
   count is divided by which is not printed: the checks take it from the report's other rows of this shape;
@@ -157,7 +159,56 @@ def read_claims(lines: list[str], table_lines: set[int] | frozenset[int] | None 
         claims += (_capaian_claims(text, line_of) + _ratio_claims(text, line_of) + _total_claims(text, line_of)
                    + _flat_rows(text, line_of) + _terbilang(text, line_of) + _divisions(text, line_of))
     claims += _stated_bases(lines)
+    claims += _listed_amounts(lines)
     return sorted(claims, key=lambda c: c.line)
+
+
+# `terdiri dari 7 (tujuh) program 15 (lima belas) kegiatan dengan pagu anggaran sebesar Rp. 12.468.907.592`
+_LIST_COUNT = re.compile(r"\bterdiri\s+(?:dari|atas)\s+(\d{1,2})\s*(?:\([a-z ]+\))?\s*(program|kegiatan|sub\s+kegiatan)\b",
+                         re.IGNORECASE)
+_PAGU_AMOUNT = re.compile(r"\b(?:pagu|anggaran|dialokasikan)\b[^.\d]{0,50}?Rp\.?\s*(\d{1,3}(?:\.\d{3})+)(?:,-|,00)?",
+                          re.IGNORECASE)
+# How far the total may stand after the count it is the total of, in characters ("terdiri dari 7 (tujuh)
+# program 15 (lima belas) kegiatan dengan pagu anggaran sebesar Rp. ...").
+LIST_TOTAL_AFTER = 200
+# How many lines after the announcing paragraph its items may stand (a list of Programs with a line or two
+# each).
+LIST_WINDOW = 40
+
+
+def _listed_amounts(lines: list[str]) -> list[Claim]:
+    """**jumlah** of a list: a sentence that gives a total pagu for a number of Programs (or Kegiatan)
+    "terdiri dari 7 (tujuh) program ... dengan pagu anggaran sebesar Rp. 12.468.907.592", then that many
+    items each with its own pagu ("1. Program ...; Pagu anggaran sebesar Rp. 5.087.297.982 realisasi ...").
+    The items' pagu must add up to the total. Read only when the list visibly ends after as many pagu as
+    announced: the next pagu stated, if any, restates the total ("Secara keseluruhan anggaran ... sebesar
+    Rp.12.468.907.592") or stands in a later paragraph."""
+    claims = []
+    # a PDF's text layer may hold the whole report as one paragraph: every count in it is looked at
+    counts = ((s, t, o, c) for s, t, o in paragraphs(lines) for c in _LIST_COUNT.finditer(t))
+    for start, text, offsets, count in counts:
+        total = _PAGU_AMOUNT.search(text, count.end(), count.end() + LIST_TOTAL_AFTER)
+        stated = _number(total.group(1)) if total else None
+        if stated is None:
+            continue
+        wanted = int(count.group(1))
+        after = start + len(offsets)  # the first line after this paragraph
+        # (paragraph, amount) after the total: the rest of its paragraph, then the next paragraphs
+        amounts = [(0, m) for m in _PAGU_AMOUNT.finditer(text, total.end())]
+        for number, (_, following, _) in enumerate(paragraphs(lines[after - 1:after - 1 + LIST_WINDOW]), start=1):
+            amounts += [(number, m) for m in _PAGU_AMOUNT.finditer(following)]
+            if len(amounts) > wanted:
+                break
+        items = [(_number(m.group(1)), m.group(0).strip()) for _, m in amounts[:wanted]]
+        if len(items) != wanted or any(n is None for n, _ in items):
+            continue
+        if len(amounts) > wanted:
+            (last, _), (extra, match) = amounts[wanted - 1], amounts[wanted]
+            if extra == last and _number(match.group(1)) != stated:
+                continue  # the list goes on: not the one announced
+        claims.append(Claim("jumlah", start + line_at(offsets, total.start(1)), total.group(0).strip()[:80], stated,
+                            tuple(n for n, _ in items), (total.group(1), *(q for _, q in items))))
+    return claims
 
 
 def _stated_bases(lines: list[str]) -> list[Claim]:
