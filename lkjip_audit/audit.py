@@ -20,6 +20,7 @@ from .exceptions import InputError
 from .said import Said
 from .report.findings_json import findings_document, summary_line, write_findings_json
 from .paths import output_stem
+from .progress import Progress
 from .report.labels import LANGUAGES, kind_text, text
 from .report.workbook import ReportInfo, write_workbook
 from .understand import Table, understand
@@ -110,18 +111,24 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT, scale: s
                                                           "Give a number of rupiah, e.g. 0 or 1000")) from None
     defaults = [load_scale(scale)] if scale else list(DEFAULT_SCALES)
     document = ingest.read(path)
+    progress = Progress(document.path.name, len(document.lines), len(document.tables))
+    progress.step("understand")
     # A report without a table is still audited: its prose's claims are (and the summary says so).
     tables = understand(document) if document.tables else []
     # Lines a reader took as table rows are not read again as flattened rows; a PDF's table rows have no
     # line in its text layer, so there none is (`None`: which lines are table rows is not known).
     rows = [row for raw in document.tables for row in raw.rows]
     table_lines = None if any(row.line is None for row in rows) else {row.line for row in rows}
+    progress.step("claims")
     claims = read_claims(document.lines, table_lines)
+    progress.step("checks")
     compared: set = set()  # the cells the cross-table comparisons read, for the coverage
     findings = run_checks(tables, document.lines, tolerance, printed_scales(document.lines), defaults, claims,
                           compared)
     mark_ocr_doubts(findings, document.ocr_words, document.line_pages, {t.id for t in tables if t.ocr})
+    progress.step("checklist")
     parts = checklist(tables, document.lines, findings, document.line_pages)
+    progress.step("coverage")
     return AuditResult(report=document.path.name, source=str(document.path), sha256=document.sha256,
                        tables=tables, findings=findings, identity=report_identity(document.lines), checklist=parts,
                        coverage=coverage_of(tables, findings, tolerance, compared),

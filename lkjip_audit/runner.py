@@ -120,7 +120,7 @@ class ProgressLines:
     """papermill's `stderr_file`: of what the kernel writes on stderr, the progress lines (`OCR: …`) reach the
     user as they come; the rest (warnings) stays in the executed notebook."""
 
-    PREFIXES = ("OCR: ",)
+    PREFIXES = ("OCR: ", "Audit: ")
 
     def __init__(self, target: TextIO):
         self.target = target

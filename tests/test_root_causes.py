@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from conftest import DEPOK
 from lkjip_audit.audit import audit
+from lkjip_audit.checks.causes import digit_slip, digit_slips
 from lkjip_audit.report.findings_json import findings_document
 
 
@@ -73,3 +77,16 @@ def test_findings_json_lists_each_misprint_once_and_its_findings_point_to_it(kuk
     pointing = {f["id"]: f["likely_misprint"] for f in document["findings"] if f["likely_misprint"]}
     assert pointing == {ids[0]: "M1", ids[2]: "M1", ids[3]: "M1", ids[4]: "M2", ids[6]: "M2"}
     assert document["findings"][2]["likely_cause"].startswith("kemungkinan salah cetak: [Realisasi] Pengadaan")
+
+
+@given(st.integers(min_value=1, max_value=10**13), st.data())
+def test_digit_slips_are_the_numbers_digit_slip_relates(value, data):
+    # prose-table looks up the rows printing a one-digit slip of a figure: the slips it looks for must be
+    # exactly the numbers `digit_slip` names as one (a digit changed, two neighbours swapped).
+    digits = str(value)
+    i = data.draw(st.integers(min_value=0, max_value=len(digits) - 1))
+    changed = digits[:i] + data.draw(st.sampled_from("0123456789")) + digits[i + 1:]
+    swapped = digits[:i] + digits[i + 1:i + 2] + digits[i] + digits[i + 2:]
+    slips = digit_slips(Decimal(value))
+    for other in (int(changed), int(swapped), value + 1, value * 10):
+        assert (Decimal(other) in slips) == (digit_slip(Decimal(value), Decimal(other)) is not None)

@@ -33,6 +33,22 @@ def digit_slip(reported: Decimal, expected: Decimal) -> str | None:
     return None
 
 
+def digit_slips(value: Decimal) -> set[Decimal]:
+    """Every whole number `digit_slip` relates to `value`: one digit changed, or two neighbours swapped."""
+    if value != value.to_integral_value():
+        return set()
+    digits = str(abs(int(value)))
+    sign = -1 if value < 0 else 1
+    found = set()
+    for i, digit in enumerate(digits):
+        for other in "0123456789":
+            if other != digit and not (i == 0 and other == "0" and len(digits) > 1):
+                found.add(Decimal(digits[:i] + other + digits[i + 1:]) * sign)
+        if i + 1 < len(digits) and digits[i + 1] != digit and not (i == 0 and digits[1] == "0"):
+            found.add(Decimal(digits[:i] + digits[i + 1] + digit + digits[i + 2:]) * sign)
+    return found
+
+
 def likely_cause(finding: Finding, parts: list[tuple[str, Decimal]] | None = None) -> str | None:
     """Code of the likeliest cause (see CAUSES), filling the finding's `cause_detail`; None when none shows."""
     reported, expected = finding.reported, finding.expected

@@ -203,12 +203,15 @@ def _disagreeing_tables(groups: list[list[Mention]], roles: tuple[Role, ...]) ->
     for group in groups:
         for role in roles:
             printed = [(m.table.id, number) for m in group if (number := _value(m, role)[0]) is not None]
-            for i, (table_a, a) in enumerate(printed):
-                for table_b, b in printed[i + 1:]:
-                    decimals = min(a.decimals, b.decimals)
-                    tally = same if round(a.value, decimals) == round(b.value, decimals) else different
-                    tally[table_a] += 1
-                    tally[table_b] += 1
+            if len(printed) < 2:
+                continue
+            # each figure against every other of the group, counted at once (a long report's groups are large)
+            decimals = min(number.decimals for _, number in printed)
+            shown = Counter(round(number.value, decimals) for _, number in printed)
+            for table, number in printed:
+                alike = shown[round(number.value, decimals)] - 1
+                same[table] += alike
+                different[table] += len(printed) - 1 - alike
     return {table for table in different if different[table] >= 2 and not same[table]}
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..understand.main_table import main_budget_table
 from ..understand.model import Level, Role, Table
 from ..understand.numbers import format_id, parse_number
-from .causes import digit_slip
+from .causes import digit_slip, digit_slips
 from .finding import Finding
 from ..understand.paragraphs import sentences
 from .values import amount
@@ -45,19 +45,30 @@ def check_prose_against_tables(tables: list[Table], lines: list[str]) -> list[Fi
     each figure that differs is a finding.
     """
     findings = []
-    # Each budget table's (pagu, realisasi) per row, read once: a long report has many pairs and rows.
+    # Each budget table's (pagu, realisasi) per row, read once, and every row by each figure it prints: a pair
+    # is set against the rows printing its figures or a one-digit slip of them (setting every pair against
+    # every row costs pairs × rows, which a long report cannot afford).
     budget = []
+    by_figure: dict[Decimal, list[tuple[int, int]]] = {}
     for table in tables:
         pagu_col, real_col = table.column(Role.PAGU), table.column(Role.REALISASI)
         # a table shown, not checked (cells that may not line up) is not compared with the prose either
         if table.has_budget and pagu_col and real_col and not table.uncertain:
             printed_rows = [(row, _printed(row, pagu_col.index, real_col.index)) for row in table.rows]
+            for position, (_, printed) in enumerate(printed_rows):
+                for value in {v for v in printed if v is not None}:
+                    by_figure.setdefault(value, []).append((len(budget), position))
             budget.append((table, pagu_col, real_col, printed_rows, {tuple(p) for _, p in printed_rows}))
     for line, pagu, realisasi in prose_pairs(lines):
-        for table, pagu_col, real_col, printed_rows, printed_set in budget:
+        hits: dict[int, set[int]] = {}
+        for figure in {pagu, realisasi, *digit_slips(pagu), *digit_slips(realisasi)}:
+            for number, position in by_figure.get(figure, ()):
+                hits.setdefault(number, set()).add(position)
+        for number in sorted(hits):
+            table, pagu_col, real_col, printed_rows, printed_set = budget[number]
             if (pagu, realisasi) in printed_set:
                 continue  # a row of this table prints both figures: that is the row the prose describes
-            matches = [(row, described) for row, printed in printed_rows
+            matches = [(row, described) for row, printed in (printed_rows[p] for p in sorted(hits[number]))
                        if (described := _described(printed, pagu, realisasi))]
             # A Program and its only Kegiatan print the same figures: the prose describes the higher level.
             top = min((row.level.depth for row, _ in matches), default=None)

@@ -57,8 +57,11 @@ def likely_misprints(tables: list[Table], findings: list[Finding],
                      table_rules: Callable[[Table, Tolerance], list[Finding]], tolerance: Tolerance) -> list[Misprint]:
     """Misprints that explain two or more findings each; `table_rules` re-checks a table with one cell changed."""
     misprints = []
+    by_table: dict[str | None, list[Finding]] = {}
+    for finding in findings:  # grouped once: a long report has thousands of tables and findings
+        by_table.setdefault(finding.table, []).append(finding)
     for table in tables:
-        failing = [f for f in findings if f.table == table.id and f.rule in MONEY_RULES and f.difference]
+        failing = [f for f in by_table.get(table.id, []) if f.rule in MONEY_RULES and f.difference]
         if len(failing) < 2:
             continue
         involved: dict[tuple[int, int], list[Finding]] = {}
@@ -67,7 +70,7 @@ def likely_misprints(tables: list[Table], findings: list[Finding],
                 involved.setdefault(cell, []).append(finding)
         # Only what the table rules find can be explained by a cell; prose findings on the table stay.
         checked = {f.slot for f in table_rules(table, tolerance)}
-        before = {f.slot: f for f in findings if f.table == table.id and f.slot in checked}
+        before = {f.slot: f for f in by_table[table.id] if f.slot in checked}
         for (row_index, column_index), its in involved.items():
             if len(its) < 2:
                 continue

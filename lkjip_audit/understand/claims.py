@@ -86,7 +86,9 @@ _YEAR_NAMED = re.compile(r"\btahun\s+(?:19|20)\d\d\b", re.IGNORECASE)
 _FIRST_NUMBER = re.compile(rf"(?<![\d.,]){_NUMBER}")
 # `Pertumbuhan pertumbuhan % 0,44 0,68 154,55 Sangat`: words, three or six figures, perhaps a category word.
 _FIGURE = r"\d{1,3}(?:\.\d{3})*(?:,\d+)?%?|\d+(?:[.,]\d+)?%?"
-_FLAT_CAPAIAN = re.compile(rf"^\s*(?P<label>[^\d\t|]*[A-Za-z][^\d\t|]*?)\s+"
+# (The label is every character before the first figure: no letter is asked for inside the pattern, where
+# it made a long line of prose without figures cost the square of its length; `_flat_capaian_rows` asks.)
+_FLAT_CAPAIAN = re.compile(rf"^\s*(?P<label>[^\d\t|]+?)\s+"
                            rf"(?P<figures>(?:(?:{_FIGURE})\s+){{2,5}}(?:{_FIGURE}))"
                            rf"(?:\s+[A-Za-z][A-Za-z ]*)?\s*$")
 _YEARS_LINE = re.compile(r"^\s*(?:(?:19|20)\d\d\s+){2,5}(?:19|20)\d\d\s*$")
@@ -241,7 +243,7 @@ def _flat_capaian_rows(lines: list[str], table_lines) -> list[Claim]:
         if number in table_lines or "\t" in line:
             continue
         match = _FLAT_CAPAIAN.match(line)
-        if match is None:
+        if match is None or not re.search("[A-Za-z]", match.group("label")):
             continue
         figures = match.group("figures").split()
         under_years = any(_YEARS_LINE.match(lines[i]) for i in range(max(0, number - 4), number - 1))
