@@ -23,6 +23,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..understand.claims import Claim
+from ..understand.numbers import parse_number
 from ..understand.ratios import HUNDRED, capaian_holds, comparable, ratio_holds
 from .finding import Finding
 
@@ -151,7 +152,7 @@ def _prints(line: str, value: Decimal) -> bool:
     shown = format(value, "f")
     if shown not in line and shown.replace(".", ",") not in line:
         return False  # most lines: a substring test before the numbers are read
-    return any(Decimal(m.group(0).replace(",", ".")) == value for m in _PRINTED.finditer(line))
+    return any((n := parse_number(m.group(0))) is not None and n.value == value for m in _PRINTED.finditer(line))
 
 
 def _ratio(claim: Claim, operands) -> list[Finding]:

@@ -129,7 +129,8 @@ def _same_indicator_wording(a: Mention, b: Mention) -> bool:
 
 def _activity_name(table: Table, row: Row) -> str:
     """The Program/Kegiatan a row is about: the label cell that says "Program ..."/"Kegiatan ..." (a table of
-    Sasaran | Program puts it in its second label column), else the row's label; abbreviations written out."""
+    Sasaran | Program puts it in its second label column), else the row's label, normalized (abbreviations are
+    written out only when names are compared, `_alike`)."""
     cells = [normalize(row.cells[c.index]) for c in table.columns_with(Role.LABEL) if c.index < len(row.cells)]
     named = [c for c in cells if _ACTIVITY_WORD.match(c)]
     return named[-1] if named else normalize(row.label)
@@ -163,8 +164,8 @@ def _named_rows(table: Table) -> list[Mention]:
         if not program and row.level is Level.PROGRAM:
             continue  # a Sasaran or an agency row is no Program, whatever level the layout gave it
         shown = next((" ".join(row.cells[c.index].split()) for c in table.columns_with(Role.LABEL)
-                      if c.index < len(row.cells) and normalize(row.cells[c.index]) and
-                      normalize(row.cells[c.index]) == name), " ".join(row.label.split()))
+                      if c.index < len(row.cells) and normalize(row.cells[c.index]) == name),
+                     " ".join(row.label.split()))
         mentions.append(Mention(table, row, name, shown, Decimal(0), False))
     return mentions
 

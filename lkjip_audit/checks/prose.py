@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..understand.claims import words_value
 from ..understand.main_table import main_budget_table
 from ..understand.model import Level, Role, Table
 from ..understand.numbers import format_id, parse_number
@@ -185,7 +186,6 @@ def check_counts_against_following_table(tables: list[Table], lines: list[str]) 
 
 
 def _stated_count(match: re.Match) -> int | None:
-    from ..understand.claims import words_value
     digits = int(match.group("digits") or match.group("digits2"))
     words = match.group("words1") or match.group("words2")
     if words is not None and words_value(words) not in (None, digits):
@@ -255,8 +255,8 @@ def check_capaian_list_against_following_table(tables: list[Table], lines: list[
             continue
         line = line_of(match.start("list"))
         for (row, value), said in zip(printed, stated):
-            if round(value.value, min(value.decimals, said.decimals)) == round(said.value, min(value.decimals,
-                                                                                              said.decimals)):
+            decimals = min(value.decimals, said.decimals)  # 173,14% and 173,1% are one figure
+            if round(value.value, decimals) == round(said.value, decimals):
                 continue
             findings.append(Finding(
                 rule="prose-table", table=table.id, item=row.label, column=column.header, reported=value.value,
