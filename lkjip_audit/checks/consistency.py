@@ -232,6 +232,8 @@ def _grouped(mentions: list[Mention], same, alike=None) -> list[list[Mention]]:
     words = {id(m): _words(m.name) for m in mentions}
     frequency = Counter(w for m in mentions for w in words[id(m)])
     groups: list[list[Mention]] = []
+    members: list[set[int]] = []  # the tables each group has a mention of (a report repeating its names in
+    # thousands of tables made a scan of the group per mention the square of the report's length)
     shapes: list[tuple[str, str]] = []  # each group's first name in `alike`'s form, printed and written out
     index: dict[str, list[int]] = {}
     for mention in mentions:
@@ -245,14 +247,16 @@ def _grouped(mentions: list[Mention], same, alike=None) -> list[list[Mention]]:
                                         score_cutoff=alike[1], limit=None)
                 kept.update(position for _, _, position in found)
             candidates = [candidates[position] for position in sorted(kept)]
-        group = next((groups[n] for n in candidates if same(groups[n][0], mention)), None)
-        if group is None:
+        number = next((n for n in candidates if same(groups[n][0], mention)), None)
+        if number is None:
             groups.append([mention])
+            members.append({id(mention.table)})
             shapes.append(shape)
             for w in words[id(mention)]:
                 index.setdefault(w, []).append(len(groups) - 1)
-        elif all(m.table is not mention.table for m in group):
-            group.append(mention)
+        elif id(mention.table) not in members[number]:
+            groups[number].append(mention)
+            members[number].add(id(mention.table))
     return groups
 
 
