@@ -94,8 +94,10 @@ def open_pdf(path: Path):
                                   "coba lagi",
                                   "Ask the agency for an unprotected copy, or remove the password and try "
                                   "again")) from exc
-        raise InputError(path, Said(f"PDF-nya rusak atau tidak lengkap ({exc})",
-                                    f"the PDF is damaged or incomplete ({exc})"),
+        # pdfium says `Failed to load document (PDFium: Data format error).`: its own words, once, unpunctuated.
+        detail = str(exc).rsplit("PDFium:", 1)[-1].strip(" .()") if "PDFium:" in str(exc) else str(exc).strip(" .")
+        raise InputError(path, Said(f"PDF-nya rusak atau tidak lengkap (PDFium: {detail})",
+                                    f"the PDF is damaged or incomplete (PDFium: {detail})"),
                          Said("Unduh atau ekspor ulang laporannya", "Download or export the report again")) from exc
 
 
