@@ -26,6 +26,11 @@ system-deps: ocr-deps
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	    libreoffice-calc-nogui >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Chromium (headless) to render the notebook's HTML in the render test"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    chromium >/dev/null; }
 
 $(VENV)/.installed: pyproject.toml
 	@echo "setup: creating $(VENV) with $$($(PYTHON) --version)"

@@ -15,7 +15,8 @@ from .checks import EXACT, Finding, Tolerance, run_checks
 from .checks.claims import judged
 from .checks.ocr_doubts import mark_ocr_doubts
 from .checks.coverage import ProseCoverage, TableCoverage, coverage_of
-from .checks.completeness import ANSWERS, STATUS_TEXT, ChecklistItem, checklist, suggested_answers
+from .checks.completeness import (ANSWERS, STATUS_TEXT, ChecklistItem, ContentsCheck, checklist, contents_check,
+                                  suggested_answers)
 from .exceptions import InputError
 from .said import Said
 from .report.findings_json import findings_document, summary_line, write_findings_json
@@ -24,7 +25,8 @@ from .progress import Progress
 from .report.labels import LANGUAGES, kind_text, text
 from .report.workbook import ReportInfo, write_workbook
 from .understand import Table, understand
-from .understand.claims import read_claims
+from .understand.claims import StatedTotal, read_claims, stated_budget_totals
+from .understand.contents import find_contents
 from .understand.identity import ReportIdentity, report_identity
 from .understand.scales import DEFAULT_SCALES, load_scale, printed_scales
 
@@ -45,6 +47,8 @@ class AuditResult:
     checklist: list[ChecklistItem] = field(default_factory=list)  # Kelengkapan LKjIP
     coverage: list[TableCoverage] = field(default_factory=list)  # per table: what was checked, what not and why
     prose: ProseCoverage | None = None  # the prose's claims: how many read, judged, failed
+    contents: ContentsCheck | None = None  # the report's contents list against what it contains
+    stated_totals: list[StatedTotal] = field(default_factory=list)  # the whole budget as the prose states it
 
     def tables_frame(self, lang: str | None = None) -> pd.DataFrame:
         """The tables read; with `lang`, its headers and table kinds in that language (the notebook's view)."""
@@ -113,8 +117,9 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT, scale: s
     document = ingest.read(path)
     progress = Progress(document.path.name, len(document.lines), len(document.tables))
     progress.step("understand")
+    contents = find_contents(document.lines)
     # A report without a table is still audited: its prose's claims are (and the summary says so).
-    tables = understand(document) if document.tables else []
+    tables = understand(document, contents) if document.tables else []
     # Lines a reader took as table rows are not read again as flattened rows; a PDF's table rows have no
     # line in its text layer, so there none is (`None`: which lines are table rows is not known).
     rows = [row for raw in document.tables for row in raw.rows]
@@ -127,10 +132,12 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT, scale: s
                           compared)
     mark_ocr_doubts(findings, document.ocr_words, document.line_pages, {t.id for t in tables if t.ocr})
     progress.step("checklist")
-    parts = checklist(tables, document.lines, findings, document.line_pages)
+    parts = checklist(tables, document.lines, findings, document.line_pages, contents)
     progress.step("coverage")
     return AuditResult(report=document.path.name, source=str(document.path), sha256=document.sha256,
                        tables=tables, findings=findings, identity=report_identity(document.lines), checklist=parts,
+                       contents=contents_check(contents, document.lines, tables),
+                       stated_totals=stated_budget_totals(document.lines),
                        coverage=coverage_of(tables, findings, tolerance, compared),
                        prose=ProseCoverage(len(claims), judged(claims),
                                            sum(1 for f in findings if f.rule == "prose-arithmetic")),
@@ -149,8 +156,10 @@ def write_outputs(result: AuditResult, out_dir: str | Path, lang: str = "id") ->
                       tolerance=result.tolerance, started_at=result.started_at, seconds=result.seconds,
                       parameters={"lang": lang, "tolerance": str(result.tolerance.money)})
     workbook = write_workbook(out_dir / f"{stem}.audit.xlsx", info, result.tables, result.findings, lang,
-                              checklist=result.checklist, coverage=result.coverage)
+                              checklist=result.checklist, coverage=result.coverage, contents=result.contents,
+                              stated=result.stated_totals)
     document = findings_document(result.report, result.source, result.sha256, result.tables, result.findings,
-                                 lang, checklist=result.checklist, coverage=result.coverage, prose=result.prose)
+                                 lang, checklist=result.checklist, coverage=result.coverage, prose=result.prose,
+                                 contents=result.contents, stated=result.stated_totals)
     findings = write_findings_json(out_dir / "findings.json", document)
     return {"workbook": workbook, "findings": findings}

@@ -168,7 +168,7 @@ def batch(
         from .runner import run_batch_summary  # papermill: imported only when a notebook runs
 
         try:
-            notebook = run_batch_summary(out)
+            notebook = run_batch_summary(out, lang)
             record_summary(out)
             typer.echo(f"{_say(lang, 'ringkasan', 'summary')}: {_shown(notebook)}")
         except LkjipAuditError as exc:

@@ -283,13 +283,13 @@ def export_html(notebook: Path, exporter=None) -> Path:
 BATCH_NOTEBOOK = NOTEBOOK_DIR / "batch_summary.ipynb"
 
 
-def run_batch_summary(out_dir: str | Path) -> Path:
+def run_batch_summary(out_dir: str | Path, lang: str = "id") -> Path:
     """Execute `batch_summary.ipynb` over a batch's output folder into `out_dir/batch_summary.ipynb`."""
     out_dir = Path(out_dir).resolve()
     final = out_dir / "batch_summary.ipynb"
     partial = _fresh_file(out_dir, ".batch_summary.", ".running.ipynb")
     try:
-        papermill.execute_notebook(str(BATCH_NOTEBOOK), str(partial), parameters={"batch_dir": str(out_dir)},
+        papermill.execute_notebook(str(BATCH_NOTEBOOK), str(partial), parameters={"batch_dir": str(out_dir), "lang": lang},
                                    cwd=str(NOTEBOOK_DIR), progress_bar=False, log_output=False,
                                    extra_arguments=KERNEL_ARGUMENTS)
     except PapermillExecutionError as exc:

@@ -50,7 +50,7 @@ def test_audit_writes_workbook_findings_and_executed_notebook(tmp_path):
                                                   f"{KEDIRI.stem}.ipynb", f"{KEDIRI.stem}.html"}
     document = json.loads((folder / "findings.json").read_text(encoding="utf-8"))
     assert document["report"] == KEDIRI.name and len(document["findings"]) == 108
-    assert done.stdout.startswith(f"{KEDIRI.name}: 9 tabel (3 anggaran), 108 temuan (kesalahan 59, peringatan 49)")
+    assert done.stdout.startswith(f"{KEDIRI.name}: 8 tabel (3 anggaran), 108 temuan (kesalahan 59, peringatan 49)")
     # Findings per rule, in the catalogue's order (the Metode sheet's).
     assert done.stdout.splitlines()[1] == (
         "  per aturan: footing-children 16, footing-total 4, row-percent 10, row-capaian 4, row-sisa 12, "

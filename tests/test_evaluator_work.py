@@ -162,7 +162,9 @@ def test_what_the_evaluator_added_is_kept(tmp_path):
     ws.cell(row=height + 1, column=14, value="Benar")
     wb["Ringkasan"]["H2"] = "Catatan ketua tim: cek ulang Bab III"
     wb["Ringkasan"]["A1"].comment = Comment("judul sesuai LHE", "Ani")
-    table_ws = wb["T7"]
+    # The RKPD evaluation table (T6), on its sheet named after its id and kind.
+    table_ws = wb[next(n for n in wb.sheetnames if n.split(" ")[0] == "T6")]
+    assert table_ws.title == "T6 efisiensi anggaran"
     table_ws["C5"].comment = Comment("angka ini dikonfirmasi ke bendahara", "Ani")
     own = wb.create_sheet("Kertas kerja Ani")
     own["A1"], own["B2"] = "rekap", "=1+1"
@@ -180,7 +182,7 @@ def test_what_the_evaluator_added_is_kept(tmp_path):
     assert wb["Ringkasan"]["H2"].value == "Catatan ketua tim: cek ulang Bab III"
     assert wb["Ringkasan"]["A1"].comment.text == "judul sesuai LHE"
     arsip = [" ".join(str(v) for v in r if v) for r in wb["Arsip"].iter_rows(min_row=2, values_only=True)]
-    assert any("angka ini dikonfirmasi ke bendahara" in a and "T7!C5" in a for a in arsip)
+    assert any("angka ini dikonfirmasi ke bendahara" in a and "T6 efisiensi anggaran!C5" in a for a in arsip)
     assert wb["Kertas kerja Ani"]["A1"].value == "rekap" and wb["Kertas kerja Ani"]["B2"].value == "=1+1"
     # and once more: nothing doubles, nothing goes
     write_outputs(audit(tmp_path / KEDIRI.name), tmp_path / "out")

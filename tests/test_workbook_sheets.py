@@ -13,6 +13,7 @@ from conftest import KEDIRI
 from lkjip_audit.audit import audit, write_outputs
 from lkjip_audit.checks.rules import RULES
 from lkjip_audit.exceptions import InputError
+from lkjip_audit.report.workbook import sheet_name
 
 
 def _sheet_rows(ws):
@@ -34,17 +35,22 @@ def test_ringkasan_names_the_report_counts_findings_and_sets_the_totals_against_
     assert facts["Tahun laporan"] == 2021
     assert facts["sha256"] == kediri.sha256
     assert facts["Jumlah temuan"] == "108 (kesalahan 59, peringatan 49)"
-    assert facts["Angka tercetak yang diperiksa"] == "991 dari 1359 (73 %)"
+    assert facts["Angka tercetak yang diperiksa"] == "991 dari 1327 (75 %)"
     rows = _sheet_rows(ws)
     per_rule = {r[0]: r[2:6] for r in rows if r[0] in ("footing-children", "printed-error", "prose-table")}
     assert per_rule == {"footing-children": (16, None, None, 16), "printed-error": (None, 3, None, 3),
                         "prose-table": (None, 6, None, 6)}
-    totals = {r[0]: r[1:4] for r in rows if r[0] in ("Pagu", "Realisasi", "% serapan")}
-    # Line 648, JUMLAH of Tabel 3.2: 12.468.907.692 / 10.894.818.644 / 87,38%; its 7 Programs add up to
-    # 12.495.837.032 and 10.894.818.544.
-    assert totals == {"Pagu": (12468907692, 12495837032, -26929340),
-                      "Realisasi": (10894818644, 10894818544, 100),
-                      "% serapan": (87.38, 87.19, 0.19)}
+    totals = {r[0]: r[1:6] for r in rows if r[0] in ("Pagu", "Realisasi", "% serapan")}
+    # Three sources. Line 648, JUMLAH of Tabel 3.2: 12.468.907.692 / 10.894.818.644 / 87,38%; its 7 Programs add
+    # up to 12.495.837.032 and 10.894.818.544; line 584: "Secara keseluruhan anggaran tahun 2021 sebesar
+    # Rp.12.468.907.592,- dengan terserap sebesar Rp.10.894.818.544,- (87,38%)". Each source against the
+    # Programs.
+    assert totals == {"Pagu": (12468907692, 12495837032, 12468907592, -26929340, -26929440),
+                      "Realisasi": (10894818644, 10894818544, 10894818544, 100, 0),
+                      "% serapan": (87.38, 87.19, 87.38, 0.19, 0.19)}
+    header = next(r for r in rows if r[0] is None and r[1] and str(r[1]).startswith("Baris jumlah"))
+    assert header[1:6] == ("Baris jumlah T7", "Jumlah Program (dihitung ulang)", "Disebut di teks (baris 584)",
+                           "Selisih baris jumlah − Program", "Selisih teks − Program")
     chart, = ws._charts  # Kediri has no clean capaian table, so only the pagu/realisasi chart
     assert len(chart.series) == 2
     programs = [r for r in rows if isinstance(r[0], str) and r[0].startswith("PROGRAM ")]
@@ -56,12 +62,28 @@ def test_ringkasan_of_depok_uses_its_agency_row_and_charts_capaian(tmp_path, dep
     ws = load_workbook(write_outputs(depok, tmp_path)["workbook"])["Ringkasan"]
     facts = _facts(ws)
     assert (facts["Wilayah"], facts["Tahun laporan"]) == ("Kota Depok", 2023)
-    totals = {r[0]: r[1:4] for r in _sheet_rows(ws) if r[0] in ("Pagu", "Realisasi")}
+    totals = {r[0]: r[1:6] for r in _sheet_rows(ws) if r[0] in ("Pagu", "Realisasi")}
     # The agency row above the Programs prints 32.300.612.788; its Programs add up to 33.172.321.844
-    # because Program Penunjang prints 10.255.966.594 where its Kegiatan sum to 9.384.257.538.
-    assert totals["Pagu"] == (32300612788, 33172321844, -871709056)
-    assert totals["Realisasi"] == (29231216957, 29231216957, 0)
+    # because Program Penunjang prints 10.255.966.594 where its Kegiatan sum to 9.384.257.538. Lines 57 and
+    # 1043 state "Total Anggaran Belanja ... sebesar Rp. 32.300.612.788 sedangkan Realisasi Belanja sebesar
+    # Rp. 29.231.216.957": the text sides with the agency row.
+    assert totals["Pagu"] == (32300612788, 33172321844, 32300612788, -871709056, -871709056)
+    assert totals["Realisasi"] == (29231216957, 29231216957, 29231216957, 0, 0)
     assert len(ws._charts) == 2  # pagu/realisasi per Program, capaian per indicator
+
+
+def test_without_a_jumlah_row_or_a_stated_total_nothing_is_compared_with_itself(tmp_path):
+    report = tmp_path / "tanpa_jumlah.txt"
+    report.write_text("\n".join([
+        "BAB III AKUNTABILITAS KINERJA", "", "Tabel 3.1 Realisasi Anggaran",
+        "No\tProgram/Kegiatan\tPagu\tRealisasi", "1\tProgram Penunjang Urusan\t1.000.000\t900.000",
+        "1.1\tKegiatan Administrasi\t1.000.000\t900.000", "2\tProgram Pemberdayaan Koperasi\t3.000.000\t2.000.000",
+        "2.1\tKegiatan Pelatihan\t3.000.000\t2.000.000", ""]) + "\n", encoding="utf-8")
+    ws = load_workbook(write_outputs(audit(report), tmp_path / "out")["workbook"])["Ringkasan"]
+    totals = {r[0]: r[1:6] for r in _sheet_rows(ws) if r[0] in ("Pagu", "Realisasi")}
+    # The sum of the two Programs stands alone: no Jumlah row, no total in the text, no difference shown.
+    assert totals["Pagu"] == ("(tidak ada di laporan)", 4000000, "(tidak ada di laporan)", None, None)
+    assert totals["Realisasi"] == ("(tidak ada di laporan)", 2900000, "(tidak ada di laporan)", None, None)
 
 
 def test_ringkasan_says_when_there_is_no_total_to_recompute(tmp_path, flotim):
@@ -115,8 +137,8 @@ def test_libreoffice_opens_and_converts_the_workbook(tmp_path, kediri):
     converted = load_workbook(out / workbook.name)
     assert converted.sheetnames == load_workbook(workbook).sheetnames
     # LibreOffice read the cells as values: the number printed on line 596 and its finding row.
-    t8 = converted["T8"]
-    assert 3690366094 in {c.value for row in t8.iter_rows() for c in row}
+    t7 = converted["T7 Tabel 3.2 CAPAIAN KINERJA KE"]  # Tabel 3.2's sheet: its id and the start of its caption
+    assert 3690366094 in {c.value for row in t7.iter_rows() for c in row}
     temuan = converted["Temuan"]
     assert temuan["A2"].value == kediri.findings[0].id and temuan.max_row == 109  # a header row and 108 findings
 
@@ -140,11 +162,11 @@ LEAKS = {
 }
 
 
-def _fixed_texts(wb, result) -> list[tuple[str, str, str]]:
+def _fixed_texts(wb, result, lang) -> list[tuple[str, str, str]]:
     """(sheet, cell, text) of every cell the tool writes in the run's language: all cells but those that copy
     the report (a table's own rows, a finding's item and column, evidence excerpts) and rule codes."""
     texts = []
-    content_rows = {t.id: range(3, 3 + len(t.header_rows) + len(t.rows) + 1) for t in result.tables}
+    content_rows = {sheet_name(t, lang): range(3, 3 + len(t.header_rows) + len(t.rows) + 1) for t in result.tables}
     for ws in wb.worksheets:
         if ws.sheet_state != "visible" or ws.title == "Arsip":
             continue
@@ -163,6 +185,8 @@ def _fixed_texts(wb, result) -> list[tuple[str, str, str]]:
                     continue  # rule codes
                 if ws.title in ("Kelengkapan LKjIP", "LKjIP completeness") and cell.column in (1, 4):
                     continue  # part keys; evidence quotes the report
+                if ws.title in ("Daftar tabel", "Tables") and cell.column in (1, 2) and cell.row > 3:
+                    continue  # sheet names and captions copy the report
                 if ws.title in ("Jejak audit", "Audit trail") and cell.column == 2:
                     continue  # values: paths, versions, parameters
                 texts.append((ws.title, cell.coordinate, cell.value))
@@ -172,7 +196,7 @@ def _fixed_texts(wb, result) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_sheets_fixed_texts_are_in_the_runs_language(tmp_path, kediri, lang):
     wb = load_workbook(write_outputs(kediri, tmp_path, lang=lang)["workbook"])
-    texts = _fixed_texts(wb, kediri)
+    texts = _fixed_texts(wb, kediri, lang)
     assert len(texts) > 300 and {sheet for sheet, _, _ in texts} >= set(wb.sheetnames[:3])
     assert [t for t in texts if LEAKS[lang].search(t[2])] == []
 
@@ -207,3 +231,28 @@ def test_the_notebooks_views_speak_the_runs_language(kediri, lang):
     assert set(styled.data.iloc[:, 2]) == ({"kesalahan", "peringatan"} if lang == "id" else {"error", "warning"})
     html = styled.to_html()
     assert "background-color: #FFC7CE" in html  # rows still coloured by severity
+
+
+def test_sheets_are_named_after_their_tables_and_listed_in_daftar_tabel(tmp_path, depok, kediri):
+    wb = load_workbook(write_outputs(kediri, tmp_path / "kediri")["workbook"])
+    # Kediri's contents list (lines 39-65) is no table: T1 is "Tabel : 1.1. DAFTAR PEGAWAI TETAP" (line 151).
+    assert wb.sheetnames[:5] == ["Ringkasan", "Temuan", "Daftar tabel", "T1 Tabel 1.1 DAFTAR PEGAWAI TET",
+                                 "T2 Tabel 1.2 DAFTAR PEGAWAI KON"]
+    # The RKPD table (line 452) has a sentence for a caption ("Lebih jelas dapat di lihat ..."): named by its kind.
+    assert "T6 efisiensi anggaran" in wb.sheetnames and "T8 Tabel 3.3 Efisiensi Cost per" in wb.sheetnames
+    wb = load_workbook(write_outputs(depok, tmp_path / "depok")["workbook"])
+    names = [n for n in wb.sheetnames if n[:1] == "T" and n.split(" ")[0][1:].isdigit()]
+    assert len(names) == len(depok.tables) == len(set(names)) and max(len(n) for n in names) <= 31
+    # Lines 505-506, a bold title over two lines: "**PERIANJIAN KINERJA PERUBAHAN TAHUN 2023" / "DINAS KOPERASI
+    # DAN USAHA MIKRO KOTA DEPOK**", one caption without its stars.
+    pk = next(t for t in depok.tables if t.lines == (508, 512))
+    assert pk.caption == "PERIANJIAN KINERJA PERUBAHAN TAHUN 2023 DINAS KOPERASI DAN USAHA MIKRO KOTA DEPOK"
+    index = wb["Daftar tabel"]
+    rows = list(index.iter_rows(min_row=4, values_only=True))
+    assert [r[0] for r in rows] == names
+    # The main budget table (lines 941-1002, capaian beside serapan: an efficiency table), its findings counted.
+    main = next(r for r in rows if r[2] == "941-1002")
+    table = next(t for t in depok.tables if t.lines == (941, 1002))
+    assert main[3] == "efisiensi anggaran" and main[5] == sum(f.table == table.id for f in depok.findings) > 0
+    link = index.cell(row=4 + rows.index(main), column=1).hyperlink
+    assert link.location == f"'{main[0]}'!A1"

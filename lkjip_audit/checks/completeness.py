@@ -15,13 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..understand.model import Level, Role, Table
-from ..understand.sections import Chapter, chapter_of, clean, find_chapters, is_heading_like, is_toc_entry
+from ..understand.contents import Contents, ContentsEntry, checked_entries, find_contents, unlisted
+from ..understand.sections import (Chapter, chapter_of, clean, find_chapters, is_heading_like, is_section_number,
+                                      is_toc_entry)
 from .finding import Finding
 
 FOUND, PARTLY, MISSING = "found", "partly", "missing"
 STATUS_TEXT = {"id": {FOUND: "ada", PARTLY: "sebagian", MISSING: "tidak ada"},
                "en": {FOUND: "found", PARTLY: "partly", MISSING: "missing"}}
 EXCERPT_CHARS = 120
+#: A line opening another document's annex quoted in the report (`LAMPIRAN PERATURAN WALI KOTA DEPOK`).
+_OTHER_ANNEX = re.compile(r"^\W*lampiran\s+(peraturan|keputusan|surat|undang|instruksi)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,9 @@ class Part:
     table: Callable[[Table], bool] | None = None
     table_why: dict[str, str] = field(default_factory=dict)
     table_alone: str = FOUND  # the status a table gives without a heading
+    # What the lines under a heading must speak of for the heading to count (`SDM` headings: the agency's own
+    # people, not the cooperatives' members a `Keterbatasan SDM` under Permasalahan is about).
+    confirm: str = ""
 
 
 def _has(table: Table, *roles: Role) -> bool:
@@ -102,15 +109,21 @@ PARTS: tuple[Part, ...] = (
          headings=r"struktur organisasi|tugas (pokok )?dan fungsi|tugas,? fungsi|gambaran umum|kedudukan|profil",
          text=r"struktur organisasi|tugas (pokok )?dan fungsi"),
     Part("bab1.sdm", {"id": "Sumber daya manusia (SDM)", "en": "Staff (SDM)"}, "bab1",
-         headings=r"sumber daya (manusia|aparatur|perangkat)|\bSDM\b|(data|komposisi|jumlah) pegawai",
-         text=r"sumber daya (manusia|aparatur)|jumlah pegawai",
+         # The agency's own staff: `SDM koperasi` (the cooperatives' people) or a division named after its
+         # subject (`Bidang Kelembagaan dan SDM`) is not.
+         headings=r"^(?!.*\b(bidang|sub ?bagian|seksi)\b)(?=.*(sumber daya (manusia|aparatur|perangkat)|\bSDM\b|"
+                  r"(data|komposisi|jumlah|keadaan) pegawai))(?!.*(sumber daya manusia|\bSDM\b)\W+(\w+\W+)?(koperasi|umkm|usaha|pelaku|"
+                  r"masyarakat|petani|nelayan|aparatur desa))",
+         text=r"sumber daya (manusia|aparatur)(?!\W+(\w+\W+)?(koperasi|umkm|usaha|pelaku|masyarakat))|jumlah pegawai",
+         confirm=r"\b(pegawai|ASN|PNS|aparatur sipil|golongan|eselon|jabatan (struktural|fungsional)|orang)\b",
          table=lambda t: t.kind == "staff",
          table_why={"id": "tabel kepegawaian", "en": "a staff table"}),
     Part("bab2", {"id": "Bab II Perencanaan Kinerja", "en": "Chapter II Performance planning"}, None),
     Part("bab2.renstra", {"id": "Ringkasan Renstra", "en": "Strategic plan (Renstra) summary"}, "bab2",
          headings=r"rencana strategis|renstra", text=r"rencana strategis|renstra"),
     Part("bab2.rkt", {"id": "Rencana Kinerja Tahunan (RKT)", "en": "Annual performance plan (RKT)"}, "bab2",
-         headings=r"rencana kinerja tahunan|\bRKT\b", text=r"rencana kinerja tahunan|\bRKT\b"),
+         # `2.2 Rencana Kinerja Tahun 2024` is the year's plan as much as `Rencana Kinerja Tahunan`.
+         headings=r"rencana kinerja tahun(an|\s+20\d\d)|\bRKT\b", text=r"rencana kinerja tahunan|\bRKT\b"),
     Part("bab2.pk", {"id": "Perjanjian Kinerja", "en": "Performance agreement (PK)"}, "bab2",
          headings=r"perjanjian kinerja|penetapan kinerja", text=r"perjanjian kinerja",
          table=lambda t: t.kind == "pk", table_why={"id": "tabel Perjanjian Kinerja",
@@ -171,8 +184,9 @@ class _Lines(list):
     """The report's lines, each one's heading test and cleaned text worked out once: twenty parts search the
     same lines, and a long report made that twenty passes of regular expressions over every line."""
 
-    def __init__(self, lines):
+    def __init__(self, lines, contents: Contents | None = None):
         super().__init__(lines)
+        self.contents = contents or Contents()
         self._heading: dict[int, bool] = {}
         self._clean: dict[int, str] = {}
         self._toc: dict[int, bool] = {}
@@ -188,16 +202,20 @@ class _Lines(list):
         return self._clean[index]
 
     def toc_row(self, index: int) -> bool:
+        """A line of a contents list (never evidence: it lists what the report says it has)."""
         if index not in self._toc:
-            self._toc[index] = "\t" in self[index] and is_toc_entry(self[index])
+            self._toc[index] = (self.contents.covers(index + 1)
+                                or "\t" in self[index] and is_toc_entry(self[index])
+                                or bool(_OTHER_ANNEX.match(self.cleaned(index))))
         return self._toc[index]
 
 
 def checklist(tables: list[Table], lines: list[str], findings: list[Finding] | None = None,
-              line_pages: list[int] | None = None) -> list[ChecklistItem]:
-    """Every part of PARTS, judged on this report."""
-    lines = _Lines(lines)
-    chapters = find_chapters(lines)
+              line_pages: list[int] | None = None, contents: Contents | None = None) -> list[ChecklistItem]:
+    """Every part of PARTS, judged on this report; nothing in its contents lists counts as evidence."""
+    contents = contents if contents is not None else find_contents(lines)
+    lines = _Lines(lines, contents)
+    chapters = find_chapters(lines, skip=contents.covers)
     findings = findings or []
     return [_judge(part, chapters, tables, lines, findings, line_pages) for part in PARTS]
 
@@ -211,13 +229,16 @@ def _judge(part: Part, chapters: dict[str, Chapter], tables, lines, findings, li
         return _judge_chapter(part, chapters, lines, line_pages)
     chapter = chapters.get(part.chapter)
     span = (chapter.line, chapter.end) if chapter else (1, len(lines))
-    # The shortest headings first: `1.5 Sumber Daya Manusia` says more than a long line that mentions it.
-    headings = sorted(_matching_lines(lines, part.headings, span, heading=True, line_pages=line_pages),
-                      key=lambda e: len(e.excerpt))
+    # Numbered or capitalised headings first, then the shortest: `1.5 Sumber Daya Manusia` says more than a long
+    # line that mentions it, or a table row in capitals.
+    headings = sorted([h for h in _matching_lines(lines, part.headings, span, heading=True, line_pages=line_pages)
+                       if _speaks_of(lines, h.line, part.confirm)],
+                      key=lambda e: (not (is_section_number(e.excerpt) or e.excerpt.upper() == e.excerpt),
+                                     len(e.excerpt)))
     chapter_name = chapter.title if chapter else None
     in_tables = [t for t in tables if part.table and part.table(t)
                  and (chapter is None or chapter_of(chapters, _table_line(t, line_pages)) == part.chapter)]
-    evidence = headings[:3] + [Evidence("table", t.lines[0] if t.lines else None, t.page,
+    evidence = _distinct(headings)[:3] + [Evidence("table", t.lines[0] if t.lines else None, t.page,
                                         f"{t.id}: {t.caption or '(tanpa judul)'}"[:EXCERPT_CHARS], t.id)
                                for t in in_tables[:3]]
     linked = [f.id for f in findings if any(f.table == t.id for t in in_tables)]
@@ -254,11 +275,28 @@ def _judge(part: Part, chapters: dict[str, Chapter], tables, lines, findings, li
         "id": f"tidak ada judul, tabel atau uraian {where['id']}", "en": f"no heading, table or text {where['en']}"})
 
 
+#: How far under a heading `Part.confirm` is looked for.
+CONFIRM_LINES = 12
+
+
+def _speaks_of(lines, line: int, pattern: str) -> bool:
+    if not pattern:
+        return True
+    regex = re.compile(pattern, re.IGNORECASE)
+    return any(regex.search(lines[n]) for n in range(line - 1, min(len(lines), line - 1 + CONFIRM_LINES)))
+
+
+def _distinct(evidence: list[Evidence]) -> list[Evidence]:
+    """Evidence with each line once (a heading also matched as text, or as the line a wrapped heading joins)."""
+    seen: set = set()
+    return [e for e in evidence if not (e.line in seen or seen.add(e.line))]
+
+
 def _elsewhere_or_missing(part: Part, chapter: Chapter | None, lines, line_pages, missing_how) -> ChecklistItem:
     """Partly when the report names the part outside its chapter; otherwise missing."""
     everywhere = (1, len(lines))
-    elsewhere = (_matching_lines(lines, part.headings, everywhere, heading=True, line_pages=line_pages)
-                 + _matching_lines(lines, part.text, everywhere, line_pages=line_pages))
+    elsewhere = _distinct(_matching_lines(lines, part.headings, everywhere, heading=True, line_pages=line_pages)
+                          + _matching_lines(lines, part.text, everywhere, line_pages=line_pages))
     if chapter and elsewhere:
         return ChecklistItem(part.key, part.name, PARTLY, {
             "id": "tidak di babnya; disebut di bagian lain laporan", "en": "not in its chapter; mentioned elsewhere"},
@@ -283,10 +321,10 @@ def _judge_chapter(part: Part, chapters, lines, line_pages) -> ChecklistItem:
         return ChecklistItem(part.key, part.name, FOUND, how, evidence)
     names = {"ikhtisar": r"ikhtisar eksekutif|ringkasan eksekutif", "lampiran": r"^\W*lampiran\b"}.get(part.key)
     listed = _matching_lines(lines, names, (1, len(lines)), line_pages=line_pages) if names else []
-    if listed:
-        return ChecklistItem(part.key, part.name, PARTLY, {
-            "id": "hanya disebut (daftar isi atau sistematika), bagiannya sendiri tidak ditemukan",
-            "en": "only listed (contents or outline); the part itself was not found"}, listed[:2])
+    if listed:  # a promise (the outline of chapters in Bab I), not the part
+        return ChecklistItem(part.key, part.name, MISSING, {
+            "id": "tidak ada judul bab; hanya disebut dalam teks (mis. sistematika penyajian)",
+            "en": "no chapter heading; only mentioned in the text (e.g. the outline of chapters)"}, listed[:2])
     return ChecklistItem(part.key, part.name, MISSING, {"id": "tidak ada judul bab", "en": "no chapter heading"})
 
 
@@ -299,9 +337,7 @@ def _matching_lines(lines, pattern: str, span: tuple[int, int], heading: bool = 
     if not isinstance(lines, _Lines):
         lines = _Lines(lines)
     for number in range(span[0], min(span[1], len(lines)) + 1):
-        if heading and not lines.heading_like(number - 1):
-            continue
-        if not heading and lines.toc_row(number - 1):
+        if heading and not lines.heading_like(number - 1) or lines.toc_row(number - 1):
             continue
         text = lines.cleaned(number - 1)
         if heading and number < len(lines):  # a heading wrapped onto the next line (`... Dengan` / `Target ...`)
@@ -321,6 +357,30 @@ def _table_line(table: Table, line_pages: list[int] | None) -> int | None:
     if table.page and line_pages:
         return next((n for n, page in enumerate(line_pages, start=1) if page == table.page), None)
     return None
+
+
+@dataclass
+class ContentsCheck:
+    """The report's contents lists read as a map: the entries looked for, and those the report lacks."""
+
+    entries: list[ContentsEntry]  # those looked for (front matter aside)
+    missing: list[ContentsEntry]
+
+    def line(self, lang: str = "id") -> str:
+        """One line for the Kelengkapan sheet and the notebook."""
+        if not self.entries:
+            return ("Daftar isi: tidak ada (atau tidak terbaca)" if lang == "id"
+                    else "Contents list: none (or not readable)")
+        n, found = len(self.entries), len(self.entries) - len(self.missing)
+        return (f"Daftar isi: {found} dari {n} entri ditemukan sebagai judul atau tabel di laporan" if lang == "id"
+                else f"Contents list: {found} of {n} entries found as a heading or table in the report")
+
+
+def contents_check(contents: Contents, lines: list[str], tables: list[Table]) -> ContentsCheck:
+    """Each contents entry looked for among the headings and table captions after the lists."""
+    heading_lines = _Lines(lines, contents)
+    headings = [(n + 1, lines[n]) for n in range(len(lines)) if heading_lines.heading_like(n)]
+    return ContentsCheck(checked_entries(contents), unlisted(contents, headings, [t.caption for t in tables]))
 
 
 @dataclass(frozen=True)

@@ -232,9 +232,22 @@ def _caption(lines: list[str], start: int, furniture: set[str]) -> str:
         if is_table_line(lines[k]) or len(text) > 200:
             break
         collected.insert(0, text)
-        if _CAPTION.match(text):
-            return " ".join(collected)
-    return collected[-1] if collected else ""
+        if _CAPTION.match(text.lstrip("*_# ")):
+            return _unmarked(" ".join(collected))
+    if not collected:
+        return ""
+    # A title set in bold over two lines (`**PERJANJIAN KINERJA ...` / `DINAS ... DEPOK**`) is one caption.
+    last = collected[-1]
+    if last.endswith(("**", "__")):
+        opening = next((k for k in range(len(collected) - 1, -1, -1) if collected[k].startswith(last[-2:])), None)
+        if opening is not None:
+            return _unmarked(" ".join(collected[opening:]))
+    return _unmarked(last)
+
+
+def _unmarked(caption: str) -> str:
+    """A caption without the markdown marks of a text extraction (`**`, `__`, `#`)."""
+    return " ".join(re.sub(r"\*\*|__|^#+\s*", " ", caption).split())
 
 
 def read_text(path: Path) -> Document:

@@ -11,6 +11,7 @@ import pandas as pd
 from .atomic import write_atomically
 from ..checks.rules import RULES
 from .findings_json import summary_of
+from .notebook_view import shown_number
 from .safe_text import inert
 
 FINDING_COLUMNS = ["report", "id", "rule", "rule_name", "severity", "table", "page", "line", "item", "column",
@@ -91,11 +92,19 @@ def findings_chart(per_rule: pd.DataFrame):
     return fig
 
 
-def styled_reports(reports: pd.DataFrame):
-    """The batch's reports for the notebook, text escaped (file names and reasons come from outside)."""
+def styled_reports(reports: pd.DataFrame, lang: str = "id"):
+    """The batch's reports for the notebook, text escaped (file names and reasons come from outside); money
+    and percentages written the run's way (`14.843.097.182`, `90,50` in Bahasa Indonesia), as in the
+    workbook."""
+    def money(value):
+        return "" if pd.isna(value) else shown_number(int(value), lang)
+
+    def ratio(value):
+        return "" if pd.isna(value) else shown_number(round(float(value), 2), lang)
+
     # One `format` call: a second one would set the other columns' formatter back to one that escapes nothing.
-    return (reports.style.format({"pagu": "{:,.0f}", "realisasi": "{:,.0f}", "serapan_percent": "{:.2f}",
-                                  "seconds": "{:.1f}"}, na_rep="", escape="html")
+    return (reports.style.format({"pagu": money, "realisasi": money, "serapan_percent": ratio, "seconds": ratio},
+                                 na_rep="", escape="html")
             .format_index(escape="html", axis=1).hide(axis="index"))
 
 

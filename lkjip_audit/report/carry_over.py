@@ -199,8 +199,9 @@ def read_previous(path: Path, read_history, read_checklist_notes) -> Previous:
 def _looks_like_tool_sheet(title: str) -> bool:
     """A workbook from before the record sheet: its table sheets (T1, T2, ...) and named sheets are the tool's."""
     named = {text(k, lang) for lang in LANGUAGES for k in ("sheet_summary", "sheet_method", "sheet_trail",
-                                                           "sheet_checklist")}
-    return title in named or (title[:1] == "T" and title[1:].isdigit())
+                                                           "sheet_checklist", "sheet_index")}
+    number = title[1:].split(" ", 1)[0]
+    return title in named or (title[:1] == "T" and number.isdigit())
 
 
 def _read_findings_sheet(ws, previous: Previous) -> None:

@@ -8,7 +8,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..checks.completeness import ANSWERS, FOUND, MISSING, STATUS_TEXT, ChecklistItem, suggested_answers
+from ..checks.completeness import ANSWERS, FOUND, MISSING, STATUS_TEXT, ChecklistItem, ContentsCheck, suggested_answers
 from .cells import AMBER, BOLD, GREEN, RED, TITLE, put, put_header, row_height
 from .labels import LANGUAGES, text
 
@@ -16,7 +16,7 @@ FILLS = {FOUND: GREEN, MISSING: RED}
 PART_COLUMNS = ("key", "part", "status", "how", "evidence", "arithmetic", "evaluator_note")
 CRITERION_COLUMNS = ("key", "criterion", "suggested", "because", "evaluator_answer", "evaluator_note")
 EVALUATOR_COLUMNS = ("evaluator_answer", "evaluator_note")
-WIDTHS = (14, 44, 12, 46, 60, 30, 30)
+WIDTHS = (12, 34, 10, 36, 44, 20, 30)  # 186 wide: one A4 landscape page across at 70 %
 
 
 def read_checklist_notes(wb) -> dict[str, dict]:
@@ -40,7 +40,8 @@ def read_checklist_notes(wb) -> dict[str, dict]:
     return {}
 
 
-def write_checklist_sheet(wb, items: list[ChecklistItem], notes: dict[str, dict], lang: str) -> None:
+def write_checklist_sheet(wb, items: list[ChecklistItem], notes: dict[str, dict], lang: str,
+                          contents: ContentsCheck | None = None) -> None:
     ws = wb.create_sheet(text("sheet_checklist", lang))
     put(ws, 1, 1, text("sheet_checklist", lang)).font = TITLE
     put(ws, 2, 1, text("checklist_aid", lang)).font = Font(italic=True)
@@ -72,7 +73,24 @@ def write_checklist_sheet(wb, items: list[ChecklistItem], notes: dict[str, dict]
         ws.cell(row=row, column=3).fill = FILLS.get(answer.answer, AMBER)
         ws.row_dimensions[row].height = row_height([str(v or "") for v in values], WIDTHS)
         answers.add(f"E{row}")
+    if contents is not None:
+        _write_contents_map(ws, row + 2, contents, lang)
     for c, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = "A5"
 
+
+
+def _write_contents_map(ws, row: int, contents: ContentsCheck, lang: str) -> None:
+    """The report's contents list as a map: how many of its entries the report has, and which it lacks."""
+    put(ws, row, 1, text("contents_title", lang)).font = BOLD
+    put(ws, row + 1, 1, contents.line(lang))
+    if not contents.missing:
+        return
+    row += 2
+    put_header(ws, row, [text(c, lang) for c in ("source_line", "page_listed", "contents_entry")])
+    for entry in contents.missing:
+        row += 1
+        for c, value in enumerate([entry.line, entry.page or None, entry.title], start=1):
+            put(ws, row, c, value).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.cell(row=row, column=3).fill = AMBER

@@ -59,33 +59,46 @@ def misprints_record(findings: list[Finding], lang: str = "id") -> list[dict[str
              "explains": m.explains, "text": m.text(lang)} for m in seen.values()]
 
 
-def totals_record(tables: list[Table]) -> dict[str, Any] | None:
-    """The report's own budget total and the recomputed one, as JSON."""
-    totals = budget_totals(tables)
+def totals_record(tables: list[Table], stated=()) -> dict[str, Any] | None:
+    """The report's budget total from its three sources, as JSON (`pagu`/`realisasi`: the report's headline,
+    its Jumlah row else the sum of its Programs; `total_row` and `stated_in_text` are null when absent)."""
+    totals = budget_totals(tables, stated)
     if totals is None:
         return None
     recomputed = totals.recomputed_serapan
+    said = totals.stated
     return {"table": totals.table, "from": totals.printed_from, "pagu": plain_number(totals.pagu),
             "realisasi": plain_number(totals.realisasi), "serapan_percent": round(float(totals.serapan), 2),
             "recomputed_pagu": plain_number(totals.recomputed_pagu),
             "recomputed_realisasi": plain_number(totals.recomputed_realisasi),
-            "recomputed_serapan_percent": None if recomputed is None else round(float(recomputed), 2)}
+            "recomputed_serapan_percent": None if recomputed is None else round(float(recomputed), 2),
+            "total_row": None if totals.total_row is None else {"pagu": plain_number(totals.total_row[0]),
+                                                                "realisasi": plain_number(totals.total_row[1])},
+            "stated_in_text": None if said is None else {
+                "lines": list(totals.stated_lines), "pagu": plain_number(said.pagu),
+                "realisasi": None if said.realisasi is None else plain_number(said.realisasi)}}
 
 
-def checklist_record(items, lang: str = "id") -> dict[str, Any]:
-    """Kelengkapan LKjIP: each part with its status and evidence, and the suggested Pelaporan answers."""
-    return {"parts": [{"key": i.key, "name": i.name[lang], "status": i.status, "how": i.how[lang],
+def checklist_record(items, lang: str = "id", contents=None) -> dict[str, Any]:
+    """Kelengkapan LKjIP: each part with its status and evidence, the suggested Pelaporan answers, and the
+    contents list's entries the report does not have."""
+    record = {"parts": [{"key": i.key, "name": i.name[lang], "status": i.status, "how": i.how[lang],
                        "evidence": [asdict(e) for e in i.evidence], "findings": i.findings} for i in items],
             "pelaporan": [{"criterion": a.criterion.key, "text": a.criterion.text[lang],
                            "suggested": ANSWERS[lang][a.answer], "because": a.because(lang)}
                           for a in suggested_answers(items)] if items else []}
+    if contents is not None:
+        record["contents"] = {"entries": len(contents.entries), "summary": contents.line(lang),
+                              "not_found": [asdict(e) for e in contents.missing]}
+    return record
 
 
 def findings_document(report: str, source: str, sha256: str, tables: list[Table], findings: list[Finding],
-                      lang: str = "id", checklist=None, coverage=None, prose=None) -> dict[str, Any]:
+                      lang: str = "id", checklist=None, coverage=None, prose=None, contents=None,
+                      stated=()) -> dict[str, Any]:
     by_table = {c.table: c for c in coverage or []}
     document = {"report": report, "source": source, "sha256": sha256, "tool_version": __version__, "lang": lang,
-                "totals": totals_record(tables),
+                "totals": totals_record(tables, stated),
                 "tables": [table_record(t, by_table.get(t.id), lang) for t in tables],
                 "findings": [finding_record(f, lang) for f in findings],
                 "likely_misprints": misprints_record(findings, lang)}
@@ -95,7 +108,7 @@ def findings_document(report: str, source: str, sha256: str, tables: list[Table]
     if prose is not None:
         document["prose"] = {"claims": prose.claims, "judged": prose.judged, "failed": prose.failed}
     if checklist is not None:
-        document["checklist"] = checklist_record(checklist, lang)
+        document["checklist"] = checklist_record(checklist, lang, contents)
     return document
 
 

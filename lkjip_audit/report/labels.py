@@ -9,10 +9,15 @@ LABELS = {
            "audit_seconds": "Lama audit (detik)", "money_tolerance": "Toleransi uang (Rp)",
            "tables_read": "Tabel dibaca", "budget_tables": "tabel anggaran", "unchecked_tables": "tidak diperiksa",
            "findings_total": "Jumlah temuan", "by_rule": "Temuan per aturan", "count": "Jumlah",
-           "budget_totals": "Total anggaran: tercetak di laporan dan dihitung ulang",
+           "budget_totals": "Total anggaran dari tiga sumber: baris jumlah, jumlah Program, dan teks laporan",
+           "total_row_source": "Baris jumlah {table}", "programs_source": "Jumlah Program (dihitung ulang)",
+           "stated_source": "Disebut di teks (baris {lines})", "stated_source_none": "Disebut di teks",
+           "total_row_minus_programs": "Selisih baris jumlah − Program",
+           "stated_minus_programs": "Selisih teks − Program", "not_in_report": "(tidak ada di laporan)",
            "printed_in_report": "Tercetak di laporan", "recomputed": "Dihitung ulang", "pagu": "Pagu",
            "realisasi": "Realisasi", "serapan": "% serapan",
-           "totals_from": "Tabel {table}, {source}; dihitung ulang = jumlah baris Program (tingkat teratas).",
+           "totals_from": "Tabel {table}; dihitung ulang = jumlah baris Program (tingkat teratas). Sumber yang tidak "
+                          "ada di laporan tidak dibandingkan.",
            "total row": "baris jumlah", "sum of programs": "jumlah baris Program",
            "no_budget_total": "Tidak ada tabel anggaran dengan baris Program atau Jumlah untuk dihitung ulang.",
            "chart_budget": "Pagu dan realisasi per Program (Rp)", "chart_capaian": "Capaian per indikator (%)",
@@ -41,7 +46,12 @@ LABELS = {
            "criterion": "Kriteria Pelaporan Kinerja (LKE, PermenPAN-RB 88/2021)", "suggested": "Saran jawaban",
            "because": "Dasar saran", "evaluator_answer": "Jawaban evaluator",
            "pelaporan_title": "Saran jawaban kriteria Pelaporan Kinerja (untuk diterima atau diubah evaluator)",
+           "contents_title": "Daftar isi laporan dibandingkan dengan isinya (entri yang tidak ditemukan sebagai judul "
+                             "atau tabel)",
+           "page_listed": "Halaman menurut daftar isi", "contents_entry": "Entri daftar isi",
            "sheet_findings": "Temuan", "sheet_archive": "Arsip", "sheet_method": "Metode",
+           "sheet_index": "Daftar tabel", "index_title": "Daftar tabel yang dibaca dari laporan",
+           "index_table": "Lembar tabel", "findings_count": "Temuan",
            "sheet_trail": "Jejak audit", "id": "ID", "key": "Kunci", "rule": "Aturan", "severity": "Tingkat",
            "table": "Tabel", "line": "Baris/halaman", "item": "Uraian", "column": "Kolom",
            "reported": "Tercetak", "expected": "Seharusnya", "difference": "Selisih", "message": "Pesan",
@@ -64,10 +74,15 @@ LABELS = {
            "audit_seconds": "Audit time (s)", "money_tolerance": "Money tolerance (Rp)",
            "tables_read": "Tables read", "budget_tables": "budget tables", "unchecked_tables": "not checked",
            "findings_total": "Findings", "by_rule": "Findings per rule", "count": "Total",
-           "budget_totals": "Budget total: printed in the report and recomputed",
+           "budget_totals": "Budget total from three sources: the total row, the sum of the Programs, the text",
+           "total_row_source": "Total row of {table}", "programs_source": "Sum of Programs (recomputed)",
+           "stated_source": "Stated in the text (line {lines})", "stated_source_none": "Stated in the text",
+           "total_row_minus_programs": "Total row − Programs",
+           "stated_minus_programs": "Text − Programs", "not_in_report": "(not in the report)",
            "printed_in_report": "Printed in the report", "recomputed": "Recomputed", "pagu": "Pagu",
            "realisasi": "Realisasi", "serapan": "% absorbed",
-           "totals_from": "Table {table}, {source}; recomputed = sum of the Program (top-level) rows.",
+           "totals_from": "Table {table}; recomputed = sum of the Program (top-level) rows. A source the report "
+                          "does not have is not compared.",
            "total row": "total row", "sum of programs": "sum of the Program rows",
            "no_budget_total": "No budget table with Program or total rows to recompute.",
            "chart_budget": "Pagu and realisasi per Program (Rp)", "chart_capaian": "Achievement per indicator (%)",
@@ -96,9 +111,14 @@ LABELS = {
            "arithmetic": "Findings on its tables", "evaluator_note": "Evaluator note",
            "criterion": "Pelaporan Kinerja criterion (LKE, PermenPAN-RB 88/2021)", "suggested": "Suggested answer",
            "because": "Based on", "evaluator_answer": "Evaluator's answer",
+           "contents_title": "The report's contents list against what it contains (entries not found as a heading "
+                             "or table)",
+           "page_listed": "Page per the contents list", "contents_entry": "Contents entry",
            "pelaporan_title": "Suggested answers to the Pelaporan Kinerja criteria (for the evaluator to accept or "
                               "change)",
            "sheet_findings": "Findings", "sheet_archive": "Archive", "sheet_method": "Method",
+           "sheet_index": "Tables", "index_title": "Tables read from the report",
+           "index_table": "Table sheet", "findings_count": "Findings",
            "sheet_trail": "Audit trail", "id": "ID", "key": "Key", "rule": "Rule", "severity": "Severity",
            "table": "Table", "line": "Line/page", "item": "Item", "column": "Column", "reported": "Printed",
            "expected": "Expected", "difference": "Difference", "message": "Message",
@@ -119,9 +139,11 @@ LABELS = {
 SEVERITY_TEXT = {"id": {"error": "kesalahan", "warning": "peringatan", "info": "info"},
                  "en": {"error": "error", "warning": "warning", "info": "info"}}
 KIND_TEXT = {"id": {"budget": "realisasi anggaran", "efficiency": "efisiensi anggaran", "capaian": "capaian kinerja",
-                    "renstra": "renstra", "pk": "perjanjian kinerja", "lhe": "LHE SAKIP", "other": "lainnya"},
+                    "renstra": "renstra", "pk": "perjanjian kinerja", "lhe": "LHE SAKIP", "staff": "kepegawaian",
+                    "scale": "skala kategori", "other": "lainnya"},
              "en": {"budget": "budget realisation", "efficiency": "budget efficiency", "capaian": "performance",
-                    "renstra": "renstra", "pk": "performance agreement", "lhe": "LHE SAKIP", "other": "other"}}
+                    "renstra": "renstra", "pk": "performance agreement", "lhe": "LHE SAKIP", "staff": "staff",
+                    "scale": "category scale", "other": "other"}}
 STATUS_CHOICES = {"id": ("Benar", "Salah", "Perlu klarifikasi"),
                   "en": ("Confirmed", "Not an error", "Needs clarification")}
 LANGUAGES = tuple(LABELS)

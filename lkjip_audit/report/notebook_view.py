@@ -59,17 +59,27 @@ def styled_findings(frame: pd.DataFrame, lang: str = "id"):
             .hide(axis="index"))
 
 
-def totals_frame(tables, lang: str = "id") -> pd.DataFrame:
-    """The report's budget total against the recomputed one (the Ringkasan sheet's table), as text."""
-    totals = budget_totals(tables)
+def totals_frame(tables, lang: str = "id", stated=()) -> pd.DataFrame:
+    """The budget total from its three sources (the Ringkasan sheet's table), as text: the Jumlah row, the sum of
+    the Programs, the total stated in the prose; a source the report lacks is said, not compared."""
+    totals = budget_totals(tables, stated)
     if totals is None:
         return pd.DataFrame({text("budget_totals", lang): [text("no_budget_total", lang)]})
-    serapan = totals.recomputed_serapan
-    rows = [(text("pagu", lang), totals.pagu, totals.recomputed_pagu),
-            (text("realisasi", lang), totals.realisasi, totals.recomputed_realisasi),
-            (text("serapan", lang), round(totals.serapan, 2), None if serapan is None else round(serapan, 2))]
-    return pd.DataFrame(
-        [{"": name, text("printed_in_report", lang): shown_number(float(printed), lang),
-          text("recomputed", lang): shown_number(None if again is None else float(again), lang),
-          text("difference", lang): shown_number(None if again is None else float(printed - again), lang)}
-         for name, printed, again in rows])
+    absent = text("not_in_report", lang)
+    said = totals.stated
+    rows = [(text("pagu", lang), totals.total_row[0] if totals.total_row else None, totals.recomputed_pagu,
+             said.pagu if said else None),
+            (text("realisasi", lang), totals.total_row[1] if totals.total_row else None,
+             totals.recomputed_realisasi, said.realisasi if said else None),
+            (text("serapan", lang), totals.total_row_serapan, totals.recomputed_serapan, totals.stated_serapan)]
+
+    def shown(value, percent):
+        if value is None:
+            return absent
+        return shown_number(round(float(value), 2) if percent else float(value), lang)
+
+    lines = ", ".join(str(n) for n in totals.stated_lines)
+    heads = (text("total_row_source", lang).format(table=totals.table), text("programs_source", lang),
+             text("stated_source", lang).format(lines=lines) if said else text("stated_source_none", lang))
+    return pd.DataFrame([{"": name, **{h: shown(v, k == 2) for h, v in zip(heads, values)}}
+                         for k, (name, *values) in enumerate(rows)])

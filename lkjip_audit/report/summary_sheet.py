@@ -21,7 +21,8 @@ CHART_COLUMN = "H"  # charts stand right of the summary; their data below it
 MAX_CHART_ROWS = 40  # more bars than this are unreadable
 
 
-def write_summary_sheet(ws, info, tables: list[Table], findings: list[Finding], lang: str, coverage=None) -> None:
+def write_summary_sheet(ws, info, tables: list[Table], findings: list[Finding], lang: str, coverage=None,
+                        stated=()) -> None:
     """Fill `ws` (the workbook's first sheet)."""
     put(ws, 1, 1, text("summary_title", lang)).font = TITLE
     identity = info.identity
@@ -50,7 +51,7 @@ def write_summary_sheet(ws, info, tables: list[Table], findings: list[Finding], 
         put(ws, row, 2, value).alignment = Alignment(horizontal="left")
         row += 1
     row = _write_rule_counts(ws, row + 1, findings, lang)
-    row = _write_totals(ws, row + 1, tables, lang)
+    row = _write_totals(ws, row + 1, tables, lang, stated)
     _write_charts(ws, row + 1, tables, lang)
     ws.column_dimensions["A"].width = 44
     for column in "BCDEF":
@@ -76,29 +77,41 @@ def _write_rule_counts(ws, row: int, findings: list[Finding], lang: str) -> int:
     return row + 1
 
 
-def _write_totals(ws, row: int, tables: list[Table], lang: str) -> int:
+def _write_totals(ws, row: int, tables: list[Table], lang: str, stated=()) -> int:
+    """The budget total from its three sources side by side, and each source's difference from the sum of
+    the Programs; a source the report does not have is said, never filled with another's figure."""
     put(ws, row, 1, text("budget_totals", lang)).font = BOLD
-    totals = budget_totals(tables)
+    totals = budget_totals(tables, stated)
     if totals is None:
         put(ws, row + 1, 1, text("no_budget_total", lang))
         return row + 2
-    put_header(ws, row + 1, ["", text("printed_in_report", lang), text("recomputed", lang),
-                             text("difference", lang)])
-    recomputed_serapan = totals.recomputed_serapan
-    lines = [("pagu", totals.pagu, totals.recomputed_pagu, RUPIAH),
-             ("realisasi", totals.realisasi, totals.recomputed_realisasi, RUPIAH),
-             ("serapan", totals.serapan, recomputed_serapan, "0.00")]
-    for k, (key, printed, recomputed, number_format) in enumerate(lines, start=row + 2):
+    stated_at = ", ".join(str(n) for n in totals.stated_lines)
+    put_header(ws, row + 1, ["", text("total_row_source", lang).format(table=totals.table),
+                             text("programs_source", lang),
+                             text("stated_source", lang).format(lines=stated_at) if totals.stated
+                             else text("stated_source_none", lang),
+                             text("total_row_minus_programs", lang), text("stated_minus_programs", lang)])
+    total_row, stated_total = totals.total_row, totals.stated
+    lines = [("pagu", total_row[0] if total_row else None, totals.recomputed_pagu,
+              stated_total.pagu if stated_total else None, RUPIAH),
+             ("realisasi", total_row[1] if total_row else None, totals.recomputed_realisasi,
+              stated_total.realisasi if stated_total else None, RUPIAH),
+             ("serapan", totals.total_row_serapan, totals.recomputed_serapan, totals.stated_serapan, "0.00")]
+    for k, (key, printed, recomputed, said, number_format) in enumerate(lines, start=row + 2):
         put(ws, k, 1, text(key, lang)).font = BOLD
         if number_format != RUPIAH:  # a ratio: shown to two decimals, compared as shown
-            printed = printed.quantize(Decimal("0.01"))
-            recomputed = None if recomputed is None else recomputed.quantize(Decimal("0.01"))
-        difference = None if recomputed is None else printed - recomputed
-        for c, value in enumerate((printed, recomputed, difference), start=2):
-            put(ws, k, c, number(value)).number_format = number_format
-        ws.cell(row=k, column=4).fill = GREEN if difference == 0 else RED
-    put(ws, row + 5, 1, text("totals_from", lang).format(table=totals.table,
-                                                        source=text(totals.printed_from, lang)))
+            printed, recomputed, said = (None if v is None else v.quantize(Decimal("0.01"))
+                                         for v in (printed, recomputed, said))
+        for c, value in enumerate((printed, recomputed, said), start=2):
+            cell = put(ws, k, c, number(value) if value is not None else text("not_in_report", lang))
+            cell.number_format = number_format
+        for c, source in ((5, printed), (6, said)):
+            if source is None or recomputed is None:
+                continue  # nothing to compare: no green 0 for a sum set against itself
+            difference = source - recomputed
+            put(ws, k, c, number(difference)).number_format = number_format
+            ws.cell(row=k, column=c).fill = GREEN if difference == 0 else RED
+    put(ws, row + 5, 1, text("totals_from", lang).format(table=totals.table))
     return row + 6
 
 

@@ -7,6 +7,7 @@ findings that no longer occur, and whatever cannot stand where it stood, in the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -55,8 +56,29 @@ class ReportInfo:
     tool_version: str = __version__
 
 
-def sheet_name(table: Table) -> str:
-    return table.id[:31]
+#: Excel's limit on a sheet name, and the characters it refuses in one.
+SHEET_NAME_CHARS = 31
+_NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+#: A caption that reads as a title, not a sentence of prose taken from above the table.
+_TITLE_LIKE = re.compile(r"^(tabel|table|daftar|rekap|data|capaian|realisasi|perbandingan|perjanjian|"
+                         r"pencapaian|\d+(\.\d+)*\.?\s)", re.IGNORECASE)
+
+
+def sheet_name(table: Table, lang: str = "id") -> str:
+    """The table's sheet: its id (as the Temuan sheet names it) and the start of its caption, e.g.
+    `T36 Tabel 3.7 Realisasi Anggar`; its kind (`T22 realisasi anggaran`) when the caption is a sentence
+    rather than a title, or there is none."""
+    title = short_title(table.caption) or (kind_text(table.kind, lang) if table.kind != "other" else "")
+    return f"{table.id} {title}".strip()[:SHEET_NAME_CHARS].rstrip(" '.-")
+
+
+def short_title(caption: str) -> str:
+    """The caption as a title: `Tabel : 3.2. CAPAIAN ...` → `Tabel 3.2 CAPAIAN ...`; empty for prose."""
+    text = " ".join(_NOT_IN_SHEET_NAMES.sub(" ", caption or "").split()).strip(" '")
+    text = re.sub(r"^(tabel|table)\s*[:.]?\s*", r"\1 ", text, flags=re.IGNORECASE)
+    text = re.sub(r"^((?:tabel|table) [\w.]*?)\.(\s)", r"\1\2", text, flags=re.IGNORECASE)
+    looks_like_title = _TITLE_LIKE.match(text) or (text.upper() == text and len(text) <= 120)
+    return text if text and looks_like_title and not text.endswith(":") else ""
 
 
 def _finding_columns(lang: str) -> list[tuple[str, str]]:
@@ -64,7 +86,7 @@ def _finding_columns(lang: str) -> list[tuple[str, str]]:
 
 
 def write_workbook(path: Path, info: ReportInfo, tables: list[Table], findings: list[Finding],
-                   lang: str = "id", checklist=None, coverage=None) -> Path:
+                   lang: str = "id", checklist=None, coverage=None, contents=None, stated=()) -> Path:
     """Write the workbook atomically, carrying over the evaluator's work from the previous one.
 
     The previous workbook is read, the new one built, and just before it replaces the file the file is
@@ -73,7 +95,7 @@ def write_workbook(path: Path, info: ReportInfo, tables: list[Table], findings: 
     path = Path(path)
     for _ in range(3):
         previous = read_previous(path, read_history, read_checklist_notes)
-        wb = _build(previous, info, tables, findings, lang, checklist, coverage)
+        wb = _build(previous, info, tables, findings, lang, checklist, coverage, contents, stated)
         try:
             return write_atomically(path, lambda tmp: wb.save(tmp),
                                     unchanged=lambda: FileState.of(path) == previous.state)
@@ -85,15 +107,18 @@ def write_workbook(path: Path, info: ReportInfo, tables: list[Table], findings: 
                            "Close it there and run again"))
 
 
-def _build(previous: Previous, info: ReportInfo, tables, findings, lang, checklist, coverage) -> Workbook:
+def _build(previous: Previous, info: ReportInfo, tables, findings, lang, checklist, coverage,
+           contents=None, stated=()) -> Workbook:
     now = datetime.now().astimezone().isoformat(timespec="seconds")
     by_table = {c.table: c for c in coverage or []}
     wb = Workbook()
     summary_ws = wb.active
     summary_ws.title = text("sheet_summary", lang)
-    write_summary_sheet(summary_ws, info, tables, findings, lang, coverage)
+    write_summary_sheet(summary_ws, info, tables, findings, lang, coverage, stated)
     findings_ws = wb.create_sheet(text("sheet_findings", lang))
+    index_ws = wb.create_sheet(text("sheet_index", lang))
     table_sheets = {t.id: _write_table_sheet(wb, t, findings, lang, by_table.get(t.id)) for t in tables}
+    _write_index_sheet(index_ws, tables, findings, by_table, lang)
     _write_findings_sheet(findings_ws, findings, table_sheets, previous, lang)
     archive = list(previous.archive)
     current = {f.key for f in findings}
@@ -104,14 +129,14 @@ def _build(previous: Previous, info: ReportInfo, tables, findings, lang, checkli
             archive.append([key, saved.get("message"), *(saved.get(f) for f in EVALUATOR_FIELDS), now, None,
                             _most_similar(saved.get("message"), messages), extra or None])
     if checklist:
-        write_checklist_sheet(wb, checklist, previous.checklist_notes, lang)
+        write_checklist_sheet(wb, checklist, previous.checklist_notes, lang, contents)
     _write_method_sheet(wb, info.tolerance, lang)
     write_trail_sheet(wb, info, len(findings), previous.history, lang)
     for ws in wb.worksheets:
         _print_setup(ws)
     # What the tool wrote is remembered before the evaluator's cells go back in: those stay theirs.
     remember_tool_cells(wb)
-    put_back(wb, previous, {sheet_name(t) for t in tables}, archive, now)
+    put_back(wb, previous, {sheet_name(t, lang) for t in tables}, archive, now)
     _write_archive_sheet(wb, archive, lang)
     remember_tool_cells(wb, [wb[text("sheet_archive", lang)]])
     return wb
@@ -125,15 +150,36 @@ def _most_similar(message: str | None, messages: dict[str, str]) -> str | None:
     return None if best is None else f"{best[2]}: {best[0]}"
 
 
+#: What fits across an A4 landscape page at 100 %, in Excel's column-width units (about one character each).
+PRINTABLE_WIDTH = 130
+#: Smallest scale a sheet is shrunk to so that it prints one page wide: below it, type is too small to read
+#: and the sheet prints over several pages across instead, its header rows repeated on each.
+MIN_PRINT_SCALE = 0.68
+#: The row holding the column headers, per sheet kind (repeated on every printed page).
+HEADER_ROWS = {"table": "3:3", "findings": "1:1", "index": "3:3"}
+
+
 def _print_setup(ws) -> None:
-    """Working papers get printed: landscape, each sheet as wide as one page."""
+    """Working papers get printed: A4 landscape, one page wide where the columns allow it at a readable size,
+    the header row on every page."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    width = sum(ws.column_dimensions[get_column_letter(c)].width or 13
+                for c in range(1, (ws.max_column or 1) + 1) if not ws.column_dimensions[get_column_letter(c)].hidden)
+    if width * MIN_PRINT_SCALE <= PRINTABLE_WIDTH:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    else:
+        # Pages across, a row's pieces on consecutive pages, each starting with the first column (the id).
+        ws.page_setup.pageOrder = "overThenDown"
+        ws.print_title_cols = getattr(ws, "_lkjip_title_cols", "A:A")
+    rows = HEADER_ROWS.get(getattr(ws, "_lkjip_kind", ""))
+    if rows:
+        ws.print_title_rows = rows
 
 
 def _write_findings_sheet(ws, findings, table_sheets, previous: Previous, lang) -> None:
+    ws._lkjip_kind = "findings"
     notes = previous.notes
     columns = _finding_columns(lang) + [(h, h) for h in previous.extra_headers]
     for c, (_, title) in enumerate(columns, start=1):
@@ -172,7 +218,7 @@ def _write_findings_sheet(ws, findings, table_sheets, previous: Previous, lang) 
             if title in titles:
                 ws.cell(row=r, column=titles.index(title) + 1, value=value)
     for c, (key, _) in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(c)].width = WRAPPED_WIDTHS.get(key, 14 if key != "id" else 7)
+        ws.column_dimensions[get_column_letter(c)].width = WRAPPED_WIDTHS.get(key, 14 if key != "id" else 10)
     # The key only carries notes over to the next run: kept, but out of the evaluator's way.
     ws.column_dimensions[get_column_letter([k for k, _ in columns].index("key") + 1)].hidden = True
     ws.freeze_panes = "A2"
@@ -185,8 +231,11 @@ def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str, cov
     With `coverage`, every printed number shows what became of it: a finding (red or amber, with a comment),
     checked by a relation (pale green; the row's relations in the last column), or not checked (grey, the
     reasons listed under the table)."""
-    ws = wb.create_sheet(sheet_name(table))
+    ws = wb.create_sheet(sheet_name(table, lang))
     ws._lkjip_kind = "table"  # the evaluator's cells on it go to Arsip: its name is an ordinal (carry_over)
+    label = next((c.index for c in table.columns if c.role.value in ("label", "indikator")), 0)
+    # Printed over several pages across, each page starts with the columns naming the row (No., label).
+    ws._lkjip_title_cols = f"A:{get_column_letter(label + 1)}" if label < 3 else "A:A"
     put(ws, 1, 1, f"{table.id}: {table.caption}" if table.caption else table.id).font = Font(bold=True, size=12)
     kind = text("kind", lang) + f": {kind_text(table.kind, lang)}"
     if coverage is not None and coverage.numbers:
@@ -258,6 +307,42 @@ def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str, cov
     return refs
 
 
+INDEX_COLUMNS = (("index_table", 34), ("caption", 50), ("text_lines", 12), ("kind", 18), ("checked", 12),
+                 ("findings_count", 9), ("not_checked", 50))  # 185 wide: one A4 landscape page across at 70 %
+
+
+def _write_index_sheet(ws, tables: list[Table], findings: list[Finding], coverage: dict, lang: str) -> None:
+    """Daftar tabel: every table read, with its caption, where it stands, its kind, how many of its printed
+    numbers were checked and why the others were not; each name links to the table's sheet."""
+    ws._lkjip_kind = "index"
+    put(ws, 1, 1, text("index_title", lang)).font = Font(bold=True, size=12)
+    for c, (key, width) in enumerate(INDEX_COLUMNS, start=1):
+        put(ws, 3, c, text(key, lang)).font = BOLD
+        ws.cell(row=3, column=c).fill = HEADER
+        ws.cell(row=3, column=c).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.row_dimensions[3].height = row_height([text(k, lang) for k, _ in INDEX_COLUMNS],
+                                             [w for _, w in INDEX_COLUMNS], bold=True)
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[finding.table] = counts.get(finding.table, 0) + 1
+    for r, table in enumerate(tables, start=4):
+        covered = coverage.get(table.id)
+        where = (f"{table.lines[0]}-{table.lines[1]}" if table.lines
+                 else f"{'hlm.' if lang == 'id' else 'p.'} {table.page}" if table.page else "")
+        values = [sheet_name(table, lang), table.caption or None, where, kind_text(table.kind, lang),
+                  f"{covered.checked}/{covered.numbers}" if covered and covered.numbers else None,
+                  counts.get(table.id, 0), "\n".join(w[lang] for w in covered.why) if covered and covered.why else None]
+        for c, value in enumerate(values, start=1):
+            put(ws, r, c, value).alignment = Alignment(wrap_text=True, vertical="top")
+        link = ws.cell(row=r, column=1)
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{values[0]}'!A1")
+        link.font = Font(color="0563C1", underline="single")
+        ws.row_dimensions[r].height = row_height([str(v or "") for v in values], [w for _, w in INDEX_COLUMNS])
+    ws.freeze_panes = "A4"
+    ws.auto_filter.ref = f"A3:{get_column_letter(len(INDEX_COLUMNS))}{max(3, len(tables) + 3)}"
+
+
 def _write_archive_sheet(wb, archive: list[list], lang: str) -> None:
     ws = wb.create_sheet(text("sheet_archive", lang))
     titles = [text("key", lang), text("message", lang), *(text(f, lang) for f in EVALUATOR_FIELDS),
@@ -270,6 +355,9 @@ def _write_archive_sheet(wb, archive: list[list], lang: str) -> None:
             put(ws, r, c, value)
 
 
+METHOD_WIDTHS = [20, 28, 10, 88, 40]  # 186 wide: one page across at 70 %
+
+
 def _write_method_sheet(wb, tolerance: Tolerance, lang: str) -> None:
     ws = wb.create_sheet(text("sheet_method", lang))
     titles = [text("rule", lang), text("rule_name", lang), text("severity", lang), text("description", lang),
@@ -280,8 +368,10 @@ def _write_method_sheet(wb, tolerance: Tolerance, lang: str) -> None:
         shown = rule.tolerance[lang]
         if rule.money and tolerance.money:
             shown = f"± Rp {tolerance.money:,}" + (" (parameter)" if lang == "en" else " (parameter toleransi)")
-        for c, value in enumerate([rule.code, rule.name[lang], severity_text(rule.severity, lang), rule.description[lang],
-                                   shown], start=1):
+        values = [rule.code, rule.name[lang], severity_text(rule.severity, lang), rule.description[lang], shown]
+        for c, value in enumerate(values, start=1):
             put(ws, r, c, value).alignment = Alignment(wrap_text=True, vertical="top")
-    for c, width in enumerate([20, 28, 10, 90, 40], start=1):
+        # Wrapped text needs its row tall enough, or printed rows run into each other.
+        ws.row_dimensions[r].height = row_height([str(v or "") for v in values], METHOD_WIDTHS)
+    for c, width in enumerate(METHOD_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width

@@ -7,6 +7,7 @@ from ..said import Said, where
 from .column_numbers import is_column_number_row, printed_formulas
 from .columns import assign_roles, pair_part
 from .confirm import confirm_roles
+from .contents import Contents, find_contents, is_contents_table
 from .hierarchy import assign_levels, keyword_level, leading_marker
 from .kinds import classify
 from .layout import align_rows, merge_header, misaligned_rows, split_header, used_width
@@ -21,10 +22,22 @@ __all__ = ["understand", "understand_table", "Table", "Row", "Column", "Role", "
            "parse_number", "MONEY_ROLES"]
 
 
-def understand(document: Document) -> list[Table]:
-    """Every table of a document, understood; tables are numbered T1, T2, ... in reading order."""
-    raws = [part for raw in document.tables for part in split_at_inner_headers(raw)]
+def understand(document: Document, contents: Contents | None = None) -> list[Table]:
+    """Every table of a document, understood; tables are numbered T1, T2, ... in reading order.
+
+    Contents lists (the table of contents, lists of tables or figures) are not tables of the report: those
+    standing in `contents`, or whose rows read as a contents list, are left out."""
+    contents = contents if contents is not None else find_contents(document.lines)
+    raws = [part for raw in document.tables if not _is_contents(raw, contents)
+            for part in split_at_inner_headers(raw)]
     return [understand_table(raw, f"T{i}") for i, raw in enumerate(raws, start=1)]
+
+
+def _is_contents(raw: RawTable, contents: Contents) -> bool:
+    lines = raw.lines
+    if lines and contents.covers(lines[0]) and contents.covers(lines[1]):
+        return True
+    return is_contents_table(raw.caption, [r.cells for r in raw.rows])
 
 
 #: More columns than any LKjIP form has (the RKPD evaluation form has about 30): such a "table" is a line of

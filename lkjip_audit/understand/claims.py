@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .paragraphs import line_at, paragraphs
+from .paragraphs import line_at, paragraphs, sentences
 from .numbers import Number, parse_number
 
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?(?![\d])|\d+(?:[.,]\d+)?)"
@@ -359,3 +359,49 @@ def _flat_rows(text: str, line_of) -> list[Claim]:
                             (match.group(5), f"{match.group(1)} {match.group('unit')}",
                              f"{match.group(4)} {match.group('unit')}")))
     return claims
+
+
+@dataclass(frozen=True)
+class StatedTotal:
+    """The agency's whole budget as its prose states it: `Total Anggaran Belanja ... sebesar Rp X sedangkan
+    Realisasi Belanja sebesar Rp Y`, `Secara keseluruhan anggaran ... Rp X dengan terserap ... Rp Y`."""
+
+    line: int
+    pagu: Decimal
+    realisasi: Decimal | None
+    quote: str
+
+
+# The whole budget, not one Program's: `total anggaran`, `jumlah anggaran`, `anggaran ... secara keseluruhan`,
+# `secara keseluruhan anggaran`, `total pagu`, `total belanja`.
+_WHOLE_BUDGET = re.compile(r"\b(?:total|jumlah|seluruh|keseluruhan)\s+(?:anggaran|pagu|belanja)\b|"
+                           r"\bsecara\s+keseluruhan\s+(?:anggaran|pagu|belanja)\b|"
+                           r"\b(?:anggaran|pagu|belanja)\b[^.]{0,40}\bsecara\s+keseluruhan\b", re.IGNORECASE)
+_RUPIAH = re.compile(r"Rp\.?\s*(\d{1,3}(?:([.,])\d{3})(?:\2\d{3})+)(?:,-|,00|\.00)?", re.IGNORECASE)
+_SPENT = re.compile(r"\b(?:realisasi|terserap|terealisasi|diserap)\b", re.IGNORECASE)
+#: How far after the words naming the whole budget its amount may stand, in characters.
+TOTAL_AMOUNT_AFTER = 120
+
+
+def stated_budget_totals(lines: list[str]) -> list[StatedTotal]:
+    """Every sentence stating the whole budget (and what was spent of it), in reading order."""
+    found = []
+    for sentence, line_of in sentences(lines):
+        whole = _WHOLE_BUDGET.search(sentence)
+        if whole is None:
+            continue
+        pagu = _RUPIAH.search(sentence, whole.end(), whole.end() + TOTAL_AMOUNT_AFTER)
+        if pagu is None:
+            continue
+        spent = _SPENT.search(sentence, pagu.end())
+        realisasi = _RUPIAH.search(sentence, spent.end(), spent.end() + TOTAL_AMOUNT_AFTER) if spent else None
+        amounts = [_rupiah(m) for m in (pagu, realisasi)]
+        found.append(StatedTotal(line_of(pagu.start()), amounts[0], amounts[1], sentence.strip()[:300]))
+    return found
+
+
+def _rupiah(match) -> Decimal | None:
+    """A rupiah amount written with `.` or `,` between thousands (`32.300.612.788`, `32,300,612,788`)."""
+    if match is None:
+        return None
+    return Decimal(match.group(1).replace(match.group(2), ""))

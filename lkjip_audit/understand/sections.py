@@ -30,6 +30,12 @@ MIN_CHAPTER_LINES = 15  # a chapter holds at least this much before the next beg
 _BAB = re.compile(r"^BAB\s+([IVXl|1-5]+)(?=[\s.:]|$)\.?\s*:?\s*(.*)$", re.IGNORECASE)
 _TOC_ENTRY = re.compile(r"(\.{4,}|…{2,})\s*\d*\s*$|\t\s*[ivxlc\d]+\s*$|\s\d{1,3}\s*$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,2}(\.\d+)*\.?|[A-Za-z]\.|[IVX]+\.\d+(\.\d+)*\.?|[IVX]+\.)\s+\S")
+#: `LAMPIRAN`, `LAMPIRAN I`, `Lampiran 1 Perjanjian Kinerja`, `LAMPIRAN - LAMPIRAN`.
+_ANNEX = re.compile(r"^lampiran(?:\s*[-–]\s*lampiran)?(?:\s+([ivx]+|\d{1,2}|[a-z])\b)?\s*[.:]?\s*(.*)$", re.IGNORECASE)
+#: `LAMPIRAN PERATURAN WALI KOTA ...`, `Lampiran Keputusan ...`: another document's annex quoted in the report.
+_OTHER_DOCUMENT = re.compile(r"(peraturan|keputusan|surat|undang|instruksi|nomor)\b", re.IGNORECASE)
+#: A table's or figure's caption names what it shows as a heading does: `Tabel 1.1 Komposisi SDM ...`.
+_CAPTION = re.compile(r"^(tabel|gambar|grafik)\s*:?\s*([IVX]+|\d+)(\.\d+)*\.?(\s|$)", re.IGNORECASE)
 _MARKUP = re.compile(r"[*#_`>]+")
 _REGULATION = re.compile(r"\b(nomor|no\.)\s*\d|\btentang\b", re.IGNORECASE)
 
@@ -73,19 +79,33 @@ def is_heading_like(line: str) -> bool:
     # A numbered line is a heading unless it is an item of a list of regulations (`9. Peraturan Bupati Kediri
     # Nomor 38 Tahun 2016 tentang ...`).
     numbered = bool(_NUMBERED.match(text)) and not _REGULATION.search(text)
-    return numbered or capitals > 0.6 or raw.startswith(("**", "#"))
+    return numbered or capitals > 0.6 or raw.startswith(("**", "#")) or bool(_CAPTION.match(text))
 
 
-def find_chapters(lines: list[str]) -> dict[str, Chapter]:
-    """The start and end of each standard chapter the report has, by key."""
-    candidates = [c for c in (_chapter_at(lines, i) for i in range(len(lines))) if c is not None]
+def is_section_number(text: str) -> bool:
+    """A heading numbered as a section (`3.6`, `III.6.`, `B.`, `2.`): the report's own structure."""
+    return bool(_NUMBERED.match(clean(text))) and not _REGULATION.search(text)
+
+
+def find_chapters(lines: list[str], skip=lambda line: False) -> dict[str, Chapter]:
+    """The start and end of each standard chapter the report has, by key.
+
+    `skip(line)`: lines that are not the report's own (its contents lists). The Ikhtisar stands before Bab I
+    (a "Ringkasan Eksekutif" further on belongs to an appended document), the Lampiran after Bab III."""
+    candidates = [c for c in (_chapter_at(lines, i) for i in range(len(lines)) if not skip(i + 1)) if c is not None]
     chapters: dict[str, Chapter] = {}
     for n, (key, title, line) in enumerate(candidates):
-        if key in chapters:
+        if key in chapters or key == "lampiran":
             continue
         following = next((c[2] for c in candidates[n + 1:] if c[0] != key), len(lines) + 1)
         if following - line >= MIN_CHAPTER_LINES or following > len(lines):
             chapters[key] = Chapter(key, title, line, following - 1)
+    if "ikhtisar" in chapters and "bab1" in chapters and chapters["ikhtisar"].line > chapters["bab1"].line:
+        del chapters["ikhtisar"]
+    body_end = max((chapters[k].line for k in ("bab3", "bab4") if k in chapters), default=0)
+    annex = next((c for c in candidates if c[0] == "lampiran" and c[2] > body_end), None)
+    if annex:
+        chapters["lampiran"] = Chapter("lampiran", annex[1], annex[2], len(lines))
     # A chapter ends where the next one found begins.
     ordered = sorted(chapters.values(), key=lambda c: c.line)
     return {c.key: Chapter(c.key, c.title, c.line, (ordered[k + 1].line - 1) if k + 1 < len(ordered) else len(lines))
@@ -108,6 +128,11 @@ def _chapter_at(lines: list[str], index: int) -> tuple[str, str, int] | None:
                 title = " ".join(following)
         key = _title_key(title) or _NUMERAL_CHAPTER.get(numeral)
         return (key, f"BAB {bab.group(1)} {title}".strip(), index + 1) if key else None
+    annex = _ANNEX.match(text)
+    # A heading, not a sentence that starts with the word: numbered, in capitals, or the word alone.
+    if (annex and len(text) <= 60 and not _OTHER_DOCUMENT.match(annex.group(2))
+            and (annex.group(1) or not annex.group(2) or text.upper() == text)):
+        return "lampiran", text, index + 1
     if len(text) <= 40 and text.upper() == text:
         key = _title_key(text)
         if key in ("ikhtisar", "bab4", "lampiran", "bab1"):
