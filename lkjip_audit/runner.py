@@ -271,11 +271,21 @@ class HtmlExporterLoader:
         return HtmlExporterLoader._cached
 
 
+#: nbval's markers in the notebook's code cells, left out of the HTML a reader gets.
+TEST_MARKERS = {"# NBVAL_CHECK_OUTPUT", "# NBVAL_IGNORE_OUTPUT", "# NBVAL_SKIP", "# NBVAL_RAISES_EXCEPTION"}
+
+
 def export_html(notebook: Path, exporter=None) -> Path:
     """`<notebook>.html` beside the executed notebook, written atomically; code cells kept (it is the record)."""
+    import nbformat
+
     if exporter is None:
         exporter = HtmlExporterLoader().get()
-    body, _ = exporter.from_filename(str(notebook))
+    node = nbformat.read(str(notebook), as_version=4)
+    for cell in node.cells:  # the test markers are for nbval, not for a reader
+        if cell.cell_type == "code":
+            cell.source = "\n".join(line for line in cell.source.splitlines() if line.strip() not in TEST_MARKERS)
+    body, _ = exporter.from_notebook_node(node)
     target = notebook.with_suffix(".html")
     return write_atomically(target, lambda tmp: tmp.write_text(body, encoding="utf-8"))
 

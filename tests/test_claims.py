@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from lkjip_audit.checks.claims import check_claims
 from lkjip_audit.understand.numbers import parse_number
-from lkjip_audit.understand.ratios import capaian_holds
+from lkjip_audit.understand.ratios import capaian_holds, ratio_holds
 from lkjip_audit.understand.claims import read_claims, words_value
 
 
@@ -269,3 +269,45 @@ def test_a_division_written_in_words_and_the_realisasi_it_gives():
     # Depok line 624: the same realisasi from section 3.1's figures, 10.167 / 1.371.808 × 100 = 0,741.
     assert claims("tahun 2023 terealisasi 10.167 jiwa jumlah penduduk produktif yang berwirausaha dibagi dengan "
                   "total jumlah usia produktif 1.371.808 jiwa menghasilkan realisasi 0,74%.") == []
+
+
+def restated(text: str):
+    return [(f.column, f.reported, f.expected, f.line) for f in check_claims(read_claims(text.split("\n")))
+            if f.rule == "prose-restated"]
+
+
+def test_depoks_ikhtisar_ratio_restated_with_other_operands_than_section_3_1(depok):
+    # Line 55 (Ikhtisar): "realisasi sebesar 0,74% dari ... berwirausaha sebanyak **32.915** jiwa orang dibagi
+    # dengan total jumlah usia produktif ... sebanyak **1,535,783** jiwa orang" (32.915 / 1.535.783 = 2,14 %);
+    # line 624 (3.1): "terealisasi 10.167 jiwa ... dibagi dengan total jumlah usia produktif 1.371.808 jiwa
+    # menghasilkan ... 0,74%", which holds.
+    found = [(f.line, f.column, f.reported, f.expected) for f in depok.findings if f.rule == "prose-restated"]
+    assert found == [(55, "pembilang", 32915, 10167), (55, "penyebut", 1535783, 1371808)]
+    assert [(f.line, f.reported, f.expected) for f in depok.findings if f.rule == "prose-arithmetic"
+            and f.line == 55 and f.column == "rasio"] == [(55, Decimal("0.74"), Decimal("2.14"))]
+
+
+@given(top=st.integers(50, 9_000), bottom=st.integers(10_000, 2_000_000), position=st.integers(0, 1),
+       slip=st.integers(1, 9))
+def test_generated_ratio_restated_with_one_operand_mistyped(top, bottom, position, slip):
+    result = (Decimal(top) / Decimal(bottom) * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    assume(result > 0)
+    shown = f"{result:.2f}".replace(".", ",")
+    wrong = [top, bottom]
+    wrong[position] += slip * 10 ** (len(str(wrong[position])) - 1)  # its first digit typed otherwise
+    # The mistyped ratio must fail as the report's arithmetic is judged (rounded or truncated to two decimals).
+    assume(not ratio_holds(result, Decimal(wrong[0]) / Decimal(wrong[1]) * 100, 2))
+    sentence = ("Persentase wirausaha dengan realisasi {r}%, yaitu {a} orang penduduk produktif yang berwirausaha "
+                "dibagi dengan jumlah penduduk usia produktif {b} orang.")
+    def printed(n):  # as reports print counts: 1.371.808
+        return f"{n:,}".replace(",", ".")
+
+    text = "\n\n".join([sentence.format(r=shown, a=printed(wrong[0]), b=printed(wrong[1])),
+                        "Uraian lain tanpa angka.", sentence.format(r=shown, a=printed(top), b=printed(bottom))])
+    name = ("pembilang", "penyebut")[position]
+    assert restated(text) == [(name, Decimal(wrong[position]), Decimal((top, bottom)[position]), 1)]
+    # Two statements that both hold, or a failing one about another indicator, restate nothing.
+    assert restated("\n\n".join([sentence.format(r=shown, a=printed(top), b=printed(bottom))] * 2)) == []
+    other = "Koperasi sehat dengan realisasi {r}%, yaitu {a} unit dibagi dengan {b} unit koperasi terdaftar."
+    assert restated("\n\n".join([other.format(r=shown, a=printed(wrong[0]), b=printed(wrong[1])),
+                                 sentence.format(r=shown, a=printed(top), b=printed(bottom))])) == []

@@ -256,3 +256,16 @@ def test_sheets_are_named_after_their_tables_and_listed_in_daftar_tabel(tmp_path
     assert main[3] == "efisiensi anggaran" and main[5] == sum(f.table == table.id for f in depok.findings) > 0
     link = index.cell(row=4 + rows.index(main), column=1).hyperlink
     assert link.location == f"'{main[0]}'!A1"
+
+
+def test_a_report_of_more_tables_than_sheets_lists_them_all_and_sheets_those_with_findings_first(
+        tmp_path, depok, monkeypatch):
+    # A 300 MB text holds 100,000 tables: sheets for all of them would take hours and open in none.
+    monkeypatch.setattr("lkjip_audit.report.workbook.MAX_TABLE_SHEETS", 3)
+    wb = load_workbook(write_outputs(depok, tmp_path)["workbook"])
+    sheeted = [n for n in wb.sheetnames if n[:1] == "T" and n.split(" ")[0][1:].isdigit()]
+    flagged = [t.id for t in depok.tables if any(f.table == t.id for f in depok.findings)]
+    assert [n.split(" ")[0] for n in sheeted] == flagged[:3]
+    rows = list(wb["Daftar tabel"].iter_rows(min_row=4, values_only=True))
+    assert len(rows) == len(depok.tables)
+    assert rows[1][0] == "T2 (tanpa lembar: lebih dari 3 tabel; lihat findings.json)"

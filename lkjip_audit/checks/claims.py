@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from rapidfuzz import fuzz
+
 from ..understand.claims import Claim
 from ..understand.numbers import parse_number
 from ..understand.ratios import HUNDRED, capaian_holds, comparable, ratio_holds
@@ -57,6 +59,50 @@ def check_claims(claims: list[Claim], lines: list[str] | None = None) -> list[Fi
     if lines and failed_capaian:
         for position, finding in _misprinted_realisasi([c for _, c in failed_capaian], lines).items():
             findings[failed_capaian[position][0]] = finding
+    return findings + _restated_ratios([c for c in claims if c.kind == "rasio"])
+
+
+#: How alike two ratio sentences must read (rapidfuzz token_set_ratio of their division parts) to be the same
+#: indicator's ratio stated twice.
+RESTATED_ALIKE = 60
+
+
+_FILLER = {"dibagi", "dengan", "jumlah", "total", "sebanyak", "sejumlah", "yang", "dari", "dan", "tahun", "di",
+           "sebesar", "atau", "menghasilkan"}
+
+
+def _wording(claim: Claim) -> str:
+    """The words of a ratio's division, figures and filler left out: what it divides by what."""
+    words = re.findall(r"[a-z]+", claim.quotes[-1].lower())
+    return " ".join(w for w in words if w not in _FILLER and len(w) > 2)
+
+
+def _restated_ratios(ratios: list[Claim]) -> list[Finding]:
+    """prose-restated: the same ratio stated twice with other operands. A ratio whose arithmetic fails is set
+    against one with the same printed result, worded alike, whose arithmetic holds (Depok line 55: "0,74% ...
+    32.915 ... dibagi dengan ... 1,535,783"; line 624: "0,74% ... 10.167 ... dibagi dengan ... 1.371.808"):
+    each operand printed otherwise is a finding naming the other line. The numbers decide which statement is
+    the report's own; a failing ratio with no holding twin stays a prose-arithmetic finding alone."""
+    holding: dict[tuple, list[Claim]] = {}
+    for claim in ratios:
+        if _ratio_holds(claim.stated, *claim.operands):
+            holding.setdefault((claim.stated.value, claim.stated.decimals), []).append(claim)
+    findings = []
+    for claim in ratios:
+        twins = holding.get((claim.stated.value, claim.stated.decimals), [])
+        if not twins or not claim.operands[1].value or _ratio_holds(claim.stated, *claim.operands):
+            continue
+        twin = max(twins, key=lambda t: fuzz.token_set_ratio(_wording(t), _wording(claim)))
+        if fuzz.token_set_ratio(_wording(twin), _wording(claim)) < RESTATED_ALIKE:
+            continue
+        for name, mine, theirs in zip(("pembilang", "penyebut"), claim.operands, twin.operands):
+            if mine.value == theirs.value:
+                continue
+            where = {"id": f"baris {twin.line} (rasio {twin.stated.text} yang sama)",
+                     "en": f"line {twin.line} (the same {twin.stated.text} ratio)"}
+            findings.append(Finding(rule="prose-restated", table=None, item=claim.quotes[-1], column=name,
+                                    reported=mine.value, expected=theirs.value, line=claim.line, decimals=0,
+                                    detail=where, combined=[*claim.quotes, *twin.quotes]))
     return findings
 
 

@@ -294,6 +294,25 @@ PROSE_ARITHMETIC = Rule(
                "en": "ratios: equal after rounding or truncating to the printed decimals; totals: exact"},
 )
 
+PROSE_RESTATED = Rule(
+    code="prose-restated",
+    severity="warning",
+    name={"id": "Angka yang sama di bagian lain teks", "en": "The same figure elsewhere in the text"},
+    template={
+        "id": "Rasio di baris ini memakai {column} {reported} (\"{item}\"), sedangkan {detail} memakai {expected}.",
+        "en": "This ratio uses {column} {reported} (\"{item}\") but {detail} uses {expected}.",
+    },
+    description={
+        "id": "Angka yang dinyatakan lebih dari sekali dalam teks (di Ikhtisar, Bab III, Bab IV) sama: rasio "
+              "dengan hasil yang sama untuk indikator yang sama (kalimatnya mirip) memakai pembilang dan penyebut "
+              "yang sama. Yang hitungannya tidak cocok dibandingkan dengan yang cocok.",
+        "en": "A figure the text states more than once (in the Ikhtisar, Bab III, Bab IV) is the same: a ratio "
+              "with the same result for the same indicator (sentences worded alike) uses the same numerator and "
+              "denominator. The one whose arithmetic fails is set against the one whose arithmetic holds.",
+    },
+    tolerance={"id": "tepat sama", "en": "exact"},
+)
+
 PROSE_COUNTS = Rule(
     code="prose-counts",
     severity="warning",
@@ -399,5 +418,6 @@ CROSS_TABLE = Rule(
 RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, COLUMN_TOTAL, ROW_PERCENT, PERCENT_UNCONFIRMED,
                                       ROW_CAPAIAN, ROW_SISA,
                                       ROW_EFFICIENCY, AVERAGE_ROW, ROW_SOURCES, ROW_QUARTERS,
-                                      PRINTED_ERROR, PROSE_TABLE, PROSE_ARITHMETIC, PROSE_COUNTS, CATEGORY_LABEL,
+                                      PRINTED_ERROR, PROSE_TABLE, PROSE_ARITHMETIC, PROSE_RESTATED,
+                                      PROSE_COUNTS, CATEGORY_LABEL,
                                       CROSS_TABLE, LHE_SCORE)}

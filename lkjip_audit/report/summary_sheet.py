@@ -3,11 +3,13 @@ ones, and two charts (pagu against realisasi per Program; capaian per indicator 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from decimal import Decimal
 
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment
+from rapidfuzz import fuzz, process
 
 from ..checks.finding import Finding
 from ..checks.rules import RULES
@@ -19,6 +21,7 @@ from .totals import budget_totals
 SEVERITIES = ("error", "warning", "info")
 CHART_COLUMN = "H"  # charts stand right of the summary; their data below it
 MAX_CHART_ROWS = 40  # more bars than this are unreadable
+SAME_BAR = 90  # two indicator names this alike (token_sort_ratio) are one bar of the capaian chart
 
 
 def write_summary_sheet(ws, info, tables: list[Table], findings: list[Finding], lang: str, coverage=None,
@@ -172,6 +175,7 @@ def _program_amounts(tables: list[Table]) -> list[tuple[str, Decimal, Decimal]]:
 def _capaian_per_indicator(tables: list[Table]) -> list[tuple[str, Decimal]]:
     """Each indicator's printed capaian, from the capaian tables, first mention only."""
     seen: dict[str, Decimal] = {}
+    seen_lower: list[str] = []
     for table in tables:
         capaian = table.column(Role.CAPAIAN)
         if table.kind != "capaian" or table.uncertain or capaian is None:
@@ -180,7 +184,13 @@ def _capaian_per_indicator(tables: list[Table]) -> list[tuple[str, Decimal]]:
         for row in table.rows:
             value = row.values[capaian.index]
             label = (row.cells[name.index] if name else row.label).strip()[:60]
-            if value is None or value.value is None or not any(ch.isalpha() for ch in label) or label in seen:
-                continue  # an indicator has a name, not just a number (misaligned cells)
+            if value is None or value.value is None or len(re.findall(r"[A-Za-z]+", label)) < 2:
+                continue  # an indicator has a name of words, not a number or a fragment ("Persentase")
+            # The same indicator in another table, spelt otherwise ("Persentase wirausaha", "Presentase
+            # Wirausaha"), is one bar.
+            if process.extractOne(label.lower(), list(seen_lower), scorer=fuzz.token_sort_ratio,
+                                  score_cutoff=SAME_BAR) is not None:
+                continue
             seen[label] = value.value
+            seen_lower.append(label.lower())
     return list(seen.items())[:MAX_CHART_ROWS]

@@ -117,8 +117,10 @@ def _build(previous: Previous, info: ReportInfo, tables, findings, lang, checkli
     write_summary_sheet(summary_ws, info, tables, findings, lang, coverage, stated)
     findings_ws = wb.create_sheet(text("sheet_findings", lang))
     index_ws = wb.create_sheet(text("sheet_index", lang))
-    table_sheets = {t.id: _write_table_sheet(wb, t, findings, lang, by_table.get(t.id)) for t in tables}
-    _write_index_sheet(index_ws, tables, findings, by_table, lang)
+    sheeted = tables_with_sheets(tables, findings)
+    table_sheets = {t.id: _write_table_sheet(wb, t, findings, lang, by_table.get(t.id))
+                    for t in tables if t.id in sheeted}
+    _write_index_sheet(index_ws, tables, findings, by_table, lang, sheeted)
     _write_findings_sheet(findings_ws, findings, table_sheets, previous, lang)
     archive = list(previous.archive)
     current = {f.key for f in findings}
@@ -311,7 +313,24 @@ INDEX_COLUMNS = (("index_table", 34), ("caption", 50), ("text_lines", 12), ("kin
                  ("findings_count", 9), ("not_checked", 50))  # 185 wide: one A4 landscape page across at 70 %
 
 
-def _write_index_sheet(ws, tables: list[Table], findings: list[Finding], coverage: dict, lang: str) -> None:
+#: More table sheets than this make a workbook no one opens in reasonable time (a 300 MB text holds 100,000
+#: tables; each sheet costs about 30 ms to write): beyond it, tables with findings come first and the others
+#: are listed in Daftar tabel without a sheet of their own (findings.json keeps them all).
+MAX_TABLE_SHEETS = 1000
+
+
+def tables_with_sheets(tables: list[Table], findings: list[Finding]) -> set[str]:
+    """The ids of the tables that get a sheet: all of them, up to MAX_TABLE_SHEETS, those with findings first."""
+    if len(tables) <= MAX_TABLE_SHEETS:
+        return {t.id for t in tables}
+    flagged = {f.table for f in findings}
+    chosen = [t.id for t in tables if t.id in flagged][:MAX_TABLE_SHEETS]
+    chosen += [t.id for t in tables if t.id not in flagged][:MAX_TABLE_SHEETS - len(chosen)]
+    return set(chosen)
+
+
+def _write_index_sheet(ws, tables: list[Table], findings: list[Finding], coverage: dict, lang: str,
+                       sheeted: set[str] | None = None) -> None:
     """Daftar tabel: every table read, with its caption, where it stands, its kind, how many of its printed
     numbers were checked and why the others were not; each name links to the table's sheet."""
     ws._lkjip_kind = "index"
@@ -333,11 +352,15 @@ def _write_index_sheet(ws, tables: list[Table], findings: list[Finding], coverag
         values = [sheet_name(table, lang), table.caption or None, where, kind_text(table.kind, lang),
                   f"{covered.checked}/{covered.numbers}" if covered and covered.numbers else None,
                   counts.get(table.id, 0), "\n".join(w[lang] for w in covered.why) if covered and covered.why else None]
+        has_sheet = sheeted is None or table.id in sheeted
+        if not has_sheet:
+            values[0] = f"{table.id} " + text("no_sheet", lang).format(max=MAX_TABLE_SHEETS)
         for c, value in enumerate(values, start=1):
             put(ws, r, c, value).alignment = Alignment(wrap_text=True, vertical="top")
-        link = ws.cell(row=r, column=1)
-        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{values[0]}'!A1")
-        link.font = Font(color="0563C1", underline="single")
+        if has_sheet:
+            link = ws.cell(row=r, column=1)
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{values[0]}'!A1")
+            link.font = Font(color="0563C1", underline="single")
         ws.row_dimensions[r].height = row_height([str(v or "") for v in values], [w for _, w in INDEX_COLUMNS])
     ws.freeze_panes = "A4"
     ws.auto_filter.ref = f"A3:{get_column_letter(len(INDEX_COLUMNS))}{max(3, len(tables) + 3)}"
