@@ -46,6 +46,8 @@ def test_the_notebook_html_shows_in_a_browser(tmp_path):
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     html = tmp_path / FLOTIM.stem / f"{FLOTIM.stem}.html"
+    # nbval's markers are for the tests, not for the reader of the export.
+    assert "NBVAL" not in html.read_text(encoding="utf-8")
     picture = html_picture(html, tmp_path / "notebook.png")
     image = Image.open(picture).convert("L")
     # Something is drawn: the page is not blank (text and tables darken a share of its pixels).

@@ -150,6 +150,10 @@ def test_the_notebook_chart_shows_the_main_budget_table(depok):
     axes = program_budget_chart(depok.tables).axes[0]
     assert axes.get_title().startswith(next(t.id for t in depok.tables if t.lines == (941, 1002)))
     assert len(axes.get_yticklabels()) == 7
+    # Rupiah written out, not matplotlib's `1e10`; names whole, wrapped (line 993's Program is 72 characters).
+    assert axes.xaxis.get_major_formatter()(2_000_000_000, 0) == "2.000.000.000"
+    names = [" ".join(label.get_text().split()) for label in axes.get_yticklabels()]
+    assert "Program Pemberdayaan Usaha Menengah, Usaha Kecil, Dan Usaha Mikro (Umkm)" in names
 
 
 # Words of the other language that once leaked into a workbook's fixed texts (issue 18): severity, table kind,
