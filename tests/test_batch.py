@@ -179,3 +179,18 @@ def test_a_run_that_cannot_be_finished_is_failed_at_output_and_rerun_next_time(i
     assert entry.reason.endswith(".audit.xlsx: the file is open or read-only. Close it and run again")
     monkeypatch.undo()
     assert run_batch([inputs / KEDIRI.name], out)[0].status == "ok"  # not skipped: it never finished
+
+
+def test_the_batch_summary_writes_money_and_percentages_the_runs_way():
+    import pandas as pd
+
+    from lkjip_audit.report.batch_summary import REPORT_COLUMNS, styled_reports
+
+    # Kediri's JUMLAH row (text line 648): 12.468.907.692 / 10.894.818.644, 87,38 %; a report that failed has none.
+    reports = pd.DataFrame([{"report": KEDIRI.name, "status": "ok", "pagu": 12468907692, "realisasi": 10894818644,
+                             "serapan_percent": 87.38, "seconds": 21.4},
+                            {"report": "rusak.txt", "status": "failed"}]).reindex(columns=REPORT_COLUMNS)
+    indonesian = styled_reports(reports, "id").to_html()
+    assert "12.468.907.692" in indonesian and "87,38" in indonesian and "12,468,907,692" not in indonesian
+    english = styled_reports(reports, "en").to_html()
+    assert "12,468,907,692" in english and "87.38" in english and "nan" not in english
