@@ -67,3 +67,15 @@ def test_a_budget_table_of_another_year_is_not_compared():
     pk = [row.replace("1.100.000", "1.000.000") for row in plan]
     assert cross(report(budget, pk)) == [("T2", "Program Pengembangan Usaha Mikro", Decimal(2500000),
                                           Decimal(2000000))]
+
+
+def test_a_figure_printed_in_many_tables_names_a_few_of_them_and_counts_the_rest():
+    # The same Program's target and realisasi in eight tables; the eighth prints 18% where seven print 19%.
+    tables = [[f"Tabel 3.{k} Capaian Program", "", "No\tProgram\tIndikator Kinerja\tTarget\tRealisasi",
+               f"1\tProgram Pengembangan UMKM\tPersentase usaha mikro naik kelas\t20%\t{'18' if k == 8 else '19'}%"]
+              for k in range(1, 9)]
+    found = [f for f in audit_text(report(*tables)).findings if f.rule == "cross-table"]
+    assert [(f.table, f.reported, f.expected) for f in found] == [("T8", Decimal(18), Decimal(19))]
+    message = found[0].message("id")
+    assert "T1 (baris 4), T2 (baris 9), T3 (baris 14), T4 (baris 19), T5 (baris 24) dan 2 tabel lain" in message
+    assert len(found[0].combined) == 6 and len(found[0].compared) == 5  # the printed cell and five that agree

@@ -303,6 +303,9 @@ def _value(mention: Mention, role: Role):
     return number, column
 
 
+#: How many of the agreeing tables a cross-table finding names (the rest counted: "dan 12 tabel lain").
+MAX_PLACES = 5
+
 _INDICATOR_DETAIL = ({"id": "untuk indikator yang sama dengan target yang sama", "en": "for the same indicator "
                       "with the same target"})
 _PROGRAM_DETAIL = {"id": "untuk Program yang sama", "en": "for the same Programme"}
@@ -335,8 +338,14 @@ def _disagreements(group: list[Mention], role: Role, said: dict[str, str] = _IND
     if top_count == 1:
         top = shown(printed[0][1])  # two that disagree: the earlier stands, the later is the finding
     agreeing = [(m, number) for m, number, _ in printed if shown(number) == top]
-    places = ", ".join(f"{m.table.id} (baris {m.row.line})" if m.row.line else m.table.id for m, _ in agreeing)
+    # Each finding names a few of the tables that agree, not all: a report printing one figure in thousands of
+    # tables made every finding carry every one of them (the square of the report's length in memory).
+    named = agreeing[:MAX_PLACES]
+    places = ", ".join(f"{m.table.id} (baris {m.row.line})" if m.row.line else m.table.id for m, _ in named)
     places_en = places.replace("baris", "line")
+    if len(agreeing) > MAX_PLACES:
+        places += f" dan {len(agreeing) - MAX_PLACES} tabel lain"
+        places_en += f" and {len(agreeing) - MAX_PLACES} other tables"
     findings = []
     for mention, number, column in printed:
         if shown(number) == top:
@@ -348,8 +357,8 @@ def _disagreements(group: list[Mention], role: Role, said: dict[str, str] = _IND
             decimals=number.decimals,
             detail={"id": f"{places} mencetak {agreeing[0][1].text.strip()} {said['id']}",
                     "en": f"{places_en} print {agreeing[0][1].text.strip()} {said['en']}"},
-            combined=[mention.row.cells[column.index], *(n.text for _, n in agreeing)],
-            compared=tuple((m.table.id, m.row.index, m.table.column(role).index) for m, _ in agreeing)))
+            combined=[mention.row.cells[column.index], *(n.text for _, n in named)],
+            compared=tuple((m.table.id, m.row.index, m.table.column(role).index) for m, _ in named)))
     return findings
 
 
