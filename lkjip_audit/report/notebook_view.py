@@ -66,12 +66,6 @@ def totals_frame(tables, lang: str = "id", stated=()) -> pd.DataFrame:
     if totals is None:
         return pd.DataFrame({text("budget_totals", lang): [text("no_budget_total", lang)]})
     absent = text("not_in_report", lang)
-    said = totals.stated
-    rows = [(text("pagu", lang), totals.total_row[0] if totals.total_row else None, totals.recomputed_pagu,
-             said.pagu if said else None),
-            (text("realisasi", lang), totals.total_row[1] if totals.total_row else None,
-             totals.recomputed_realisasi, said.realisasi if said else None),
-            (text("serapan", lang), totals.total_row_serapan, totals.recomputed_serapan, totals.stated_serapan)]
 
     def shown(value, percent):
         if value is None:
@@ -80,6 +74,6 @@ def totals_frame(tables, lang: str = "id", stated=()) -> pd.DataFrame:
 
     lines = ", ".join(str(n) for n in totals.stated_lines)
     heads = (text("total_row_source", lang).format(table=totals.table), text("programs_source", lang),
-             text("stated_source", lang).format(lines=lines) if said else text("stated_source_none", lang))
-    return pd.DataFrame([{"": name, **{h: shown(v, k == 2) for h, v in zip(heads, values)}}
-                         for k, (name, *values) in enumerate(rows)])
+             text("stated_source", lang).format(lines=lines) if totals.stated else text("stated_source_none", lang))
+    return pd.DataFrame([{"": text(key, lang), **{h: shown(v, key == "serapan") for h, v in zip(heads, values)}}
+                         for key, *values in totals.sources()])

@@ -94,13 +94,8 @@ def _write_totals(ws, row: int, tables: list[Table], lang: str, stated=()) -> in
                              text("stated_source", lang).format(lines=stated_at) if totals.stated
                              else text("stated_source_none", lang),
                              text("total_row_minus_programs", lang), text("stated_minus_programs", lang)])
-    total_row, stated_total = totals.total_row, totals.stated
-    lines = [("pagu", total_row[0] if total_row else None, totals.recomputed_pagu,
-              stated_total.pagu if stated_total else None, RUPIAH),
-             ("realisasi", total_row[1] if total_row else None, totals.recomputed_realisasi,
-              stated_total.realisasi if stated_total else None, RUPIAH),
-             ("serapan", totals.total_row_serapan, totals.recomputed_serapan, totals.stated_serapan, "0.00")]
-    for k, (key, printed, recomputed, said, number_format) in enumerate(lines, start=row + 2):
+    for k, (key, printed, recomputed, said) in enumerate(totals.sources(), start=row + 2):
+        number_format = "0.00" if key == "serapan" else RUPIAH
         put(ws, k, 1, text(key, lang)).font = BOLD
         if number_format != RUPIAH:  # a ratio: shown to two decimals, compared as shown
             printed, recomputed, said = (None if v is None else v.quantize(Decimal("0.01"))

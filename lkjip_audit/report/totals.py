@@ -60,6 +60,14 @@ class BudgetTotals:
         return self.printed_serapan if self.printed_serapan is not None else (
             self.total_row[1] / self.total_row[0] * 100 if self.total_row[0] else None)
 
+    def sources(self) -> list[tuple[str, Decimal | None, Decimal | None, Decimal | None]]:
+        """(what, Jumlah row, sum of Programs, stated in the text) for pagu, realisasi and serapan; None where
+        the report has no such source (the Ringkasan and the notebook show these rows)."""
+        row, said = self.total_row, self.stated
+        return [("pagu", row[0] if row else None, self.recomputed_pagu, said.pagu if said else None),
+                ("realisasi", row[1] if row else None, self.recomputed_realisasi, said.realisasi if said else None),
+                ("serapan", self.total_row_serapan, self.recomputed_serapan, self.stated_serapan)]
+
     @property
     def stated_serapan(self) -> Decimal | None:
         if self.stated is None or self.stated.realisasi is None or not self.stated.pagu:

@@ -402,6 +402,5 @@ def stated_budget_totals(lines: list[str]) -> list[StatedTotal]:
 
 def _rupiah(match) -> Decimal | None:
     """A rupiah amount written with `.` or `,` between thousands (`32.300.612.788`, `32,300,612,788`)."""
-    if match is None:
-        return None
-    return Decimal(match.group(1).replace(match.group(2), ""))
+    number = parse_number(match.group(1)) if match is not None else None
+    return number.value if number is not None else None
