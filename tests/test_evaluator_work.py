@@ -103,12 +103,21 @@ def test_keys_are_unique_without_occurrence_numbers_on_the_sample_reports():
         assert len({f.key for f in result.findings}) == len(result.findings)
 
 
-def test_depok_prose_counts_on_two_lines_have_their_own_keys():
-    """Lines 915 and 935 say 28 and 27 Sub Kegiatan against the same table: two findings, two keys."""
-    result = audit(DEPOK)
+def test_depok_prose_counts_on_two_lines_have_their_own_keys(tmp_path):
+    """Lines 915 and 935 say 8 Program, 12 Kegiatan and 28 (27) Sub Kegiatan; without the Perjanjian Kinerja's
+    Programme that has no budget (line 516), each is set against the 7 Programmes of the budget table: six
+    findings of the same rule and columns on two lines, and the 28 against the 27. Each has its own key."""
+    lines = DEPOK.read_text(encoding="utf-8").splitlines()
+    assert lines[515].startswith("2\tPROGRAM PELAYANAN")
+    report = tmp_path / DEPOK.name
+    report.write_text("\n".join(lines[:515] + [""] + lines[516:]) + "\n", encoding="utf-8")
+    result = audit(report)
     counts = [f for f in result.findings if f.rule == "prose-counts" and f.line > 900]  # (line 46 counts sasaran)
-    assert sorted(f.line for f in counts) == [915, 915, 915, 935, 935, 935]
-    assert len({f.key for f in counts}) == 6
+    assert sorted((f.line, f.column, f.reported, f.expected) for f in counts) == [
+        (915, "Kegiatan", 12, 11), (915, "Program", 8, 7), (915, "Sub Kegiatan", 28, 26),
+        (915, "Sub Kegiatan", 28, 27), (935, "Kegiatan", 12, 11), (935, "Program", 8, 7),
+        (935, "Sub Kegiatan", 27, 26)]
+    assert len({f.key for f in counts}) == 7
 
 
 def test_the_same_sentence_twice_gets_distinct_keys_in_reading_order():

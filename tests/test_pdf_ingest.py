@@ -212,11 +212,11 @@ def test_the_ruled_pdf_gives_the_same_capaian_tables_as_the_text():
 
 def test_counts_in_a_sentence_the_pdf_text_layer_wraps_are_read():
     # Page text: "... Kota Depok melaksanakan 8 Program, 12 Kegiatan," / "dan 28 Sub Kegiatan dengan ..." (text
-    # line 915 has it on one line); and "... melaksanakan 8" / "Program, 12 Kegiatan, dan 27 Sub Kegiatan".
+    # line 915 has it on one line); and "... melaksanakan 8" / "Program, 12 Kegiatan, dan 27 Sub Kegiatan". The
+    # two sentences agree on 8 Program (the Perjanjian Kinerja's list) and 12 Kegiatan: 28 against 27.
     pdf = audited(PDF / "004_b4b9a9e5ae63aa12_ruled.pdf")
-    counts = [(f.line, f.column, f.reported, f.expected) for f in pdf.findings if f.rule == "prose-counts"]
-    assert counts == [(1674, "Program", 8, 7), (1674, "Kegiatan", 12, 11), (1674, "Sub Kegiatan", 28, 26),
-                      (1702, "Program", 8, 7), (1702, "Kegiatan", 12, 11), (1702, "Sub Kegiatan", 27, 26)]
+    counts = [(f.line, f.item, f.column, f.reported, f.expected) for f in pdf.findings if f.rule == "prose-counts"]
+    assert counts == [(1674, '"27 Sub Kegiatan"', "Sub Kegiatan", 28, 27)]
     text = audit(DEPOK)
     assert [(f.rule, f.reported, f.expected) for f in pdf.findings] == \
         [(f.rule, f.reported, f.expected) for f in text.findings
@@ -247,7 +247,7 @@ def test_the_pdf_gives_every_finding_of_the_text(text, pdf):
                        f.expected) for f in result.findings)
 
     expected = found(audit(text))
-    assert len(expected) == {KEDIRI: 108, DEPOK: 45, FLOTIM: 5, KUKAR_OCR: 14}[text]
+    assert len(expected) == {KEDIRI: 108, DEPOK: 41, FLOTIM: 5, KUKAR_OCR: 14}[text]
     assert found(audited(PDF / pdf)) == [f for f in expected if not known_gap(pdf, f)]
 
 
@@ -259,9 +259,10 @@ def test_the_pdf_gives_every_finding_of_the_text(text, pdf):
 #: between them now starts a table of its own, but its amounts stand under Keterangan, so the text's findings
 #: on the PK's "Jumlah Anggaran" (line 523) and its Program pagu (line 520) are missing there; the borderless
 #: rendering gives them. A PDF's tables have no line in its text layer, so a sentence is not matched to the
-#: table right below it: the text's line 46 count of sasaran and line 759's two capaian are missing in both.
+#: table right below or above it: the text's line 46 count of sasaran, line 759's two capaian and line 824's
+#: target of a Sub Kegiatan (against line 819) are missing in both.
 _PROSE_GAPS = {("prose-counts", "sasaran"), ("prose-table", "KoperasiBerkualitas"),
-               ("prose-table", "PresentaseWirausaha")}
+               ("prose-table", "PresentaseWirausaha"), ("prose-table", "SubKegiatanPelaksanaanPenilaianKesehatanKSP/USP")}
 KNOWN_GAPS = {"004_b4b9a9e5ae63aa12_plain.pdf": {("column-total", "Jumlah"), *_PROSE_GAPS},
               "004_b4b9a9e5ae63aa12_ruled.pdf": {("column-total", "JumlahAnggaran"),
                                                  ("cross-table", "PROGRAMPEMBERDAYAANDANPERLINDUNGANKOPERASI"),

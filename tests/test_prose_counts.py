@@ -70,3 +70,68 @@ def test_capaian_listed_in_a_sentence_against_the_table_that_follows():
     # three capaian for a table of two, or prose between that does not announce it: not this table's
     assert listed(sentence.replace("310% dan", "310%, 95% dan"), announce) == []
     assert listed(sentence, "Capaian ini dipengaruhi oleh banyak faktor.") == []
+
+
+BUDGET = ["No\tProgram/Kegiatan\tPagu\tRealisasi\t%",
+          "\tJumlah\t300.000.000\t270.000.000\t90,00",
+          "1\tProgram Penunjang Urusan\t100.000.000\t90.000.000\t90,00",
+          "\tKegiatan Administrasi Umum\t100.000.000\t90.000.000\t90,00",
+          "2\tProgram Pemberdayaan Koperasi\t200.000.000\t180.000.000\t90,00",
+          "\tKegiatan Penyuluhan Koperasi\t200.000.000\t180.000.000\t90,00"]
+PK_PROGRAMS = ["No\tProgram\tAnggaran",
+               "1\tPROGRAM PENUNJANG URUSAN\tRp 100.000.000",
+               "2\tPROGRAM PELAYANAN IZIN USAHA\tRp -",
+               "3\tPROGRAM PEMBERDAYAAN KOPERASI\tRp 200.000.000",
+               "\tJumlah Anggaran\tRp 300.000.000"]
+
+
+def agency_counts(*sentences: str, tables=(BUDGET,)):
+    parts = ["BAB III", ""]
+    for sentence in sentences:
+        parts += [sentence, ""]
+    for table in tables:
+        parts += [*table, ""]
+    return [(f.column, f.reported, f.expected, f.line, f.detail["en"]) for f in audit_text("\n".join(parts)).findings
+            if f.rule == "prose-counts"]
+
+
+def test_an_agency_count_against_the_main_budget_table():
+    # The budget table lists 2 Programmes and 2 Kegiatan.
+    assert agency_counts("Pada tahun 2023 dinas melaksanakan 2 Program dan 3 Kegiatan.") == [
+        ("Kegiatan", 3, 2, 3, "table T1 lists")]
+    assert agency_counts("Pada tahun 2023 dinas melaksanakan 2 Program dan 2 Kegiatan.") == []
+
+
+def test_a_programme_count_another_table_lists_is_not_held_against_the_budget_table():
+    # Depok (004) lines 915/935 say 8 Program, 12 Kegiatan: its Perjanjian Kinerja lists 8 Programmes (one with
+    # no budget, line 516), the budget table 7 with 11 Kegiatan. The budget table does not list every Programme
+    # the sentence counts, so neither its Programmes nor its Kegiatan are the sentence's.
+    assert agency_counts("Pada tahun 2023 dinas melaksanakan 3 Program dan 3 Kegiatan.",
+                         tables=(PK_PROGRAMS, BUDGET)) == []
+    # A count no table lists is still a finding.
+    assert agency_counts("Pada tahun 2023 dinas melaksanakan 4 Program dan 2 Kegiatan.",
+                         tables=(PK_PROGRAMS, BUDGET)) == [("Program", 4, 2, 3, "table T2 lists")]
+
+
+def test_two_sentences_that_count_the_same_programmes_disagree_on_a_lower_level():
+    # Depok lines 915 and 935: "melaksanakan 8 Program, 12 Kegiatan, dan 28 Sub Kegiatan" and "... 8 Program,
+    # 12 Kegiatan, dan 27 Sub Kegiatan". Agreeing on Programmes and Kegiatan, they count the same thing.
+    first = "Pada Tahun 2023 dinas melaksanakan 3 Program, 3 Kegiatan, dan 28 Sub Kegiatan."
+    second = "Pada tahun 2023 dinas melaksanakan 3 Program, 3 Kegiatan, dan 27 Sub Kegiatan."
+    assert agency_counts(first, second, tables=(PK_PROGRAMS, BUDGET)) == [
+        ("Sub Kegiatan", 28, 27, 3, "line 5 says")]
+    # Three sentences: the count two of them state stands against the one that differs.
+    assert agency_counts(second, first, second, tables=(PK_PROGRAMS, BUDGET)) == [
+        ("Sub Kegiatan", 28, 27, 5, "line 3 says")]
+
+
+@pytest.mark.parametrize("first, second", [
+    # different years count different things
+    ("Pada tahun 2022 dinas melaksanakan 3 Program dan 28 Sub Kegiatan.",
+     "Pada tahun 2023 dinas melaksanakan 3 Program dan 27 Sub Kegiatan."),
+    # nothing else in common: no sign the two sentences count the same thing
+    ("Pada tahun 2023 dinas melaksanakan 3 Program dan 28 Sub Kegiatan.",
+     "Pada tahun 2023 dinas melaksanakan 4 Program dan 27 Sub Kegiatan."),
+])
+def test_counts_of_different_things_are_not_set_against_each_other(first, second):
+    assert [c for c in agency_counts(first, second, tables=(PK_PROGRAMS, BUDGET)) if "says" in c[4]] == []

@@ -21,7 +21,7 @@ from .ocr_doubts import doubtful_reading
 from .performance import check_capaian
 from .printed_errors import check_printed_errors
 from .prose import (check_capaian_list_against_following_table, check_counts_against_following_table,
-                    check_prose_against_tables, check_prose_counts)
+                    check_named_figures_against_near_table, check_prose_against_tables, check_prose_counts)
 from .root_causes import Misprint, likely_misprints
 from .row_identities import check_efficiency, check_percent, check_quarters, check_sisa, check_sources
 from .rules import RULES, Rule
@@ -68,6 +68,7 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
         findings.extend(check_prose_counts(tables, lines))
         findings.extend(check_counts_against_following_table(tables, lines))
         findings.extend(check_capaian_list_against_following_table(tables, lines))
+        findings.extend(check_named_figures_against_near_table(tables, lines))
     findings.extend(check_claims(read_claims(lines or []) if claims is None else claims, lines))
     # The same printed figure against the same other figure is one finding, found by the Program/Kegiatan
     # name (it says which) rather than again by the indicator it serves.

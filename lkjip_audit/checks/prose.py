@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..understand.claims import words_value
@@ -11,8 +12,10 @@ from ..understand.model import Level, Role, Table
 from ..understand.numbers import format_id, parse_number
 from .causes import digit_slip, digit_slips
 from .finding import Finding
-from ..understand.paragraphs import sentences
+from ..understand.columns import normalize
+from ..understand.paragraphs import line_at, paragraphs, sentences
 from .values import amount
+from rapidfuzz import fuzz
 
 _PAGU = re.compile(r"(?:pagu|anggaran|dialokasikan|mengalokasikan).{0,50}?Rp\.?\s*(\d[\d.,]*\d)", re.IGNORECASE)
 _REALISASI = re.compile(r"(?:realisasi|terserap|terealisasi).{0,50}?Rp\.?\s*(\d[\d.,]*\d)", re.IGNORECASE)
@@ -117,33 +120,114 @@ _ELIDED_KEGIATAN = re.compile(r"\bprogram\s+dan\s+kegiatan\b.{0,80}?\d{1,3}\s*(?
 _LEVEL_OF = {"program": Level.PROGRAM, "kegiatan": Level.KEGIATAN, "subkegiatan": Level.SUB_KEGIATAN}
 
 
+@dataclass(frozen=True)
+class CountStatement:
+    """`melaksanakan 8 Program, 12 Kegiatan, dan 28 Sub Kegiatan`: what the agency carried out, per level."""
+
+    line: int
+    counts: dict  # Level -> (stated count, the words that state it)
+    years: frozenset  # the years the sentence names: two statements of different years count different things
+
+
+def count_statements(lines: list[str]) -> list[CountStatement]:
+    statements = []
+    for line, line_of in sentences(lines):  # a sentence a PDF text layer wraps is read whole
+        matches = list(_COUNT.finditer(" " + line))
+        counts = {_LEVEL_OF[m.group(2).lower().replace(" ", "")]: (int(m.group(1)), m.group(0).strip())
+                  for m in matches}
+        elided = _ELIDED_KEGIATAN.search(line)
+        if elided and Level.KEGIATAN not in counts:
+            counts[Level.KEGIATAN] = (int(elided.group(1)), elided.group(0)[-40:].strip())
+        # Only a sentence that says what the agency carried out; a Programme's own Kegiatan (`melalui 5
+        # kegiatan`) is not the agency's, and a PDF's text layer holds table rows (`2 1 0 PROGRAM ...`).
+        if Level.PROGRAM not in counts or not _STATES_COUNT.search(line):
+            continue
+        statements.append(CountStatement(line_of(max(matches[0].start() - 1, 0)), counts,
+                                         frozenset(_YEARS.findall(line))))
+    return statements
+
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _named_rows(table: Table, level: Level) -> int:
+    """Rows of `level` whose label names it (`PROGRAM PELAYANAN ...`): a list of Programmes outside the budget
+    tables (the Perjanjian Kinerja's) counts only rows that say what they are."""
+    word = "sub kegiatan" if level is Level.SUB_KEGIATAN else level.value.lower()
+    return sum(r.level is level and r.label.strip().lower().startswith(word) for r in table.rows)
+
+
 def check_prose_counts(tables: list[Table], lines: list[str]) -> list[Finding]:
-    """prose-counts: `7 program dan 15 kegiatan` in the text agrees with the main budget table's rows."""
+    """prose-counts: `7 program dan 15 kegiatan` in the text agrees with the main budget table's rows, unless
+    another table of the report lists exactly the stated number; two sentences that count the same year's
+    Programmes alike and differ on a lower level disagree with each other."""
+    statements = count_statements(lines)
+    against_tables = _counts_against_tables(statements, tables)
+    # A figure the table already contradicts with the same count is one finding, not two.
+    said = {(f.line, f.column, f.reported, f.expected) for f in against_tables}
+    return against_tables + [f for f in _counts_against_each_other(statements)
+                             if (f.line, f.column, f.reported, f.expected) not in said]
+
+
+def _counts_against_tables(statements: list[CountStatement], tables: list[Table]) -> list[Finding]:
     main = main_budget_table(tables)
     if main is None:
         return []
     in_table = {level: sum(r.level is level for r in main.rows) for level in _LEVEL_OF.values()}
     if not in_table[Level.PROGRAM]:
         return []
+    elsewhere = {level: {_named_rows(t, level) for t in tables if t is not main and not t.uncertain}
+                 for level in _LEVEL_OF.values()}
     findings = []
-    for line, line_of in sentences(lines):  # a sentence a PDF text layer wraps is read whole
-        matches = list(_COUNT.finditer(" " + line))
-        counts = {_LEVEL_OF[m.group(2).lower().replace(" ", "")]: (int(m.group(1)), m.group(0)) for m in matches}
-        elided = _ELIDED_KEGIATAN.search(line)
-        if elided and Level.KEGIATAN not in counts:
-            counts[Level.KEGIATAN] = (int(elided.group(1)), elided.group(0)[-40:])
-        # Only a sentence that says what the agency carried out; a Programme's own Kegiatan (`melalui 5
-        # kegiatan`) is not the agency's, and a PDF's text layer holds table rows (`2 1 0 PROGRAM ...`).
-        if Level.PROGRAM not in counts or not _STATES_COUNT.search(line):
+    for statement in statements:
+        programs = statement.counts[Level.PROGRAM][0]
+        if programs != in_table[Level.PROGRAM] and programs in elsewhere[Level.PROGRAM]:
+            # Another table (the PK's list) names every Programme the sentence counts; the main table leaves
+            # some out (one without budget), so its Kegiatan and Sub Kegiatan are not the sentence's either.
             continue
-        for level, (stated, text) in counts.items():
-            if in_table[level] and stated != in_table[level]:
-                findings.append(Finding(
-                    rule="prose-counts", table=main.id, item=main.id, column=level.value,
-                    reported=Decimal(stated), expected=Decimal(in_table[level]),
-                    line=line_of(max(matches[0].start() - 1, 0)),
-                    combined=[text.strip()]))
+        for level, (stated, text) in statement.counts.items():
+            if not in_table[level] or stated == in_table[level] or stated in elsewhere[level]:
+                continue
+            findings.append(Finding(
+                rule="prose-counts", table=main.id, item=main.id, column=level.value,
+                reported=Decimal(stated), expected=Decimal(in_table[level]), line=statement.line,
+                detail={"id": f"tabel {main.id} memuat", "en": f"table {main.id} lists"}, combined=[text]))
     return findings
+
+
+def _counts_against_each_other(statements: list[CountStatement]) -> list[Finding]:
+    """A level counted differently by two sentences of the same year(s) that agree on another level (so they
+    count the same thing): the count stated by fewer sentences is set against the one stated by more (the
+    later one on a tie)."""
+    findings = []
+    for level in _LEVEL_OF.values():
+        by_value: dict[int, list[CountStatement]] = {}
+        for statement in statements:
+            if level in statement.counts:
+                by_value.setdefault(statement.counts[level][0], []).append(statement)
+        if len(by_value) < 2:
+            continue
+        ranked = sorted(by_value.items(), key=lambda item: (len(item[1]), item[1][-1].line))
+        agreed, agreeing = ranked[-1]
+        for value, stated_by in ranked[:-1]:
+            for statement in stated_by:
+                other = next((s for s in agreeing if s.years == statement.years and _agree_elsewhere(s, statement,
+                                                                                                    level)), None)
+                if other is None:
+                    continue
+                findings.append(Finding(
+                    # the item says which other sentence by its words: a line number would change the
+                    # finding's key (and move the evaluator's note) when a line is inserted above
+                    rule="prose-counts", table=None, item=f"\"{other.counts[level][1]}\"", column=level.value,
+                    reported=Decimal(value), expected=Decimal(agreed), line=statement.line,
+                    detail={"id": f"baris {other.line} menyebut", "en": f"line {other.line} says"},
+                    combined=[statement.counts[level][1], other.counts[level][1]]))
+    return findings
+
+
+def _agree_elsewhere(one: CountStatement, other: CountStatement, level: Level) -> bool:
+    shared = [lv for lv in one.counts if lv is not level and lv in other.counts]
+    return bool(shared) and all(one.counts[lv][0] == other.counts[lv][0] for lv in shared)
 
 
 # `telah ditetapkan tiga (3) sasaran strategis`, `3 sasaran strategis dan 5 indikator kinerja utama`
@@ -181,6 +265,7 @@ def check_counts_against_following_table(tables: list[Table], lines: list[str]) 
             findings.append(Finding(
                 rule="prose-counts", table=table.id, item=table.id, column=_THING_NAMES[thing]["id"],
                 reported=Decimal(stated), expected=Decimal(listed), line=line_of(match.start()),
+                detail={"id": f"tabel {table.id} memuat", "en": f"table {table.id} lists"},
                 combined=[match.group(0).strip()]))
     return findings
 
@@ -266,3 +351,100 @@ def check_capaian_list_against_following_table(tables: list[Table], lines: list[
                         "en": f"the text on line {line} says {said.text.strip()}"},
                 combined=[row.cells[column.index], match.group(0).strip()]))
     return findings
+
+
+#: How many text lines a performance table may stand from the sentence that describes its rows, before or after
+#: it. The sentence's Program/Kegiatan name and one of its two figures must also equal a row's (below), so a
+#: table too far off is never compared by chance; the window only keeps a long report's matching cheap.
+NEAR_TABLE_LINES = 15
+#: How much of a row's Program/Kegiatan name the sentence must repeat (rapidfuzz partial_ratio: the row's
+#: label within the sentence's words before `target`); the best row must also be the only one that high.
+SAME_NAME = 95
+
+# `Sub Kegiatan Pelaksanaan ... memiliki indikator ... dengan target kinerja 110 unit usaha dengan realisasi 110`
+_NAMED = re.compile(r"\b(sub\s+kegiatan|kegiatan|program)\s+(?=[A-Za-z])", re.IGNORECASE)
+_NAMED_TARGET = re.compile(r"\btarget(?:\s+kinerja)?(?:\s+(?:sebesar|sebanyak|yaitu|adalah))?\s+"
+                           r"(\d{1,3}(?:[.,]\d{3})*(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?)\s*(%)?", re.IGNORECASE)
+_NAMED_REALISASI = re.compile(r"\brealisasi(?:\s+kinerja)?(?:nya)?(?:\s+(?:sebesar|sebanyak|yaitu|adalah|mencapai))?\s+"
+                              r"(\d{1,3}(?:[.,]\d{3})*(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?)\s*(%)?", re.IGNORECASE)
+
+
+def check_named_figures_against_near_table(tables: list[Table], lines: list[str]) -> list[Finding]:
+    """prose-table: a sentence that gives a named Program, Kegiatan or Sub Kegiatan its target and realisasi
+    (`Sub Kegiatan Pelaksanaan Penilaian Kesehatan KSP/USP ... dengan target kinerja 110 unit usaha dengan
+    realisasi 110 unit usaha`) agrees with that row of the performance table beside it. The row is the one
+    whose name the sentence repeats (fuzzy, `SAME_NAME`), of the same level, in a table with one target and one
+    realisasi column within `NEAR_TABLE_LINES`; the figures confirm it: one of the two must equal the row's,
+    and the other, when it differs, is the finding. Both differing: another row or another year; not compared."""
+    near = [t for t in tables if t.lines and not t.uncertain and len(t.columns_with(Role.TARGET)) == 1
+            and len(t.columns_with(Role.REALISASI_KINERJA)) == 1]
+    if not near:
+        return []
+    findings = []
+    for start, text, offsets in paragraphs(lines):
+        end = start + len(offsets) - 1
+        beside = [t for t in near if start - NEAR_TABLE_LINES <= t.lines[1] < start
+                  or end < t.lines[0] <= end + NEAR_TABLE_LINES]
+        if not beside:
+            continue
+        names = list(_NAMED.finditer(text))
+        for name, following in zip(names, [*names[1:], None]):
+            segment = text[name.start():following.start() if following else len(text)]
+            target, realisasi = _NAMED_TARGET.search(segment), _NAMED_REALISASI.search(segment)
+            if not target or not realisasi or realisasi.start() < target.start():
+                continue
+            said = (parse_number(target.group(1) + (target.group(2) or "")),
+                    parse_number(realisasi.group(1) + (realisasi.group(2) or "")))
+            if any(s is None or s.value is None for s in said):
+                continue
+            found = _named_row(beside, segment[:target.start()], _level_word(name.group(1)))
+            if found is None:
+                continue
+            table, row = found
+            columns = (table.column(Role.TARGET), table.column(Role.REALISASI_KINERJA))
+            printed = [row.values[c.index] if c.index < len(row.values) else None for c in columns]
+            if any(p is None or p.value is None for p in printed):
+                continue
+            differ = [not _same_figure(p, s) for p, s in zip(printed, said)]
+            if differ.count(True) != 1:
+                continue  # both equal: it holds; both differ: not this row (or not this year)
+            column, value, stated, match = next(
+                (c, p, s, m) for c, p, s, m, d in zip(columns, printed, said, (target, realisasi), differ) if d)
+            line = start + line_at(offsets, name.start() + match.start(1))
+            findings.append(Finding(
+                rule="prose-table", table=table.id, item=row.label, column=column.header, reported=value.value,
+                expected=stated.value, line=row.line_of(column.index), page=row.page, row_index=row.index,
+                column_index=column.index, decimals=value.decimals,
+                detail={"id": f"teks baris {line} menyebut {stated.text.strip()}",
+                        "en": f"the text on line {line} says {stated.text.strip()}"},
+                combined=[row.cells[column.index], match.group(0).strip()]))
+    return findings
+
+
+def _level_word(word: str) -> Level:
+    return _LEVEL_OF[word.lower().replace(" ", "")]
+
+
+def _named_row(tables: list[Table], name: str, level: Level):
+    """The (table, row) whose Program/Kegiatan name `name` repeats, when one row stands out."""
+    name = normalize(name)
+    scored = []
+    for table in tables:
+        label = table.column(Role.LABEL)
+        for row in table.rows:
+            text = normalize(row.cells[label.index]) if label and label.index < len(row.cells) else ""
+            words = text.split()
+            kind = _NAMED.match(row.cells[label.index].strip()) if text else None
+            if len(words) < 4 or (kind and _level_word(kind.group(1)) is not level) \
+                    or (not kind and row.level is not level):
+                continue
+            scored.append((fuzz.partial_ratio(text, name), table, row))
+    scored.sort(key=lambda s: -s[0])
+    if not scored or scored[0][0] < SAME_NAME or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
+        return None
+    return scored[0][1], scored[0][2]
+
+
+def _same_figure(printed, said) -> bool:
+    decimals = min(printed.decimals, said.decimals)  # 36,36% and 36,4% are one figure
+    return round(printed.value, decimals) == round(said.value, decimals)

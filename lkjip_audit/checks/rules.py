@@ -263,12 +263,20 @@ PROSE_TABLE = Rule(
               "sama dengan baris tabel yang diuraikannya. Baris dikenali bila kedua angkanya sama atau hanya "
               "berbeda satu digit. Capaian yang didaftar dalam satu kalimat (\"2 indikator kinerja capaiannya "
               "sebesar 310% dan 106,26%\") sama, berurutan, dengan kolom capaian tabel yang langsung menyusulnya "
-              "(paling banyak satu kalimat pengantar \"sebagai berikut:\" di antaranya).",
+              "(paling banyak satu kalimat pengantar \"sebagai berikut:\" di antaranya). Target dan realisasi "
+              "yang disebut untuk Program/Kegiatan/Sub Kegiatan bernama (\"Sub Kegiatan ... dengan target kinerja "
+              "110 unit usaha dengan realisasi 110 unit usaha\") sama dengan baris bernama sama (fuzzy) di tabel "
+              "kinerja di dekatnya (15 baris teks sebelum atau sesudahnya); satu dari dua angka harus sama dengan "
+              "baris itu, yang lain, bila berbeda, adalah temuan.",
         "en": "Pagu and realisasi stated in the report's text (\"pagu anggaran sebesar Rp X ... realisasi Rp Y\") "
               "equal the table row they describe. A row is recognised when both figures are equal or differ by one "
               "digit. Capaian listed in one sentence (\"2 indikator kinerja capaiannya sebesar 310% dan "
               "106,26%\") equal, in order, the capaian column of the table that follows it (at most one "
-              "sentence announcing it, \"sebagai berikut:\", between).",
+              "sentence announcing it, \"sebagai berikut:\", between). The target and realisasi stated for a "
+              "named Program/Kegiatan/Sub Kegiatan (\"Sub Kegiatan ... dengan target kinerja 110 unit usaha dengan "
+              "realisasi 110 unit usaha\") equal the row of that name (fuzzy) in the performance table beside it "
+              "(within 15 text lines before or after); one of the two figures must equal the row's, the other, when "
+              "it differs, is the finding.",
     },
     tolerance={"id": "tepat sama (rupiah), tanpa toleransi: angka di teks disalin dari tabel",
                "en": "exact (rupiah), no tolerance: a figure in the text is copied from a table"},
@@ -318,20 +326,27 @@ PROSE_COUNTS = Rule(
     severity="warning",
     name={"id": "Jumlah yang disebut di teks", "en": "Counts stated in the text"},
     template={
-        "id": "Teks menyebut {reported} {column}, sedangkan tabel {item} memuat {expected} (selisih {difference}).",
-        "en": "The text says {reported} {column} but table {item} lists {expected} (difference {difference}).",
+        "id": "Teks menyebut {reported} {column}, sedangkan {detail} {expected} (selisih {difference}).",
+        "en": "The text says {reported} {column} but {detail} {expected} (difference {difference}).",
     },
     description={
         "id": "Jumlah Program, Kegiatan dan Sub Kegiatan yang disebut di teks (\"melaksanakan 7 (tujuh) program "
               "dan 15 kegiatan\") sama dengan jumlah baris tingkat itu di tabel anggaran utama (yang memuat baris "
-              "Jumlah, Program terbanyak, lalu baris Program/Kegiatan/Sub Kegiatan terbanyak). Hanya kalimat yang "
-              "menyebut jumlah Program yang diperiksa. Kalimat yang mengantar tabel (\"telah ditetapkan tiga (3) "
+              "Jumlah, Program terbanyak, lalu baris Program/Kegiatan/Sub Kegiatan terbanyak), kecuali tabel lain "
+              "memuat tepat jumlah itu (daftar Program di Perjanjian Kinerja; bila jumlah Program-nya sama dengan "
+              "daftar lain, tabel anggaran tidak memuat semua Program kalimat itu dan tidak dibandingkan). Dua "
+              "kalimat tahun yang sama yang sama jumlah Program-nya (atau Kegiatan-nya) tetapi berbeda pada tingkat "
+              "lain saling bertentangan. Hanya kalimat yang menyebut jumlah Program yang diperiksa. Kalimat yang mengantar tabel (\"telah ditetapkan tiga (3) "
               "sasaran strategis ... sebagai berikut :\") menyebut sebanyak sasaran atau indikator yang didaftar "
               "tabel di bawahnya (isi berbeda di kolom Sasaran atau Indikator/IKU).",
         "en": "The number of Programmes, Kegiatan and Sub Kegiatan a sentence states (\"melaksanakan 7 (tujuh) "
               "program dan 15 kegiatan\") equals the rows of that level in the main budget table (one with a "
-              "Jumlah row, the most Programmes, then the most Programme/Kegiatan/Sub Kegiatan rows). Only "
-              "sentences that count Programmes are read. A sentence announcing a table (\"telah ditetapkan tiga (3) "
+              "Jumlah row, the most Programmes, then the most Programme/Kegiatan/Sub Kegiatan rows), unless "
+              "another table lists exactly that many (the Perjanjian Kinerja's list of Programmes; when the "
+              "Programme count is another list's, the budget table does not list every Programme the sentence "
+              "counts and is not compared). Two sentences of the same year that give the same number of "
+              "Programmes (or Kegiatan) and differ on another level contradict each other. Only sentences that "
+              "count Programmes are read. A sentence announcing a table (\"telah ditetapkan tiga (3) "
               "sasaran strategis ... sebagai berikut :\") states as many sasaran or indicators as the table below "
               "it lists (distinct entries of its Sasaran or Indikator/IKU column).",
     },
