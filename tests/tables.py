@@ -71,6 +71,13 @@ def percent(realisasi: int, pagu: int, english: bool = False, sign: bool = False
     return text + ("%" if sign else "")
 
 
+def in_juta(value: int, english: bool = False) -> str:
+    """Rupiah as `Rp juta` with two decimals (1.100.254.000 → 1.100,25), rounded the way a spreadsheet does."""
+    juta = (Decimal(value) / 1_000_000).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    text = f"{juta:,}"
+    return text if english else text.replace(",", "#").replace(".", ",").replace("#", ".")
+
+
 #: (pagu, realisasi, %, sisa) header words agencies use.
 HEADERS = [("Pagu", "Realisasi", "%", "Sisa"), ("Anggaran", "Realisasi Anggaran", "Persentase", "Sisa Anggaran"),
            ("Alokasi", "Realisasi Keuangan", "Serapan (%)", "SiLPA"), ("DPA", "Realisasi", "% Realisasi", "Selisih"),
@@ -84,11 +91,16 @@ class Layout:
     english: bool = False
     percent_sign: bool = False
     with_sisa: bool = True
+    unit: str = "rupiah"  # rupiah | juta: amounts in `Rp juta` with two decimals, each rounded on its own
 
 
 def render_budget(rows: list[BudgetRow], layout: Layout, overrides: dict[tuple[int, int], str] | None = None) -> str:
     """The table as text, tab-separated; `overrides[(row, column)]` replaces one printed cell."""
     pagu_h, real_h, pct_h, sisa_h = layout.headers
+    if layout.unit == "juta":
+        pagu_h, real_h, sisa_h = (f"{h} (Rp juta)" for h in (pagu_h, real_h, sisa_h))
+    amount = (lambda v: grouped(v, layout.english)) if layout.unit == "rupiah" else (
+        lambda v: in_juta(v, layout.english))
     header = ["No", "Program/Kegiatan/Sub Kegiatan", pagu_h, real_h, pct_h] + ([sisa_h] if layout.with_sisa else [])
     lines = ["Tabel 3.2 Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan", "", "\t".join(header)]
     n = len(header)
@@ -103,10 +115,10 @@ def render_budget(rows: list[BudgetRow], layout: Layout, overrides: dict[tuple[i
             cells[5] = "(6) = (3) - (4)"
         lines.append("\t".join(cells))
     for r, row in enumerate(rows):
-        cells = [row.marker, row.label, grouped(row.pagu, layout.english), grouped(row.realisasi, layout.english),
+        cells = [row.marker, row.label, amount(row.pagu), amount(row.realisasi),
                  percent(row.realisasi, row.pagu, layout.english, layout.percent_sign)]
         if layout.with_sisa:
-            cells.append(grouped(row.pagu - row.realisasi, layout.english))
+            cells.append(amount(row.pagu - row.realisasi))
         for (rr, c), text in (overrides or {}).items():
             if rr == r:
                 cells[c] = text

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..understand.model import Table
-from ..understand.ratios import HUNDRED, capaian_holds, comparable, ratio_holds
+from ..understand.ratios import HUNDRED, capaian_holds, comparable, range_holds, ratio_holds
 from ..understand.relations import CAPAIAN, DIFFERENCE, MEAN, SHARE, SUM, UNSPENT, Relation
 from .tolerance import EXACT, Tolerance
 from .values import amount, sum_of_parts
@@ -68,7 +68,9 @@ def _sum(table, relation, tolerance) -> Verdict | None:
         return None
     if not table.columns[relation.target[1]].money:
         tolerance = EXACT  # the rupiah tolerance is for rupiah: 12 pegawai are never 19
-    return Verdict(tolerance.money_holds(printed, expected), printed, expected)
+    slack, decimals = _rounding(table, (relation.target, *relation.operands))
+    return Verdict(tolerance.money_holds(printed, expected, slack, table.columns[relation.target[1]].scale),
+                   printed, expected, decimals=decimals)
 
 
 def _difference(table, relation, tolerance) -> Verdict | None:
@@ -76,7 +78,17 @@ def _difference(table, relation, tolerance) -> Verdict | None:
     if printed is None or first is None or second is None:
         return None
     expected = first - second
-    return Verdict(tolerance.money_holds(printed, expected), printed, expected)
+    slack, decimals = _rounding(table, (relation.target, *relation.operands))
+    return Verdict(tolerance.money_holds(printed, expected, slack, table.columns[relation.target[1]].scale),
+                   printed, expected, decimals=decimals)
+
+
+def _rounding(table: Table, cells) -> tuple[Decimal, int]:
+    """How far a sum of amounts printed in a larger unit (`Rp juta`, `1.100,25`) may be off from its printed
+    total by rounding alone: half a unit of the last printed decimal for each figure, the total's included.
+    Whole rupiah (scale 1) are exact: nothing is rounded. Also the decimals the target prints."""
+    target = _value(table, cells[0])
+    return _half_unit(table, cells) * len(cells), target.decimals if target is not None else 0
 
 
 def _printed_ratio(table, relation):
@@ -90,8 +102,21 @@ def _share(table, relation, tolerance) -> Verdict | None:  # noqa: ARG001 - rati
     if printed is None or not whole or part is None:
         return None
     computed = part / whole * HUNDRED
-    return Verdict(ratio_holds(printed.value, computed, printed.decimals), printed.value, computed,
-                   decimals=printed.decimals)
+    half = _half_unit(table, relation.operands)
+    if half and whole > half:  # amounts printed rounded (`Rp juta`): the % was computed from the rupiah
+        held = range_holds(printed.value, (part - half) / (whole + half) * HUNDRED,
+                           (part + half) / (whole - half) * HUNDRED, printed.decimals)
+    else:
+        held = ratio_holds(printed.value, computed, printed.decimals)
+    return Verdict(held, printed.value, computed, decimals=printed.decimals)
+
+
+def _half_unit(table: Table, cells) -> Decimal:
+    """Half a unit of the last printed decimal of amounts printed in a larger unit (`Rp juta`), else 0."""
+    if all(table.columns[column].scale == 1 for _, column in cells):
+        return Decimal(0)
+    unit = max((v.decimals for c in cells if (v := _value(table, c)) is not None), default=0)
+    return Decimal(5).scaleb(-unit - 1)
 
 
 def _unspent(table, relation, tolerance) -> Verdict | None:  # noqa: ARG001

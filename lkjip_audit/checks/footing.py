@@ -26,7 +26,8 @@ def _compare(table: Table, rule: str, kind: str, tolerance: Tolerance) -> list[F
         finding = Finding(
             rule=rule, table=table.id, item=parent.label, column=column.header, reported=verdict.printed,
             expected=verdict.expected, line=parent.line_of(index), page=parent.page, row_index=parent.index,
-            column_index=index, combined=[parent.cells[index]] + [r.cells[index] for r in parts])
+            column_index=index, decimals=verdict.decimals,  # amounts in `Rp juta` print decimals
+            combined=[parent.cells[index]] + [r.cells[index] for r in parts])
         finding.cause = likely_cause(finding, [(r.label[:60], v) for r in parts
                                                if (v := amount(r, index)) is not None])
         findings.append(finding)

@@ -41,12 +41,14 @@ def check_sisa(table: Table, tolerance: Tolerance = EXACT) -> list[Finding]:
     for relation, verdict, column, row in failing(table, "sisa", tolerance):
         pagu_col, real_col = (table.columns[c] for _, c in relation.operands)
         pagu, realisasi = (amount(row, c.index) for c in (pagu_col, real_col))
-        text = f"{pagu_col.header} − {real_col.header} = {format_id(pagu)} − {format_id(realisasi)}"
+        places = verdict.decimals  # amounts in `Rp juta` print decimals
+        text = f"{pagu_col.header} − {real_col.header} = {format_id(pagu, places)} − {format_id(realisasi, places)}"
         findings.append(Finding(
             rule="row-sisa", table=table.id, item=row.label, column=column.header, reported=verdict.printed,
             expected=verdict.expected, line=row.line_of(column.index), page=row.page, row_index=row.index,
-            column_index=column.index,
-            detail={"id": text, "en": f"{pagu_col.header} − {real_col.header} = {pagu:,} − {realisasi:,}"},
+            column_index=column.index, decimals=places,
+            detail={"id": text, "en": f"{pagu_col.header} − {real_col.header} = {pagu:,.{places}f} − "
+                                      f"{realisasi:,.{places}f}"},
             combined=[row.cells[c.index] for c in (column, pagu_col, real_col)]))
     return findings
 

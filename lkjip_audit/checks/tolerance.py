@@ -16,8 +16,10 @@ class Tolerance:
 
     money: Decimal = Decimal(0)
 
-    def money_holds(self, printed: Decimal, expected: Decimal) -> bool:
-        return abs(printed - expected) <= self.money
+    def money_holds(self, printed: Decimal, expected: Decimal, rounding: Decimal = Decimal(0), scale: int = 1) -> bool:
+        """Within the tolerance (rupiah, so divided by `scale` for figures printed in `Rp juta`) plus how far
+        the printed figures' own rounding may take them (`rounding`, in the printed unit)."""
+        return abs(printed - expected) <= self.money / scale + rounding
 
     @classmethod
     def of(cls, money: object) -> "Tolerance":

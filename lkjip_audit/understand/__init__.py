@@ -92,7 +92,8 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
     kinerja = [c.index for c in columns if pair_part(c.header) == "k"]
     named = max((c.index + 1 for c in columns if c.header), default=0)
     for i in misaligned_rows([c.index for c in columns if c.money], kinerja, values, aligned,
-                             header_width=named if kode_repairs else None):
+                             header_width=named if kode_repairs else None,
+                             scaled=frozenset(c.index for c in columns if c.scale > 1)):
         values[i] = [None] * len(values[i])
         repairs.append(Said("sel tidak sejajar dengan kolomnya (angka di tempat judul tidak punya angka, atau teks di "
                             "tempat angka): ditampilkan, tidak diperiksa",

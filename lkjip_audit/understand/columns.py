@@ -60,6 +60,42 @@ def funding_source(text: str) -> str:
     return ""
 
 
+# `Pagu (Rp juta)`, `Realisasi (Juta Rp)`, `Anggaran (dalam ribuan rupiah)`, `(Rp. 000)`, `Rp miliar`: the
+# header says in what unit its amounts are printed (with decimals: `1.100,25` juta).
+_SCALE_WORDS = {"ribu": 10**3, "ribuan": 10**3, "juta": 10**6, "jutaan": 10**6, "miliar": 10**9, "milyar": 10**9,
+                "triliun": 10**12}
+_SCALED = re.compile(r"\b(?:rp|rupiah)\.?\s*\(?(000(?:\.000)?)\)?|\b(ribuan|ribu|jutaan|juta|miliar|milyar|triliun)\b",
+                     re.IGNORECASE)
+_RUPIAH_WORD = re.compile(r"\b(?:rp|rupiah)\b|\brp\.", re.IGNORECASE)
+
+
+def money_scale(header: str) -> int:
+    """Rupiah per printed unit the header names (`Rp juta`: 1 000 000), 1 when it names none. A scale word
+    alone (`Pagu (juta)`) counts; `000` only beside `Rp` or `rupiah`."""
+    for match in _SCALED.finditer(header):
+        if match.group(1):
+            return 10 ** (3 * match.group(1).count("000"))
+        word = match.group(2).lower()
+        if word in _SCALE_WORDS and (_RUPIAH_WORD.search(header) or mentions(header, PAGU_WORDS + REALISASI_WORDS
+                                                                               + SISA_WORDS)):
+            return _SCALE_WORDS[word]
+    return 1
+
+
+def _scaled_amounts(scale: int, numbers: list[Number], filled: int) -> bool:
+    """A column whose header names a rupiah unit and whose figures are mostly plain numbers (no %, no unit)."""
+    plain = sum(1 for v in numbers if v.value is not None and not v.percent and not v.unit or v.dash)
+    return scale > 1 and plain / filled >= 0.5
+
+
+def _all_zero_amounts(header: str, numbers: list[Number], filled: int) -> bool:
+    """`Realisasi` printing 0 (or `-`) on every row, nothing spent yet: an amount column by its header, which
+    no figure of its own can confirm (the table's % column, 0,00, then does)."""
+    return (bool(numbers) and len(numbers) / filled >= 0.5
+            and all(v.dash or (v.value == 0 and not v.percent and not v.unit) for v in numbers)
+            and mentions(header.split(" / ")[-1], PAGU_WORDS + REALISASI_WORDS + SISA_WORDS))
+
+
 def assign_roles(headers: list[str], values: list[list[Number | None]], cells: list[list[str]]) -> list[Column]:
     """Give each column a role from its header and the shape of its values."""
     columns = []
@@ -72,8 +108,11 @@ def assign_roles(headers: list[str], values: list[list[Number | None]], cells: l
         filled = len(col_cells) or 1
         column = Column(index=index, header=header)
         pair = pair_part(header)
-        if money and pair != "k" and (money + sum(1 for v in numbers if v.dash or v.value == 0)) / filled >= 0.5:
+        scale = money_scale(header)
+        if money and pair != "k" and (money + sum(1 for v in numbers if v.dash or v.value == 0)) / filled >= 0.5 \
+                or pair != "k" and _scaled_amounts(scale, numbers, filled):
             column.money = True
+            column.scale = scale
             column.role, column.source_name = _money_role(header)
         elif pair == "k" and pct and pct / filled >= 0.5:
             column.role = Role.CAPAIAN  # `10 = 9/4 x 100% / K`: kinerja achieved
@@ -92,6 +131,14 @@ def assign_roles(headers: list[str], values: list[list[Number | None]], cells: l
         else:
             column.role = _text_role(header, col_cells)
         columns.append(column)
+    if any(c.money for c in columns):
+        for column, header in zip(columns, headers):
+            index = column.index
+            numbers = [row[index] for row in values if index < len(row) and row[index] is not None]
+            filled = sum(1 for row in cells if index < len(row) and row[index].strip()) or 1
+            if not column.money and _all_zero_amounts(header, numbers, filled):
+                column.money = True
+                column.role, column.source_name = _money_role(header)
     _settle_percent_columns(columns)
     _settle_label_column(columns, cells)
     if not any(c.header for c in columns) or _budget_pair_unnamed(columns):

@@ -21,7 +21,7 @@ from .column_numbers import Formula
 from .columns import mentions, pair_part
 from .model import Column, Role
 from .numbers import Number
-from .ratios import HUNDRED, capaian_holds, comparable, ratio_holds
+from .ratios import HUNDRED, capaian_holds, comparable, range_holds, ratio_holds
 from .relations import nearest_left, pair_left, year_of
 
 #: Share of the rows that print all three figures on which a relation must hold to name a column by it.
@@ -69,8 +69,20 @@ def ratio_evidence(values: list[list[Number | None]], target: int, numerator: in
         if printed is None or printed.value is None or top is None or not bottom:
             continue
         rows += 1
-        holds += ratio_holds(printed.value, top / bottom * HUNDRED, printed.decimals)
+        half = _half_unit(row, numerator, denominator)
+        if half and bottom > half:  # amounts rounded to their printed decimals (`Rp juta`): the % came first
+            holds += range_holds(printed.value, (top - half) / (bottom + half) * HUNDRED,
+                                 (top + half) / (bottom - half) * HUNDRED, printed.decimals)
+        else:
+            holds += ratio_holds(printed.value, top / bottom * HUNDRED, printed.decimals)
     return Evidence(holds, rows)
+
+
+def _half_unit(row, *indexes: int) -> Decimal:
+    """Half a unit of the last decimal amounts print with decimals (`1.100,25` juta), else 0 (whole rupiah are
+    exact)."""
+    decimals = max((row[i].decimals for i in indexes if i < len(row) and row[i] is not None), default=0)
+    return Decimal(5).scaleb(-decimals - 1) if decimals else Decimal(0)
 
 
 def difference_evidence(values, target: int, minuend: int, subtrahend: int) -> Evidence:
@@ -80,7 +92,7 @@ def difference_evidence(values, target: int, minuend: int, subtrahend: int) -> E
         if printed is None or a is None or b is None:
             continue
         rows += 1
-        holds += printed == a - b
+        holds += abs(printed - (a - b)) <= 3 * _half_unit(row, target, minuend, subtrahend)
     return Evidence(holds, rows)
 
 

@@ -137,12 +137,13 @@ def _score(types: list[str], profile: list[Counter], shift: int) -> float:
 
 
 def misaligned_rows(money_columns: list[int], kinerja_columns: list[int], values: list[list[Number | None]],
-                    cells: list[list[str]], header_width: int | None = None) -> list[int]:
+                    cells: list[list[str]], header_width: int | None = None, scaled: frozenset = frozenset()) -> list[int]:
     """Rows whose cells do not line up with the columns: a figure of the wrong kind (`3 bulan` or `49,44%`
     in an amount column, an amount in a K column), or two texts in amount columns. A row printed with
     cells left out (a Program row without its K cells) would otherwise be checked against the wrong
     columns. With `header_width` (the columns the header names), a figure right of them also counts: the
-    row's cells were pushed right somewhere (a PDF extraction that inserted an empty cell)."""
+    row's cells were pushed right somewhere (a PDF extraction that inserted an empty cell). In a `scaled`
+    amount column (`Rp juta`) any plain number is an amount (`1.100,25`)."""
     wrong_rows = []
     for index, (row_values, row_cells) in enumerate(zip(values, cells)):
         wrong = 0
@@ -150,8 +151,10 @@ def misaligned_rows(money_columns: list[int], kinerja_columns: list[int], values
             wrong += 2
         for c in money_columns:
             value, text = row_values[c] if c < len(row_values) else None, row_cells[c] if c < len(row_cells) else ""
-            if not text.strip() or (value is not None and (value.is_money_like or value.dash or value.error
-                                                           or value.value == 0)):
+            plain = c in scaled and value is not None and value.value is not None and not value.percent \
+                and not value.unit
+            if not text.strip() or plain or (value is not None and (value.is_money_like or value.dash or value.error
+                                                                    or value.value == 0)):
                 continue
             wrong += 2 if value is not None and (value.percent or value.unit) else 1
         for c in kinerja_columns:

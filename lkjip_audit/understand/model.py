@@ -61,6 +61,7 @@ class Column:
     formula: str = ""  # the formula printed for it in the column-number row, `(5) = (4)/(3) x 100`
     doubt: str = ""  # why its role is not confirmed by the rows' numbers (its findings are then warnings)
     of: tuple[int, int] | None = None  # a capaian's (target, realisasi) columns where the numbers paired them
+    scale: int = 1  # rupiah per printed unit, from the header: 1 000 000 for `Pagu (Rp juta)`
 
 
 @dataclass
