@@ -112,3 +112,12 @@ def test_a_realisasi_column_of_zeros_is_an_amount_column():
     counts = audit_table("No|Indikator|Target|Realisasi", ["1|Koperasi baru|5|0", "2|UMKM baru|10|0"],
                          caption="Tabel 3.1 Capaian Kinerja")
     assert not any(c.money for c in counts.tables[0].columns)
+
+
+def test_the_unit_may_stand_in_the_caption():
+    header = "No|Program/Kegiatan|Pagu|Realisasi|%"
+    rows = ["1|Program Penunjang Urusan|1.100,25|990,10|89,99", "|Kegiatan Administrasi Umum|600,13|540,05|89,99",
+            "|Kegiatan Rapat Koordinasi|500,13|450,05|89,99", "|JUMLAH|1.100,25|990,10|89,99"]
+    result = audit_table(header, rows, caption="Tabel 3.5 Realisasi Anggaran (dalam juta rupiah)")
+    assert [c.scale for c in result.tables[0].columns if c.money] == [10**6, 10**6]
+    assert result.findings == [] and result.coverage[0].checked == result.coverage[0].numbers == 12

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..ingest.document import Document, RawTable
 from ..said import Said, where
 from .column_numbers import is_column_number_row, printed_formulas
-from .columns import assign_roles, pair_part
+from .columns import assign_roles, money_scale, pair_part
 from .confirm import confirm_roles
 from .contents import Contents, find_contents, is_contents_table
 from .hierarchy import assign_levels, keyword_level, leading_marker
@@ -84,7 +84,7 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
         for i, what in drop_inserted_empty_cells(aligned, named):
             values[i] = [parse_number(aligned[i][c], marks[c]) for c in range(width)]
             repairs.append(what.after(where(body[i].line, body[i].page)))
-    columns = assign_roles(labels, values, aligned)
+    columns = assign_roles(labels, values, aligned, unit=money_scale(raw.caption or ""))
     repairs += confirm_roles(columns, values, formulas)
     repairs += [Said("baris nomor kolom yang berulang di badan tabel: dibaca sebagai judul",
                      "column-number row repeated in the body: read as header").after(where(r.line, r.page))

@@ -96,8 +96,11 @@ def _all_zero_amounts(header: str, numbers: list[Number], filled: int) -> bool:
             and mentions(header.split(" / ")[-1], PAGU_WORDS + REALISASI_WORDS + SISA_WORDS))
 
 
-def assign_roles(headers: list[str], values: list[list[Number | None]], cells: list[list[str]]) -> list[Column]:
-    """Give each column a role from its header and the shape of its values."""
+def assign_roles(headers: list[str], values: list[list[Number | None]], cells: list[list[str]],
+                 unit: int = 1) -> list[Column]:
+    """Give each column a role from its header and the shape of its values. `unit`: rupiah per printed unit
+    the caption names (`Tabel 3.5 Realisasi Anggaran (dalam juta rupiah)`), for the columns whose header
+    names an amount (pagu, realisasi, sisa) but no unit of its own."""
     columns = []
     for index, header in enumerate(headers):
         col_values = [row[index] for row in values if index < len(row)]
@@ -109,6 +112,8 @@ def assign_roles(headers: list[str], values: list[list[Number | None]], cells: l
         column = Column(index=index, header=header)
         pair = pair_part(header)
         scale = money_scale(header)
+        if scale == 1 and unit > 1 and mentions(header.split(" / ")[-1], PAGU_WORDS + REALISASI_WORDS + SISA_WORDS):
+            scale = unit
         if money and pair != "k" and (money + sum(1 for v in numbers if v.dash or v.value == 0)) / filled >= 0.5 \
                 or pair != "k" and _scaled_amounts(scale, numbers, filled):
             column.money = True
