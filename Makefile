@@ -21,11 +21,11 @@ ocr-deps:
 	    tesseract-ocr tesseract-ocr-ind >/dev/null; }
 
 system-deps: ocr-deps
-	@command -v soffice >/dev/null 2>&1 || { \
-	  echo "installing LibreOffice Calc (headless) for the workbook test"; \
+	@{ command -v soffice >/dev/null 2>&1 && ls /usr/lib/libreoffice/program/libswlo.so >/dev/null 2>&1; } || { \
+	  echo "installing LibreOffice Calc and Writer (headless): the workbook test prints the workbook, the Word-style test renderings are exported to PDF"; \
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    libreoffice-calc-nogui >/dev/null; }
+	    libreoffice-calc-nogui libreoffice-writer-nogui >/dev/null; }
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "installing Chromium (headless) to render the notebook's HTML in the render test"; \
 	  $(SUDO) apt-get update -qq && \

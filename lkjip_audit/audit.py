@@ -120,10 +120,11 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT, scale: s
     contents = find_contents(document.lines)
     # A report without a table is still audited: its prose's claims are (and the summary says so).
     tables = understand(document, contents) if document.tables else []
-    # Lines a reader took as table rows are not read again as flattened rows; a PDF's table rows have no
-    # line in its text layer, so there none is (`None`: which lines are table rows is not known).
+    # Lines a reader took as table rows are not read again as flattened rows. A PDF's table row has the line
+    # it starts on, not those its wrapped cells run on, so there none is (`None`: not known which are rows).
     rows = [row for raw in document.tables for row in raw.rows]
-    table_lines = None if any(row.line is None for row in rows) else {row.line for row in rows}
+    table_lines = None if document.kind == "pdf" or any(row.line is None for row in rows) else {
+        row.line for row in rows}
     progress.step("claims")
     claims = read_claims(document.lines, table_lines)
     progress.step("checks")

@@ -30,7 +30,8 @@ from .text import running_headers
 PAGES_PER_CALL = 20
 _OCR_RULE = re.compile(r"(?<!\S)[|¦!]+(?!\S)")
 _CAPTION = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
-_DIGIT_BREAK = re.compile(r"(?<=[\d.,])\n(?=\d)")
+# `3.586` / `.961.374`, `5.087.297.98` / `2`: a figure a narrow cell wrapped, at a digit or at its separator
+_DIGIT_BREAK = re.compile(r"(?<=[\d.,])\n(?=\d)|(?<=\d)\n(?=[.,]\d{3}\b)")
 _HYPHEN_BREAK = re.compile(r"(?<=\w-)\n(?=[a-z])")
 
 logger = logging.getLogger(__name__)
@@ -127,6 +128,12 @@ def _read_surveyed(path: Path, source: Path, sha256: str, pages: list[PageSurvey
         if any(KODE_ALONE.match(s) for s in table.lines_below[:6]):
             _drop_open_group(table)
     page_tables = [t for t in page_tables if t.rows]
+    first_line, count = {}, 0  # each page's first line in the document's lines (0-based)
+    for survey in pages:
+        first_line[survey.number] = count
+        count += len(survey.lines)
+    for table in page_tables:
+        _locate_rows(table, pages[table.page - 1].lines, first_line[table.page])
     blank = {p.number for p in pages if not _text_lines("\n".join(p.lines), furniture)}
     tables = stitch(page_tables, blank) + _block_tables(lines, line_pages)
     return Document(path=path, sha256=sha256, kind="pdf", lines=lines, tables=tables, line_pages=line_pages)
@@ -317,6 +324,26 @@ def _describe_surroundings(table: PageTable, pages: list[PageSurvey], tables: li
         table.caption = " ".join(lines[caption_at:caption_at + 3])[:200]
     elif lines:
         table.caption = lines[-1][:200]
+
+
+#: The shortest cell text that places a row on a text-layer line by itself.
+MIN_SIGNATURE = 3
+
+
+def _locate_rows(table: PageTable, page_lines: list[str], first: int) -> None:
+    """Give each row the text-layer line it starts on (`first` is the page's first line, 0-based): the first
+    line, below the row above's, that holds one of its cells' first words. A sentence is then matched to the
+    table right below or beside it, as in a text report; a row not found keeps no line."""
+    lines = [" ".join(s.split()) for s in page_lines]
+    cursor = 0
+    for r, row in enumerate(table.rows):
+        signatures = [" ".join(cell.split())[:20] for cell in row.cells]
+        signatures = [s for s in signatures if len(s) >= MIN_SIGNATURE]
+        at = next((i for i in range(cursor, len(lines)) if any(s in lines[i] for s in signatures)), None)
+        if at is None:
+            continue
+        table.rows[r] = replace(row, line=first + at + 1)
+        cursor = at + 1
 
 
 def _text_lines(text: str, furniture: set[str]) -> list[str]:

@@ -211,8 +211,9 @@ def _write_findings_sheet(ws, findings, table_sheets, previous: Previous, lang) 
         if target:
             ws.cell(row=r, column=1).hyperlink = Hyperlink(ref=f"A{r}", location=target)
             ws.cell(row=r, column=1).font = Font(color="0563C1", underline="single")
+    if findings:  # one range: added cell by cell, openpyxl's check for overlaps made this quadratic
         status_col = get_column_letter([k for k, _ in columns].index("status") + 1)
-        status.add(f"{status_col}{r}")
+        status.add(f"{status_col}2:{status_col}{len(findings) + 1}")
     # Rows the evaluator added (no key): kept under the tool's, as they were typed.
     titles = [title for _, title in columns]
     for r, added in enumerate(previous.added_rows, start=len(findings) + 2):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..ingest.document import Document, RawTable
 from ..said import Said, where
 from .column_numbers import is_column_number_row, printed_formulas
-from .columns import assign_roles, money_scale, pair_part
+from .columns import assign_roles, mend_broken_words, money_scale, pair_part
 from .confirm import confirm_roles
 from .contents import Contents, find_contents, is_contents_table
 from .hierarchy import assign_levels, keyword_level, leading_marker
@@ -71,7 +71,8 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
                 for row, shift in zip(body, shifts) if shift]
     marks = [column_decimal_mark([cells[c] for cells in aligned]) for c in range(width)]
     values = [[parse_number(cells[c], marks[c]) for c in range(width)] for cells in aligned]
-    labels, pair_repair = split_pair_header(merge_header(header, width), _money_shares(values, aligned))
+    labels = [" / ".join(mend_broken_words(part) for part in label.split(" / ")) for label in merge_header(header, width)]
+    labels, pair_repair = split_pair_header(labels, _money_shares(values, aligned))
     if pair_repair:
         labels = labels[:width] if not any(labels[width:]) else labels
         repairs.append(pair_repair.after(where(header[0].line, header[0].page)))

@@ -28,6 +28,37 @@ KODE_WORDS = ("kode", "kode rekening")
 
 FUZZY_THRESHOLD = 88
 
+#: The words column headers are read by: a narrow header cell of a word processor's table breaks them
+#: anywhere (`Angg` / `aran`, `Tar` / `get Kin` / `erja`, `DA` / `K`), and the pieces are joined back.
+HEADER_WORDS = frozenset(
+    w for words in (PAGU_WORDS, REALISASI_WORDS, SISA_WORDS, PERSEN_WORDS, TARGET_WORDS, INDIKATOR_WORDS,
+                    LABEL_WORDS, KETERANGAN_WORDS, KODE_WORDS, *FUNDING_SOURCES.values(),
+                    ("kinerja", "capaian", "keuangan", "triwulan", "bulan", "desember", "pajak", "rokok",
+                     "jumlah", "tahun", "satuan", "tingkat", "total", "bobot", "nilai", "skor", "efisiensi"))
+    for w in words if " " not in w and len(w) >= 3)
+_WORD_PIECE = re.compile(r"[A-Za-z]+")
+
+
+def mend_broken_words(header: str) -> str:
+    """`Tar get Kin erja` → `Target Kinerja`, `Angg aran` → `Anggaran`, `DA K` → `DAK`: two or three pieces
+    that together are a header word (`HEADER_WORDS`), none of which is one alone."""
+    tokens = header.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in (3, 2):
+            pieces = tokens[i:i + size]
+            if len(pieces) < size or not all(_WORD_PIECE.fullmatch(p) for p in pieces):
+                continue
+            if "".join(pieces).lower() in HEADER_WORDS and not any(p.lower() in HEADER_WORDS for p in pieces):
+                out.append("".join(pieces))
+                i += size
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return " ".join(out)
+
 
 def normalize(text: str) -> str:
     return " ".join(re.sub(r"[^\w%]+", " ", text.lower()).split())

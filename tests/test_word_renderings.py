@@ -1,0 +1,70 @@
+"""Reports as agencies' word processors make them (issue 17): the sample reports' text made into a Word
+document (tests/word_renderings.py: merged header cells, header rows repeated on each page, landscape pages for
+wide tables, grid / horizontal-rule / zebra styles), exported to PDF by LibreOffice, audited, and set against
+the text's findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import DEPOK, FIXTURES, FLOTIM
+from lkjip_audit.audit import audit
+from lkjip_audit.ingest import read
+from lkjip_audit.ingest.pdf import clean_cell
+from lkjip_audit.understand.columns import mend_broken_words
+from word_renderings import STYLES, word_pdf
+
+
+@pytest.mark.parametrize("printed, read_as", [
+    ("Tar get Kin erja", "Target Kinerja"), ("Angg aran", "Anggaran"), ("DA K", "DAK"),
+    ("Paja k Rok ok", "Pajak Rokok"), ("DB HC HT", "DBHCHT"), ("Cap aian Kin erja", "Capaian Kinerja"),
+    # whole words stay apart; pieces that are words of their own are not joined
+    ("Realisasi Anggaran", "Realisasi Anggaran"), ("Dana Alokasi Khusus", "Dana Alokasi Khusus"),
+    ("Pagu dan Realisasi", "Pagu dan Realisasi"), ("No", "No"), ("Target 2023", "Target 2023"),
+])
+def test_header_words_a_narrow_cell_broke_are_joined(printed, read_as):
+    assert mend_broken_words(printed) == read_as
+
+
+@pytest.mark.parametrize("cell, text", [
+    ("3.586\n.961.374", "3.586.961.374"), ("5.087.297.98\n2", "5.087.297.982"), ("32,300,612,7\n88", "32,300,612,788"),
+    ("12,5\n.3", "12,5 .3"),  # not a thousands group: left as printed
+    ("100\n%", "100 %"), ("Kegiatan\nterlaksana", "Kegiatan terlaksana"),
+])
+def test_a_figure_a_narrow_cell_wrapped_is_one_figure(cell, text):
+    assert clean_cell(cell) == text
+
+
+def test_pdf_table_rows_stand_on_the_text_layer_line_they_start_on():
+    document = read(FIXTURES / "pdf" / "004_b4b9a9e5ae63aa12_ruled.pdf")
+    located = [(row, table) for table in document.tables for row in table.rows if row.line is not None]
+    assert len(located) > 0.9 * sum(len(t.rows) for t in document.tables)
+    for row, table in located:
+        line = " ".join(document.lines[row.line - 1].split())
+        assert any(" ".join(c.split())[:20] in line for c in row.cells if len(c.strip()) >= 3), (row, line)
+        assert document.line_pages[row.line - 1] == row.page
+
+
+def found(result):
+    # A prose count's item names the table or the other sentence (their numbers differ between text and PDF);
+    # labels may differ in their spaces where a cell wraps.
+    return sorted((f.rule, "".join((f.item if f.rule != "prose-counts" else f.column).split()), f.reported,
+                   f.expected) for f in result.findings)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("style", STYLES)
+def test_flotim_as_a_word_document_gives_the_findings_of_its_text(tmp_path, style):
+    assert found(audit(word_pdf(FLOTIM, tmp_path, style))) == found(audit(FLOTIM))
+
+
+@pytest.mark.slow
+def test_depok_as_a_word_grid_gives_most_findings_of_its_text_and_none_other(tmp_path):
+    """Measured: 36 of the text's 41 findings. Missing (issue 17, not yet read): the column-total of the PK's
+    "Jumlah Anggaran" (text line 523), the line 46 count of sasaran, line 759's two capaian and line 824's Sub
+    Kegiatan target against the tables beside those sentences."""
+    pdf, text = found(audit(word_pdf(DEPOK, tmp_path, "grid"))), found(audit(DEPOK))
+    assert set(pdf) <= set(text)
+    assert len(pdf) >= 0.85 * len(text)
