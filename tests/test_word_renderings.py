@@ -68,3 +68,64 @@ def test_depok_as_a_word_grid_gives_most_findings_of_its_text_and_none_other(tmp
     pdf, text = found(audit(word_pdf(DEPOK, tmp_path, "grid"))), found(audit(DEPOK))
     assert set(pdf) <= set(text)
     assert len(pdf) >= 0.85 * len(text)
+
+
+# --- a borderless table the reader doubts, confirmed by its own arithmetic --------------------------------
+
+from lkjip_audit.ingest.document import RawRow, RawTable  # noqa: E402
+from lkjip_audit.ingest.pdf import stitch  # noqa: E402
+from lkjip_audit.understand import understand_table  # noqa: E402
+
+DOUBT = "borderless table, columns uncertain (camelot accuracy 98.8% on page 48)"
+BUDGET_ROWS = [("No", "Program/Kegiatan", "Pagu", "Realisasi", "%", "Sisa"),
+               ("1", "Program Penunjang Urusan", "1.000.000", "900.000", "90,00", "100.000"),
+               ("", "Kegiatan Administrasi Umum", "600.000", "540.000", "90,00", "60.000"),
+               ("", "Kegiatan Rapat Koordinasi", "400.000", "360.000", "90,00", "40.000"),
+               ("2", "Program Pemberdayaan Koperasi", "2.000.000", "1.500.000", "75,00", "500.000"),
+               ("", "Kegiatan Penyuluhan Koperasi", "2.000.000", "1.500.000", "75,00", "500.000")]
+
+
+def test_a_doubted_borderless_table_whose_arithmetic_holds_is_checked():
+    table = understand_table(RawTable(rows=[RawRow(r, page=1) for r in BUDGET_ROWS], uncertain=DOUBT), "T1")
+    assert not table.uncertain and any("columns confirmed by the rows' own arithmetic (10 of 10" in r
+                                       for r in table.repairs)
+    assert table.relations
+
+
+def test_a_doubted_table_whose_arithmetic_fails_stays_shown_not_checked():
+    # the columns' figures shifted: the % is not realisasi / pagu on most rows
+    shifted = [BUDGET_ROWS[0]] + [r[:2] + (r[3], r[2]) + r[4:] for r in BUDGET_ROWS[1:]]
+    table = understand_table(RawTable(rows=[RawRow(r, page=1) for r in shifted], uncertain=DOUBT), "T1")
+    assert table.uncertain == DOUBT
+
+
+# --- a repeated header read together with the page's first row -----------------------------------------------
+
+def test_a_repeated_header_joined_to_the_first_row_of_a_page_is_taken_off_it():
+    from lkjip_audit.ingest.pdf import PageTable
+    header = ("No.", "Program/Kegiatan", "Target", "Realisasi", "%")
+    first = PageTable(page=1, flavor="stream", bbox=(0, 0, 500, 700),
+                      rows=[RawRow(header, page=1), RawRow(("1", "Program A", "1.000.000", "900.000", "90,00%"), page=1)],
+                      row_spans=[(700, 690), (690, 680)], accuracy=98.8)
+    second = PageTable(page=2, flavor="stream", bbox=(0, 0, 500, 700),
+                       rows=[RawRow(("No.", "Program/Kegiatan Kegiatan B", "Target 500.000", "Realisasi 450.000",
+                                     "% 90,00%"), page=2)], row_spans=[(700, 690)], accuracy=98.9)
+    table, = stitch([first, second])
+    assert [r.cells for r in table.rows][2] == ("", "Kegiatan B", "500.000", "450.000", "90,00%")
+    assert any("1 repeated header row(s) dropped" in r.what.text("en") for r in table.repairs)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("style", ["horizontal", "zebra"])
+def test_depoks_long_table_without_rules_is_read_whole_over_its_pages(tmp_path, style):
+    """Text lines 941-1002 (45 rows), on four landscape pages with the header repeated on each: on pages without
+    cell borders the repeated header is read together with each page's first row, and taken off it; camelot's
+    accuracy (98.8-99 %) doubts the columns, the rows' own % and sisa confirm them."""
+    result = audit(word_pdf(DEPOK, tmp_path, style))
+    table, = [t for t in result.tables if len(t.rows) > 20]
+    assert len(table.rows) == 45 and not table.uncertain
+    text = found(audit(DEPOK))
+    assert {f for f in found(result) if f[1] and f[0] != "prose-counts"} <= set(text) | {
+        # the same finding as the text's, its label read without its last word ("teknologi") in this rendering
+        ("cross-table", "JumlahusahaMikroyangterfasilitasidalampengembanganproduksidanpengolahan,pemasaran,SDM,"
+                        "sertadesaindan", 1000, 1800)}

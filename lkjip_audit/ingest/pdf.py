@@ -364,6 +364,9 @@ def stitch(tables: list[PageTable], blank_pages: set[int] = frozenset()) -> list
             while rows and _header_like(rows[0]) and _repeats(current, rows[0]):
                 rows.pop(0)
                 dropped += 1
+            if rows and not dropped and (unjoined := _without_repeated_header(current, rows[0])) is not None:
+                rows[0] = unjoined  # the repeated header and the page's first row were read as one row
+                dropped = 1
             what = (Said(f"tabel berlanjut di halaman {part.page}", f"table continues on page {part.page}")
                     if part.page != previous.page else
                     Said("tabel berlanjut di blok baru", "table continues in a new block"))
@@ -490,6 +493,32 @@ def _norm(cells: tuple[str, ...]) -> tuple[str, ...]:
 #: Share of a repeated header's cells that must match the table's own header; a scan's OCR may misread one
 #: (`%` as `Yo`).
 REPEATED_HEADER_CELLS = 0.75
+
+
+#: Share of a table's header cells that must begin the cells of a continued page's first row for that row to be
+#: the repeated header read together with the page's first row (a borderless page's wrapped lines joined).
+REPEATED_PREFIX_CELLS = 0.8
+
+
+def _without_repeated_header(table: RawTable, row: RawRow) -> RawRow | None:
+    """The page's first row without the repeated header its cells begin with (`Target 100%` under `Target`), or
+    None when its cells do not begin with the table's header cells."""
+    head = next((r for r in table.rows[:3] if _header_like(r)), None)
+    if head is None or len(head.cells) != len(row.cells):
+        return None
+    named = [(h, c) for h, c in zip(head.cells, row.cells) if h.strip()]
+    begins = [" ".join(c.split()).startswith(" ".join(h.split())) for h, c in named]
+    if len(named) < 3 or sum(begins) < REPEATED_PREFIX_CELLS * len(named):
+        return None
+    cells = tuple(" ".join(c.split())[len(" ".join(h.split())):].strip() if h.strip() and b else c
+                  for h, c, b in zip(head.cells, row.cells, _aligned(head.cells, begins)))
+    return replace(row, cells=cells) if any(cells) else None
+
+
+def _aligned(head: tuple[str, ...], begins: list[bool]) -> list[bool]:
+    """`begins` (per named header cell) spread over all cells, False under unnamed ones."""
+    flags = iter(begins)
+    return [next(flags) if h.strip() else False for h in head]
 
 
 def _repeats(table: RawTable, row: RawRow) -> bool:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..ingest.document import Document, RawTable
-from ..said import Said, where
+from ..said import Said, shown, where
 from .column_numbers import is_column_number_row, printed_formulas
 from .columns import assign_roles, mend_broken_words, money_scale, pair_part
-from .confirm import confirm_roles
+from .confirm import columns_confirmed, confirm_roles
 from .contents import Contents, find_contents, is_contents_table
 from .hierarchy import assign_levels, keyword_level, leading_marker
 from .kinds import classify
@@ -143,9 +143,17 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
                 cell_lines=(None,) * shift + src.cell_lines if src.cell_lines else None)
             for i, (cells, vals, src, level, marker, label, shift)
             in enumerate(zip(aligned, values, body, levels, markers, labels, shifts))]
+    uncertain = raw.uncertain
+    if uncertain and not raw.ocr and (evidence := columns_confirmed(columns, values)):
+        # The reader doubted where the columns part (a borderless page); the rows' own arithmetic says where.
+        repairs.append(Said(f"kolom dikonfirmasi oleh hitungan barisnya sendiri ({evidence.holds} dari {evidence.rows} "
+                            f"hitungan %/sisa/capaian cocok), walau pembacanya ragu: {shown(uncertain, 'id')}",
+                            f"columns confirmed by the rows' own arithmetic ({evidence.holds} of {evidence.rows} "
+                            f"%/sisa/capaian figures hold), though the reader doubted them: {shown(uncertain, 'en')}"))
+        uncertain = ""
     table = Table(id=table_id, caption=raw.caption, kind=classify(columns, raw.caption, aligned), columns=columns,
                   header_rows=[list(r.cells) for r in header], rows=rows, repairs=repairs,
-                  page=raw.page, lines=raw.lines, uncertain=raw.uncertain, ocr=raw.ocr)
+                  page=raw.page, lines=raw.lines, uncertain=uncertain, ocr=raw.ocr)
     table.relations = table_relations(table, budget=table.has_budget, certain=not table.uncertain)
     return table
 

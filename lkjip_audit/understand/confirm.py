@@ -261,3 +261,34 @@ def _doubt(column: Column, evidence: Evidence) -> str:
                 f"`{column.header}` equals Realisasi / Pagu × 100 on only {evidence.holds} of {evidence.rows} rows: "
                 "it may hold something else (physical progress?); if so, label it. Its rows that disagree are "
                 "warnings")
+
+
+#: A table a reader doubts (a borderless page's columns) is trusted when its own arithmetic holds on this share
+#: of the rows that print the figures, on at least `MIN_CONFIRMING_ROWS` rows: figures in the wrong columns do
+#: not add up row after row. The rows where it fails are then findings like any other table's.
+CONFIRMING_SHARE = 0.9
+MIN_CONFIRMING_ROWS = 5
+
+
+def columns_confirmed(columns: list[Column], values) -> Evidence | None:
+    """The rows' own arithmetic over the columns as read: realisasi / pagu × 100 in the budget %, pagu −
+    realisasi in the sisa, realisasi / target × 100 in the capaian (each pair the nearest left of its column).
+    The evidence when it confirms the columns, else None."""
+    holds = rows = 0
+    for column in columns:
+        if column.role is Role.PERSEN:
+            pair = pair_left(columns, column.index, Role.PAGU, Role.REALISASI)
+            evidence = ratio_evidence(values, column.index, pair[1].index, pair[0].index) if pair else None
+        elif column.role is Role.SISA:
+            pair = pair_left(columns, column.index, Role.PAGU, Role.REALISASI)
+            evidence = difference_evidence(values, column.index, pair[0].index, pair[1].index) if pair else None
+        elif column.role is Role.CAPAIAN:
+            pair = pair_left(columns, column.index, Role.TARGET, Role.REALISASI_KINERJA)
+            evidence = capaian_evidence(values, column.index, pair[1].index, pair[0].index) if pair else None
+        else:
+            continue
+        if evidence is not None:
+            holds, rows = holds + evidence.holds, rows + evidence.rows
+    if rows >= MIN_CONFIRMING_ROWS and holds / rows >= CONFIRMING_SHARE:
+        return Evidence(holds, rows)
+    return None
