@@ -129,8 +129,9 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT, scale: s
     claims = read_claims(document.lines, table_lines)
     progress.step("checks")
     compared: set = set()  # the cells the cross-table comparisons read, for the coverage
+    stated = stated_budget_totals(document.lines)
     findings = run_checks(tables, document.lines, tolerance, printed_scales(document.lines), defaults, claims,
-                          compared)
+                          compared, stated)
     mark_ocr_doubts(findings, document.ocr_words, document.line_pages, {t.id for t in tables if t.ocr})
     progress.step("checklist")
     parts = checklist(tables, document.lines, findings, document.line_pages, contents)
@@ -138,7 +139,7 @@ def audit(path: str | Path, tolerance: Tolerance | float | str = EXACT, scale: s
     return AuditResult(report=document.path.name, source=str(document.path), sha256=document.sha256,
                        tables=tables, findings=findings, identity=report_identity(document.lines), checklist=parts,
                        contents=contents_check(contents, document.lines, tables),
-                       stated_totals=stated_budget_totals(document.lines),
+                       stated_totals=stated,
                        coverage=coverage_of(tables, findings, tolerance, compared),
                        prose=ProseCoverage(len(claims), judged(claims),
                                            sum(1 for f in findings if f.rule == "prose-arithmetic")),

@@ -311,3 +311,43 @@ def test_generated_ratio_restated_with_one_operand_mistyped(top, bottom, positio
     other = "Koperasi sehat dengan realisasi {r}%, yaitu {a} unit dibagi dengan {b} unit koperasi terdaftar."
     assert restated("\n\n".join([other.format(r=shown, a=printed(wrong[0]), b=printed(wrong[1])),
                                  sentence.format(r=shown, a=printed(top), b=printed(bottom))])) == []
+
+
+# --- the whole budget stated more than once -------------------------------------------------------------
+
+DEPOK_TOTAL = ("Berdasarkan APBD Perubahan Kota Depok Tahun Anggaran 2023, diketahui bahwa Total Anggaran Belanja "
+               "Dinas Koperasi dan Usaha Mikro Kota Depok sebesar Rp. {pagu} sedangkan Realisasi Belanja sebesar "
+               "Rp. {realisasi} (90,50%).")
+
+
+def restated_totals(*sentences: str):
+    from tables import audit_text
+    text = "\n\n".join(["BAB I", *sentences]) + "\n"
+    return [(f.column, f.reported, f.expected, f.line, f.detail["en"]) for f in audit_text(text).findings
+            if f.rule == "prose-totals"]
+
+
+def test_the_whole_budget_stated_twice_is_the_same_figure():
+    # Depok states it on line 57 (Ikhtisar) and line 1043 (Bab III) alike: no finding.
+    same = DEPOK_TOTAL.format(pagu="32.300.612.788", realisasi="29.231.216.957")
+    assert restated_totals(same, same) == []
+    other = DEPOK_TOTAL.format(pagu="32.300.621.788", realisasi="29.231.216.957")
+    # two that differ: the first is taken as the report's
+    assert restated_totals(same, other) == [("pagu", 32300621788, 32300612788, 5, "line 3")]
+    # three statements: the figure two of them give is the report's
+    assert restated_totals(same, other, same) == [("pagu", 32300621788, 32300612788, 5, "line 3")]
+    # the realisasi too
+    spent = DEPOK_TOTAL.format(pagu="32.300.612.788", realisasi="29.231.216.967")
+    assert restated_totals(same, spent, same) == [("realisasi", 29231216967, 29231216957, 5, "line 3")]
+
+
+def test_totals_of_another_year_or_budget_stage_are_not_compared():
+    this_year = DEPOK_TOTAL.format(pagu="32.300.612.788", realisasi="29.231.216.957")
+    last_year = this_year.replace("2023", "2022").replace("32.300.612.788", "21.896.269.612")
+    assert restated_totals(this_year, last_year) == []
+    murni = ("Berdasarkan APBD murni Tahun Anggaran 2023, Total Anggaran Belanja sebesar Rp. 30.100.000.000 "
+             "sedangkan Realisasi Belanja sebesar Rp. 29.231.216.957.")
+    assert restated_totals(this_year, murni) == []
+    # a statement that names no year is of the report's year
+    no_year = "Secara keseluruhan anggaran sebesar Rp.32.300.621.788,- dengan terserap sebesar Rp.29.231.216.957,-."
+    assert restated_totals(this_year, no_year) == [("pagu", 32300621788, 32300612788, 5, "line 3")]

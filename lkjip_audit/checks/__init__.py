@@ -10,8 +10,8 @@ from ..understand.scales import DEFAULT_SCALES, Scale
 from .averages import check_average_row
 from .categories import check_category_labels
 from .causes import likely_cause
-from ..understand.claims import Claim, read_claims
-from .claims import check_claims
+from ..understand.claims import Claim, StatedTotal, read_claims, stated_budget_totals
+from .claims import check_claims, check_restated_totals
 from .consistency import check_same_figures, check_same_programs, check_same_results
 from .finding import Finding
 from .identity import assign_ids, assign_keys
@@ -50,14 +50,16 @@ CERTAIN_TABLE_RULES: tuple[TableRule, ...] = (check_capaian, check_lhe, check_av
 def run_checks(tables: list[Table], lines: list[str] | None = None,
                tolerance: Tolerance = EXACT, scales: list[Scale] | None = None,
                default_scales: list[Scale] | tuple[Scale, ...] = DEFAULT_SCALES,
-               claims: list[Claim] | None = None, compared: set | None = None) -> list[Finding]:
+               claims: list[Claim] | None = None, compared: set | None = None,
+               stated: list[StatedTotal] | None = None) -> list[Finding]:
     """Every finding on every table, in reading order, then the report-level ones; each with its key and id.
 
     `lines` is the report's text, for the rules that compare the prose with the tables; `tolerance`
     says how far a money identity may be off (exact by default); `scales` are the category scales the
     report prints, `default_scales` judge the labels none of them has; `claims` are the prose's claims
     (read from `lines` when not given); `compared`, when given, receives the cells the cross-table
-    comparisons read (for the coverage, `checks.coverage.coverage_of`).
+    comparisons read (for the coverage, `checks.coverage.coverage_of`); `stated` the whole budget as the
+    prose states it (`understand.claims.stated_budget_totals`, read from `lines` when not given).
     """
     findings: list[Finding] = []
     for table in tables:
@@ -70,6 +72,8 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
         findings.extend(check_capaian_list_against_following_table(tables, lines))
         findings.extend(check_named_figures_against_near_table(tables, lines))
     findings.extend(check_claims(read_claims(lines or []) if claims is None else claims, lines))
+    # the whole budget as the prose states it (given by the caller, which shows it too, or read here)
+    findings.extend(check_restated_totals(stated_budget_totals(lines or []) if stated is None else stated))
     # The same printed figure against the same other figure is one finding, found by the Program/Kegiatan
     # name (it says which) rather than again by the indicator it serves.
     # One disagreement between two cells is one finding, whichever way it was found.

@@ -20,11 +20,12 @@ Each finding names the sentence's line and quotes the figures it combined.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
 from rapidfuzz import fuzz
 
-from ..understand.claims import Claim
+from ..understand.claims import Claim, StatedTotal
 from ..understand.numbers import parse_number
 from ..understand.ratios import HUNDRED, capaian_holds, comparable, ratio_holds
 from .finding import Finding
@@ -232,3 +233,52 @@ def _finding(claim: Claim, kind: str, expected: Decimal, detail: str) -> Finding
     return Finding(rule="prose-arithmetic", table=None, item=claim.item, column=kind, reported=reported,
                    expected=expected, line=claim.line, decimals=decimals, detail={"id": detail, "en": detail},
                    combined=list(claim.quotes))
+
+
+#: Words that say which budget a total is (the APBD before or after its revision): totals of different
+#: budgets are not one figure.
+_BUDGET_STAGE = re.compile(r"\b(perubahan|murni|awal|induk|apbd-?p)\b", re.IGNORECASE)
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def check_restated_totals(stated: list[StatedTotal]) -> list[Finding]:
+    """prose-totals: the whole budget (and what was spent of it) stated more than once in the prose (Ikhtisar,
+    Bab III, Bab IV) is the same figure each time. Statements of other years, or of the budget before and after
+    its revision, are not compared. The figure most statements give is taken as the report's (the first one's on
+    a tie); each statement that differs is a finding naming a line that gives the other."""
+    findings = []
+    for column, figure in (("pagu", lambda s: s.pagu), ("realisasi", lambda s: s.realisasi)):
+        alike = [s for s in stated if figure(s) is not None]
+        # A statement that names no year (or no stage) is of the one most statements name; one that names
+        # another is of something else and is left out.
+        for scope in (_years, _stage):
+            named = Counter(w for s in alike if (w := scope(s)))
+            if named:
+                common = named.most_common(1)[0][0]
+                alike = [s for s in alike if scope(s) in (common, frozenset())]
+        if alike:
+            by_value: dict = {}
+            for statement in alike:
+                by_value.setdefault(figure(statement), []).append(statement)
+            if len(by_value) < 2:
+                continue
+            agreed, agreeing = max(by_value.items(), key=lambda item: (len(item[1]), -item[1][0].line))
+            for value, differing in by_value.items():
+                if value == agreed:
+                    continue
+                for statement in differing:
+                    other = agreeing[0]
+                    findings.append(Finding(
+                        rule="prose-totals", table=None, item=statement.quote[:120], column=column,
+                        reported=value, expected=agreed, line=statement.line,
+                        detail={"id": f"baris {other.line}", "en": f"line {other.line}"},
+                        combined=[statement.quote[:200], other.quote[:200]]))
+    return sorted(findings, key=lambda f: f.line)
+
+
+def _years(statement: StatedTotal) -> frozenset:
+    return frozenset(_YEARS.findall(statement.quote))
+
+
+def _stage(statement: StatedTotal) -> frozenset:
+    return frozenset(w.lower().replace("-", "") for w in _BUDGET_STAGE.findall(statement.quote))

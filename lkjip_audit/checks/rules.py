@@ -321,6 +321,29 @@ PROSE_RESTATED = Rule(
     tolerance={"id": "tepat sama", "en": "exact"},
 )
 
+PROSE_TOTALS = Rule(
+    code="prose-totals",
+    severity="warning",
+    name={"id": "Total anggaran yang disebut lebih dari sekali", "en": "The budget total stated more than once"},
+    template={
+        "id": "Teks menyebut {column} seluruhnya Rp {reported}, sedangkan {detail} menyebut Rp {expected} "
+              "(selisih {difference}).",
+        "en": "The text gives the whole {column} as Rp {reported} but {detail} gives Rp {expected} "
+              "(difference {difference}).",
+    },
+    description={
+        "id": "Total anggaran (dan realisasinya) yang disebut lebih dari sekali di teks (Ikhtisar, Bab III, Bab IV: "
+              "\"Total Anggaran Belanja ... sebesar Rp X sedangkan Realisasi Belanja sebesar Rp Y\") sama setiap kali. "
+              "Pernyataan tahun lain, atau anggaran sebelum dan sesudah perubahan, tidak dibandingkan. Angka yang "
+              "disebut paling banyak dianggap angka laporan.",
+        "en": "The whole budget (and its realisation) stated more than once in the text (Ikhtisar, Bab III, Bab IV: "
+              "\"Total Anggaran Belanja ... sebesar Rp X sedangkan Realisasi Belanja sebesar Rp Y\") is the same "
+              "each time. Statements of other years, or of the budget before and after its revision, are not "
+              "compared. The figure most statements give is taken as the report's.",
+    },
+    tolerance={"id": "tepat sama (rupiah)", "en": "exact (rupiah)"},
+)
+
 PROSE_COUNTS = Rule(
     code="prose-counts",
     severity="warning",
@@ -433,6 +456,6 @@ CROSS_TABLE = Rule(
 RULES = {rule.code: rule for rule in (FOOTING_CHILDREN, FOOTING_TOTAL, COLUMN_TOTAL, ROW_PERCENT, PERCENT_UNCONFIRMED,
                                       ROW_CAPAIAN, ROW_SISA,
                                       ROW_EFFICIENCY, AVERAGE_ROW, ROW_SOURCES, ROW_QUARTERS,
-                                      PRINTED_ERROR, PROSE_TABLE, PROSE_ARITHMETIC, PROSE_RESTATED,
+                                      PRINTED_ERROR, PROSE_TABLE, PROSE_ARITHMETIC, PROSE_RESTATED, PROSE_TOTALS,
                                       PROSE_COUNTS, CATEGORY_LABEL,
                                       CROSS_TABLE, LHE_SCORE)}
