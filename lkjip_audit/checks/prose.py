@@ -6,16 +6,17 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from rapidfuzz import fuzz
+
 from ..understand.claims import words_value
+from ..understand.columns import normalize
 from ..understand.main_table import main_budget_table
 from ..understand.model import Level, Role, Table
 from ..understand.numbers import format_id, parse_number
+from ..understand.paragraphs import line_at, paragraphs, sentences
 from .causes import digit_slip, digit_slips
 from .finding import Finding
-from ..understand.columns import normalize
-from ..understand.paragraphs import line_at, paragraphs, sentences
 from .values import amount
-from rapidfuzz import fuzz
 
 _PAGU = re.compile(r"(?:pagu|anggaran|dialokasikan|mengalokasikan).{0,50}?Rp\.?\s*(\d[\d.,]*\d)", re.IGNORECASE)
 _REALISASI = re.compile(r"(?:realisasi|terserap|terealisasi).{0,50}?Rp\.?\s*(\d[\d.,]*\d)", re.IGNORECASE)
@@ -339,18 +340,20 @@ def check_capaian_list_against_following_table(tables: list[Table], lines: list[
         if len(printed) != len(stated) or any(s is None or s.value is None for s in stated):
             continue
         line = line_of(match.start("list"))
-        for (row, value), said in zip(printed, stated):
-            decimals = min(value.decimals, said.decimals)  # 173,14% and 173,1% are one figure
-            if round(value.value, decimals) == round(said.value, decimals):
-                continue
-            findings.append(Finding(
-                rule="prose-table", table=table.id, item=row.label, column=column.header, reported=value.value,
-                expected=said.value, line=row.line_of(column.index), page=row.page, row_index=row.index,
-                column_index=column.index, decimals=value.decimals,
-                detail={"id": f"teks baris {line} menyebut {said.text.strip()}",
-                        "en": f"the text on line {line} says {said.text.strip()}"},
-                combined=[row.cells[column.index], match.group(0).strip()]))
+        findings += [_cell_against_text(table, row, column, value, said, line, match.group(0))
+                     for (row, value), said in zip(printed, stated) if not _same_figure(value, said)]
     return findings
+
+
+def _cell_against_text(table: Table, row, column, printed, said, line: int, quote: str) -> Finding:
+    """prose-table: the figure a table cell prints against the one a sentence on `line` states for it."""
+    return Finding(
+        rule="prose-table", table=table.id, item=row.label, column=column.header, reported=printed.value,
+        expected=said.value, line=row.line_of(column.index), page=row.page, row_index=row.index,
+        column_index=column.index, decimals=printed.decimals,
+        detail={"id": f"teks baris {line} menyebut {said.text.strip()}",
+                "en": f"the text on line {line} says {said.text.strip()}"},
+        combined=[row.cells[column.index], quote.strip()])
 
 
 #: How many text lines a performance table may stand from the sentence that describes its rows, before or after
@@ -411,13 +414,7 @@ def check_named_figures_against_near_table(tables: list[Table], lines: list[str]
             column, value, stated, match = next(
                 (c, p, s, m) for c, p, s, m, d in zip(columns, printed, said, (target, realisasi), differ) if d)
             line = start + line_at(offsets, name.start() + match.start(1))
-            findings.append(Finding(
-                rule="prose-table", table=table.id, item=row.label, column=column.header, reported=value.value,
-                expected=stated.value, line=row.line_of(column.index), page=row.page, row_index=row.index,
-                column_index=column.index, decimals=value.decimals,
-                detail={"id": f"teks baris {line} menyebut {stated.text.strip()}",
-                        "en": f"the text on line {line} says {stated.text.strip()}"},
-                combined=[row.cells[column.index], match.group(0).strip()]))
+            findings.append(_cell_against_text(table, row, column, value, stated, line, match.group(0)))
     return findings
 
 
