@@ -7,6 +7,7 @@ import math
 import os
 import tempfile
 import threading
+import uuid
 from importlib import resources
 from dataclasses import dataclass
 from pathlib import Path
@@ -199,6 +200,12 @@ class KernelPool:
         from jupyter_client.manager import AsyncKernelManager
 
         km = AsyncKernelManager(kernel_name="python3")
+        if os.name == "posix":
+            # Unix sockets, not TCP ports: a port picked for a kernel can be taken by another process before the
+            # kernel binds it (jupyter_client's known race; the kernel printed a traceback). A short path of its
+            # own under the temporary folder (a socket path may not exceed 107 bytes); removed at shutdown.
+            km.transport = "ipc"
+            km.ip = os.path.join(tempfile.gettempdir(), f"lkjip-kernel-{uuid.uuid4().hex[:12]}")
         # As nbclient starts its own: history in memory, so parallel kernels do not lock one sqlite file.
         run_sync(km.start_kernel)(extra_arguments=[*KERNEL_ARGUMENTS, "--HistoryManager.hist_file=:memory:"],
                                   cwd=str(NOTEBOOK_DIR))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
+import time
 import shutil
 
 import psutil
@@ -49,3 +52,26 @@ def test_a_parallel_batch_leaves_no_kernel_running(tmp_path):
     entries = run_batch(sorted(folder.iterdir()), tmp_path / "out", jobs=2)
     assert [e.status for e in entries] == ["ok"] * 5
     assert kernel_processes() == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Unix sockets are a POSIX transport")
+def test_kernels_listen_on_unix_sockets_and_leave_none_behind():
+    """TCP ports picked for a kernel can be taken by another process before it binds them (jupyter_client's
+    race; in a CI run the kernel printed a heartbeat traceback into a Ctrl-C test's stderr). Unix sockets of
+    the kernel's own, removed at shutdown, cannot be."""
+    from lkjip_audit.runner import _stop
+    km = KernelPool._start()
+    try:
+        assert km.transport == "ipc" and km.ip.startswith(tempfile.gettempdir())
+        sockets = [f"{km.ip}-{port}" for port in (km.shell_port, km.iopub_port, km.stdin_port, km.hb_port,
+                                                  km.control_port)]
+        deadline = time.monotonic() + 60  # the kernel binds them once it has started
+        while not all(os.path.exists(s) for s in sockets) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert all(os.path.exists(s) for s in sockets) and len(km.ip) + 8 < 107
+        with open(km.connection_file) as file:  # what the kernel was told: the channels' transport and path
+            connection = json.load(file)
+        assert connection["transport"] == "ipc" and connection["ip"] == km.ip
+    finally:
+        _stop(km)
+    assert not any(os.path.exists(s) for s in sockets)
