@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -383,11 +384,17 @@ def check_named_figures_against_near_table(tables: list[Table], lines: list[str]
             and len(t.columns_with(Role.REALISASI_KINERJA)) == 1]
     if not near:
         return []
+    # Tables by their first and last line: each paragraph looks up the few beside it (a long report has
+    # thousands of tables and of paragraphs; setting every paragraph against every table cost their product).
+    by_end = sorted(near, key=lambda t: t.lines[1])
+    ends = [t.lines[1] for t in by_end]
+    by_start = sorted(near, key=lambda t: t.lines[0])
+    starts = [t.lines[0] for t in by_start]
     findings = []
     for start, text, offsets in paragraphs(lines):
         end = start + len(offsets) - 1
-        beside = [t for t in near if start - NEAR_TABLE_LINES <= t.lines[1] < start
-                  or end < t.lines[0] <= end + NEAR_TABLE_LINES]
+        beside = (by_end[bisect_left(ends, start - NEAR_TABLE_LINES):bisect_left(ends, start)]
+                  + by_start[bisect_right(starts, end):bisect_right(starts, end + NEAR_TABLE_LINES)])
         if not beside:
             continue
         names = list(_NAMED.finditer(text))
