@@ -90,10 +90,11 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
     for finding in findings:
         if finding.cause is None and finding.rule not in NO_DIGIT_CAUSE:
             finding.cause = likely_cause(finding)
-    for misprint in likely_misprints(tables, findings, table_findings, tolerance):
-        for finding in findings:
-            if finding.id in misprint.explains:
-                finding.misprint = misprint
+    by_id = {finding.id: finding for finding in findings}  # looked up, not scanned: misprints × findings
+    for misprint in likely_misprints(tables, findings, table_findings, tolerance):  # was quadratic on long reports
+        for explained in misprint.explains:
+            if explained in by_id:
+                by_id[explained].misprint = misprint
     return findings
 
 
