@@ -25,7 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from rapidfuzz import fuzz
 
-from ..understand.claims import Claim, StatedTotal
+from ..understand.claims import YEARS, Claim, StatedTotal
 from ..understand.numbers import parse_number
 from ..understand.ratios import HUNDRED, capaian_holds, comparable, ratio_holds
 from .finding import Finding
@@ -238,7 +238,6 @@ def _finding(claim: Claim, kind: str, expected: Decimal, detail: str) -> Finding
 #: Words that say which budget a total is (the APBD before or after its revision): totals of different
 #: budgets are not one figure.
 _BUDGET_STAGE = re.compile(r"\b(perubahan|murni|awal|induk|apbd-?p)\b", re.IGNORECASE)
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def check_restated_totals(stated: list[StatedTotal]) -> list[Finding]:
@@ -277,7 +276,7 @@ def check_restated_totals(stated: list[StatedTotal]) -> list[Finding]:
 
 
 def _years(statement: StatedTotal) -> frozenset:
-    return frozenset(_YEARS.findall(statement.quote))
+    return frozenset(YEARS.findall(statement.quote))
 
 
 def _stage(statement: StatedTotal) -> frozenset:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..understand.model import Table
-from ..understand.ratios import HUNDRED, capaian_holds, comparable, range_holds, ratio_holds
+from ..understand.ratios import HUNDRED, capaian_holds, comparable, half_unit, range_holds, ratio_holds
 from ..understand.relations import CAPAIAN, DIFFERENCE, MEAN, SHARE, SUM, UNSPENT, Relation
 from .tolerance import EXACT, Tolerance
 from .values import amount, sum_of_parts
@@ -115,8 +115,7 @@ def _half_unit(table: Table, cells) -> Decimal:
     """Half a unit of the last printed decimal of amounts printed in a larger unit (`Rp juta`), else 0."""
     if all(table.columns[column].scale == 1 for _, column in cells):
         return Decimal(0)
-    unit = max((v.decimals for c in cells if (v := _value(table, c)) is not None), default=0)
-    return Decimal(5).scaleb(-unit - 1)
+    return half_unit(max((v.decimals for c in cells if (v := _value(table, c)) is not None), default=0))
 
 
 def _unspent(table, relation, tolerance) -> Verdict | None:  # noqa: ARG001

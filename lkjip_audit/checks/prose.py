@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from ..understand.claims import words_value
+from ..understand.claims import YEARS, words_value
 from ..understand.columns import normalize
 from ..understand.main_table import main_budget_table
 from ..understand.model import Level, Role, Table
@@ -145,11 +145,8 @@ def count_statements(lines: list[str]) -> list[CountStatement]:
         if Level.PROGRAM not in counts or not _STATES_COUNT.search(line):
             continue
         statements.append(CountStatement(line_of(max(matches[0].start() - 1, 0)), counts,
-                                         frozenset(_YEARS.findall(line))))
+                                         frozenset(YEARS.findall(line))))
     return statements
-
-
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _named_rows(table: Table, level: Level) -> int:

@@ -117,8 +117,9 @@ def _read_surveyed(path: Path, source: Path, sha256: str, pages: list[PageSurvey
                                 "the PDF has no text and no scanned image on any page"),
                          Said("Periksa apakah ekspornya selesai, atau ekspor ulang laporannya",
                               "Check that the export finished, or export the report again"))
-    lines, line_pages = [], []
+    lines, line_pages, first_line = [], [], {}  # first_line: each page's first line in `lines` (0-based)
     for survey in pages:
+        first_line[survey.number] = len(lines)
         lines.extend(survey.lines)
         line_pages.extend([survey.number] * len(survey.lines))
     furniture = running_headers(lines)
@@ -128,10 +129,6 @@ def _read_surveyed(path: Path, source: Path, sha256: str, pages: list[PageSurvey
         if any(KODE_ALONE.match(s) for s in table.lines_below[:6]):
             _drop_open_group(table)
     page_tables = [t for t in page_tables if t.rows]
-    first_line, count = {}, 0  # each page's first line in the document's lines (0-based)
-    for survey in pages:
-        first_line[survey.number] = count
-        count += len(survey.lines)
     for table in page_tables:
         _locate_rows(table, pages[table.page - 1].lines, first_line[table.page])
     blank = {p.number for p in pages if not _text_lines("\n".join(p.lines), furniture)}
@@ -506,19 +503,14 @@ def _without_repeated_header(table: RawTable, row: RawRow) -> RawRow | None:
     head = next((r for r in table.rows[:3] if _header_like(r)), None)
     if head is None or len(head.cells) != len(row.cells):
         return None
-    named = [(h, c) for h, c in zip(head.cells, row.cells) if h.strip()]
-    begins = [" ".join(c.split()).startswith(" ".join(h.split())) for h, c in named]
-    if len(named) < 3 or sum(begins) < REPEATED_PREFIX_CELLS * len(named):
+    names = [" ".join(h.split()) for h in head.cells]
+    texts = [" ".join(c.split()) for c in row.cells]
+    begins = [bool(n) and t.startswith(n) for n, t in zip(names, texts)]
+    named = sum(1 for n in names if n)
+    if named < 3 or sum(begins) < REPEATED_PREFIX_CELLS * named:
         return None
-    cells = tuple(" ".join(c.split())[len(" ".join(h.split())):].strip() if h.strip() and b else c
-                  for h, c, b in zip(head.cells, row.cells, _aligned(head.cells, begins)))
+    cells = tuple(t[len(n):].strip() if b else c for n, t, c, b in zip(names, texts, row.cells, begins))
     return replace(row, cells=cells) if any(cells) else None
-
-
-def _aligned(head: tuple[str, ...], begins: list[bool]) -> list[bool]:
-    """`begins` (per named header cell) spread over all cells, False under unnamed ones."""
-    flags = iter(begins)
-    return [next(flags) if h.strip() else False for h in head]
 
 
 def _repeats(table: RawTable, row: RawRow) -> bool:

@@ -82,6 +82,8 @@ _STATED_REALISASI = re.compile(rf"\brealisasi(?:nya)?\b[^\d%.]{{0,40}}?{_NUMBER}
 # `32.915** jiwa orang dibagi dengan total jumlah ... tahun 2023 sebanyak **1,535,783**`
 _DIVIDED = re.compile(rf"(?<![\d.,]){_NUMBER}[^\d.%]{{0,60}}?\bdibagi(?:\s+dengan)?\b"
                       rf"(?P<after>(?:[^.%]|(?<=\d)\.(?=\d)){{0,120}})", re.IGNORECASE)
+#: The years a sentence names (`Tahun Anggaran 2023`): statements of other years are about other figures.
+YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_NAMED = re.compile(r"\btahun\s+(?:19|20)\d\d\b", re.IGNORECASE)
 _FIRST_NUMBER = re.compile(rf"(?<![\d.,]){_NUMBER}")
 # `Pertumbuhan pertumbuhan % 0,44 0,68 154,55 Sangat`: words, three or six figures, perhaps a category word.

@@ -21,7 +21,7 @@ from .column_numbers import Formula
 from .columns import mentions, pair_part
 from .model import Column, Role
 from .numbers import Number
-from .ratios import HUNDRED, capaian_holds, comparable, range_holds, ratio_holds
+from .ratios import HUNDRED, capaian_holds, comparable, half_unit, range_holds, ratio_holds
 from .relations import nearest_left, pair_left, year_of
 
 #: Share of the rows that print all three figures on which a relation must hold to name a column by it.
@@ -82,7 +82,7 @@ def _half_unit(row, *indexes: int) -> Decimal:
     """Half a unit of the last decimal amounts print with decimals (`1.100,25` juta), else 0 (whole rupiah are
     exact)."""
     decimals = max((row[i].decimals for i in indexes if i < len(row) and row[i] is not None), default=0)
-    return Decimal(5).scaleb(-decimals - 1) if decimals else Decimal(0)
+    return half_unit(decimals) if decimals else Decimal(0)
 
 
 def difference_evidence(values, target: int, minuend: int, subtrahend: int) -> Evidence:

@@ -17,6 +17,11 @@ HUNDRED = Decimal(100)
 _BELOW = Decimal(1).scaleb(-40)  # just below a bound that is itself excluded
 
 
+def half_unit(decimals: int) -> Decimal:
+    """Half a unit of the last printed decimal: how far a figure printed rounded may be from what it rounds."""
+    return Decimal(5).scaleb(-decimals - 1)
+
+
 def range_holds(printed: Decimal, low: Decimal, high: Decimal, decimals: int) -> bool:
     """A printed ratio holds when some value in [low, high] rounds or truncates to it."""
     quantum = Decimal(1).scaleb(-decimals)
@@ -40,7 +45,7 @@ def capaian_holds(printed: Number, target: Number, realisasi: Number) -> bool:
     if realisasi.decimals == 0 and not realisasi.percent:
         half = Decimal(0)
     else:
-        half = Decimal(5).scaleb(-realisasi.decimals - 1)
+        half = half_unit(realisasi.decimals)
     ends = ((realisasi.value - half) / target.value * HUNDRED,
             (realisasi.value + half - _BELOW) / target.value * HUNDRED)
     inverse = target.value / realisasi.value * HUNDRED
