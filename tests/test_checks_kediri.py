@@ -176,6 +176,8 @@ def test_capaian_of_the_rkpd_table_is_its_own_years_k_realisasi_over_k_target(ke
     # lines 481 and 482 print 95% for 22 unit of 22. Tabel 3.3's capaian has no target/realisasi to come from.
     assert [(f.line, f.reported, f.expected, f.combined) for f in kediri.findings if f.rule == "row-capaian"] == [
         (458, Decimal(86), Decimal("100.00"), ["86%", "7 laporan", "7 laporan"]),
+        # 3 laporan of 3, printed 67% (its row printed a quarter cell short, put back in place).
+        (459, Decimal(67), Decimal("100.00"), ["67%", "3 laporan", "3 laporan"]),
         (467, Decimal(100), Decimal("1200.00"), ["100%", "12 bulan", "1 bulan"]),
         (481, Decimal(95), Decimal("100.00"), ["95%", "22 unit", "22 unit"]),
         (482, Decimal(95), Decimal("100.00"), ["95%", "22 unit", "22 unit"])]

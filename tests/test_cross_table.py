@@ -150,18 +150,22 @@ def test_kediri_rkpd_table_and_tabel_3_2_measure_kegiatan_differently(kediri):
     assert [(line, reported, expected) for _, line, _, reported, expected in cross(kediri, "results")] == [
         (601, 12, 1),  # "12 bulan" vs 467 "1 bulan"
         (606, 930, 1550),  # "930 orang" vs 471 "1550 orang"
+        (608, 12, 2), (608, 12, 2),  # "12 bulan 12 bulan" vs 473 "2 bulan ... 2 bulan" (a row short of a cell)
         (609, 8, 11),  # "8 unit" vs 474 "11 unit"
         (614, 50, 22),  # vs 481 "22 unit"
         (620, 17, 21), (620, 23, 21),  # "17 unit 23 unit" vs 486 "21 unit ... 21 unit"
         (621, 6, 10),  # "6 kendaraan dinas" vs 487 "10 kendaraan dinas"
         (625, 150, 302), (625, 200, 296),  # "150 kop 200 kop" vs 492 "302 kop ... 296 kop"
         (626, 125, 127), (626, 127, 121),
+        (630, 100, 125), (631, 100, 125),  # "100 kop" vs 497 and 498 "125 kop" (rows short of a cell)
         (634, 350, 415),
         (642, 930, 731), (642, 896, 681),
+        (643, 690, 490), (643, 612, 440),  # "690 orang 612 orang" vs 509 "490 orang ... 440 orang" (two short)
         (644, 240, 241), (644, 240, 241),
         (646, 240, 250), (646, 250, 244),
         (647, 240, 250), (647, 250, 244),
     ]
     # Not compared: 633 "13 kegiatan" against 501 "415 orang" (two measures), 624's "8,77%" against 491's
-    # "302 kop"; 608 "12 bulan" against 473, whose row lost a cell (its figures stand a column early).
-    assert not any(line in (608, 624, 633) for _, line, *_ in cross(kediri, "results"))
+    # "302 kop". Rows of the RKPD table printed a cell or two short (473, 497, 498, 509) are compared once
+    # their cells are put back in the columns of their kind (test_quarterly_table).
+    assert not any(line in (624, 633) for _, line, *_ in cross(kediri, "results"))

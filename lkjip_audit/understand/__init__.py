@@ -6,11 +6,12 @@ from ..ingest.document import Document, RawTable
 from ..said import Said, shown, where
 from .column_numbers import is_column_number_row, printed_formulas
 from .columns import assign_roles, mend_broken_words, money_scale, pair_part
-from .confirm import columns_confirmed, confirm_roles
+from .confirm import arithmetic_evidence, columns_confirmed, confirm_roles
 from .contents import Contents, find_contents, is_contents_table
 from .hierarchy import assign_levels, keyword_level, leading_marker
 from .kinds import classify
-from .layout import align_rows, merge_header, misaligned_rows, split_header, used_width
+from .layout import (align_rows, blank, column_profile, figure_kind, gap_placements, merge_header, misaligned_rows, misfits,
+                     split_header, used_width)
 from .split_cells import (drop_inserted_empty_cells, join_split_kode, split_double_header, split_label_figure_cells,
                           split_pair_header, split_two_figure_cells)
 from .model import MONEY_ROLES, Column, Level, Role, Row, Table
@@ -85,16 +86,41 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
         for i, what in drop_inserted_empty_cells(aligned, named):
             values[i] = [parse_number(aligned[i][c], marks[c]) for c in range(width)]
             repairs.append(what.after(where(body[i].line, body[i].page)))
-    columns = assign_roles(labels, values, aligned, unit=money_scale(raw.caption or ""))
+    voters = _whole_rows(aligned)
+    columns = assign_roles(labels, [values[i] for i in voters], [aligned[i] for i in voters],
+                           unit=money_scale(raw.caption or ""))
     repairs += confirm_roles(columns, values, formulas)
     repairs += [Said("baris nomor kolom yang berulang di badan tabel: dibaca sebagai judul",
                      "column-number row repeated in the body: read as header").after(where(r.line, r.page))
                 for r in numbering]
     kinerja = [c.index for c in columns if pair_part(c.header) == "k"]
     named = max((c.index + 1 for c in columns if c.header), default=0)
-    for i in misaligned_rows([c.index for c in columns if c.money], kinerja, values, aligned,
-                             header_width=named if kode_repairs else None,
-                             scaled=frozenset(c.index for c in columns if c.scale > 1)):
+    misaligned = misaligned_rows([c.index for c in columns if c.money], kinerja, values, aligned,
+                                 header_width=named if kode_repairs else None,
+                                 scaled=frozenset(c.index for c in columns if c.scale > 1))
+    sources: list[tuple[int | None, ...] | None] = [None] * len(aligned)
+    filled_rows, unplaced = _filled_rows(misaligned, aligned, columns, marks, kinerja)
+    for i, (filled, sources[i]) in filled_rows.items():
+        aligned[i] = filled
+        values[i] = [parse_number(filled[c], marks[c]) for c in range(width)]
+        last = max(c for c, source in enumerate(sources[i]) if source is not None)
+        empty = ", ".join(str(c + 1) for c, source in enumerate(sources[i][:last]) if source is None)
+        repairs.append(Said(f"baris kurang sel dari kolom tabel: selnya diletakkan berurutan di kolom yang jenis "
+                            f"isinya sama (kolom {empty} dibiarkan kosong)",
+                            f"row short of the table's columns: its cells placed in order in the columns holding "
+                            f"the same kind of figure (column(s) {empty} left empty)"
+                            ).after(where(body[i].line, body[i].page)))
+    for i in unplaced:
+        values[i] = [None] * len(values[i])
+        repairs.append(Said("baris kurang sel dari kolom tabel; sel mana yang hilang menentukan angka mana pagu, "
+                            "realisasi atau %, dan baik jenis angkanya maupun hitungan barisnya sendiri tidak "
+                            "menunjukkannya: ditampilkan, tidak diperiksa",
+                            "row short of the table's columns; which cell it lost decides which figure is the pagu, "
+                            "the realisasi or the %, and neither the kinds of figure nor the row's own arithmetic "
+                            "tell: shown, not checked").after(where(body[i].line, body[i].page)))
+    for i in misaligned:
+        if sources[i]:
+            continue
         values[i] = [None] * len(values[i])
         repairs.append(Said("sel tidak sejajar dengan kolomnya (angka di tempat judul tidak punya angka, atau teks di "
                             "tempat angka): ditampilkan, tidak diperiksa",
@@ -140,9 +166,9 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
 
     rows = [Row(index=i, cells=cells, values=vals, line=src.line, page=src.page, level=level,
                 marker=marker, label=label or marker,
-                cell_lines=(None,) * shift + src.cell_lines if src.cell_lines else None)
-            for i, (cells, vals, src, level, marker, label, shift)
-            in enumerate(zip(aligned, values, body, levels, markers, labels, shifts))]
+                cell_lines=_cell_lines(src.cell_lines, shift, source) if src.cell_lines else None)
+            for i, (cells, vals, src, level, marker, label, shift, source)
+            in enumerate(zip(aligned, values, body, levels, markers, labels, shifts, sources))]
     uncertain = raw.uncertain
     if uncertain and not raw.ocr and (evidence := columns_confirmed(columns, values)):
         # The reader doubted where the columns part (a borderless page); the rows' own arithmetic says where.
@@ -171,6 +197,105 @@ def _too_wide(raw: RawTable, table_id: str, header, body, width: int) -> Table:
     return Table(id=table_id, caption=raw.caption, kind="other", columns=columns,
                  header_rows=[list(r.cells[:keep]) for r in header], rows=rows, repairs=[why],
                  page=raw.page, lines=raw.lines, uncertain=why)
+
+
+def _filled_rows(misaligned: list[int], aligned: list[list[str]], columns: list[Column], marks: list[str],
+                 kinerja: list[int]) -> tuple[dict[int, tuple[list[str], tuple[int | None, ...]]], list[int]]:
+    """Rows printed with cells left out, put right where they can be (`layout.gap_placements`): the misaligned
+    rows, and short rows with a figure of a kind its column never holds (`60,00` where amounts stand).
+    Returns {row index: (cells, which of the row's cells stands in each column)} and the short rows with such a figure that could not
+    be put right (to be shown, not checked: which cell was lost is not known).
+
+    The rows printed whole give each column's kind of figure; the row's own arithmetic, then the columns a
+    check reads, choose among the placements (`_placement`), and the row must then line up by the same
+    test that flagged it."""
+    flagged = set(misaligned)
+    rows = [row for i, row in enumerate(aligned) if i not in flagged]
+    profile = column_profile(rows)
+    while profile and not sum(profile[-1].values()) - profile[-1]["empty"]:
+        profile.pop()
+    full = [row for row in rows if used_width(row) == len(profile)]
+    if len(full) >= 2:
+        # Short rows are the ones in question: the kinds of figure come from the rows printed whole.
+        profile = column_profile(full)[:len(profile)]
+    for column in columns:
+        kind = _HEADER_KIND.get(column.role)
+        if column.index < len(profile) and kind and not _has_figures(profile[column.index]):
+            # A column of dashes only: its header says what figure it would hold.
+            profile[column.index][kind] += 1
+    decisive = frozenset(c.index for c in columns if c.role not in (Role.OTHER, Role.TRIWULAN, Role.LABEL,
+                                                                     Role.INDIKATOR, Role.KETERANGAN))
+    money = [c.index for c in columns if c.money]
+    scaled = frozenset(c.index for c in columns if c.scale > 1)
+    # A short row is in question when an amount or budget % column holds another kind of figure: a target in
+    # % where others print counts is how kinerja columns are, not a lost cell.
+    amounts = frozenset(money + [c.index for c in columns if c.role is Role.PERSEN])
+    # ... or when it leaves empty the budget % column every row printed whole fills: it ended early.
+    always = frozenset(c.index for c in columns if c.role is Role.PERSEN and c.index < len(profile)
+                       and not profile[c.index]["empty"] and len(full) >= 2)
+    filled, unplaced = {}, []
+    for i, row in enumerate(aligned):
+        used = used_width(row)
+        figures = any(kind not in ("empty", "text", "dash") for kind in map(figure_kind, row))
+        short_misfit = i not in flagged and used < len(profile) and figures and (
+            misfits(row, profile, amounts) or any(c >= used for c in always))
+        if i not in flagged and not short_misfit:
+            continue
+        placed = _placement(gap_placements(row, profile), columns, marks, decisive)
+        if placed is not None and placed[1] == tuple(range(used)) + (None,) * (len(profile) - used):
+            continue  # its cells are best where they stand
+        if placed is not None:
+            cells, source = placed
+            cells += [""] * (len(row) - len(cells))
+            source += (None,) * (len(row) - len(source))
+            values = [parse_number(cells[c], marks[c]) for c in range(len(cells))]
+            if not misaligned_rows(money, kinerja, [values], [cells], scaled=scaled):
+                filled[i] = (cells, source)
+                continue
+        if short_misfit:
+            unplaced.append(i)
+    return filled, unplaced
+
+
+def _whole_rows(rows: list[list[str]]) -> list[int]:
+    """The rows that say what each column holds: those printed whole (as wide as the widest) when they are
+    at least half the rows, else every row. A row printed a cell short has its figures a column off; let
+    it vote and a quarter column of dashes becomes a column of %."""
+    widths = [used_width(row) for row in rows]
+    whole = [i for i, width in enumerate(widths) if width == max(widths, default=0)]
+    return whole if len(whole) >= max(2, len(rows) / 2) else list(range(len(rows)))
+
+
+def _placement(placements: list[tuple[list[str], tuple[int | None, ...]]], columns: list[Column], marks: list[str],
+               decisive: frozenset[int]) -> tuple[list[str], tuple[int | None, ...]] | None:
+    """The one way to put a short row's cells back: of the `placements`, those under which the most of the
+    row's own %, sisa and capaian hold; and they must put the same figures in the `decisive` columns (the
+    ones a check reads), else which cell was lost is a guess and None is returned."""
+    if not placements:
+        return None
+    holding = [arithmetic_evidence(columns, [[parse_number(cells[c], marks[c]) if c < len(marks) else None
+                                              for c in range(len(cells))]]).holds for cells, _ in placements]
+    best = [p for p, holds in zip(placements, holding) if holds == max(holding)]
+    read = {tuple("" if blank(cells[c]) else cells[c].strip() for c in sorted(decisive) if c < len(cells))
+            for cells, _ in best}
+    return best[0] if len(read) == 1 else None
+
+
+#: The kind of figure a column holds by its header, for a column whose rows print only dashes.
+_HEADER_KIND = {**{role: "money" for role in MONEY_ROLES}, Role.PERSEN: "pct", Role.CAPAIAN: "pct"}
+
+
+def _has_figures(kinds) -> bool:
+    return any(n for kind, n in kinds.items() if kind not in ("empty", "dash", "zero"))
+
+
+def _cell_lines(lines: tuple[int | None, ...], shift: int, source: tuple[int | None, ...] | None
+                ) -> tuple[int | None, ...]:
+    """Each cell's text-layer line, moved with the cell to its column."""
+    moved = (None,) * shift + lines
+    if source is None:
+        return moved
+    return tuple(moved[i] if i is not None and i < len(moved) else None for i in source)
 
 
 def _money_shares(values: list[list[Number | None]], cells: list[list[str]]) -> list[float]:

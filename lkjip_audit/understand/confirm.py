@@ -271,9 +271,18 @@ MIN_CONFIRMING_ROWS = 5
 
 
 def columns_confirmed(columns: list[Column], values) -> Evidence | None:
-    """The rows' own arithmetic over the columns as read: realisasi / pagu × 100 in the budget %, pagu −
-    realisasi in the sisa, realisasi / target × 100 in the capaian (each pair the nearest left of its column).
-    The evidence when it confirms the columns, else None."""
+    """The rows' own arithmetic over the columns as read (`arithmetic_evidence`): the evidence when it
+    confirms the columns, else None."""
+    evidence = arithmetic_evidence(columns, values)
+    if evidence.rows >= MIN_CONFIRMING_ROWS and evidence.holds / evidence.rows >= CONFIRMING_SHARE:
+        return evidence
+    return None
+
+
+def arithmetic_evidence(columns: list[Column], values) -> Evidence:
+    """How many of the rows' own figures hold over the columns as read: realisasi / pagu × 100 in the budget
+    %, pagu − realisasi in the sisa, realisasi / target × 100 in the capaian (each pair the nearest left of
+    its column)."""
     holds = rows = 0
     for column in columns:
         if column.role is Role.PERSEN:
@@ -289,6 +298,4 @@ def columns_confirmed(columns: list[Column], values) -> Evidence | None:
             continue
         if evidence is not None:
             holds, rows = holds + evidence.holds, rows + evidence.rows
-    if rows >= MIN_CONFIRMING_ROWS and holds / rows >= CONFIRMING_SHARE:
-        return Evidence(holds, rows)
-    return None
+    return Evidence(holds, rows)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
+from itertools import combinations
 
 from ..ingest.document import RawRow
 from .column_numbers import is_column_number_row
@@ -164,3 +166,130 @@ def misaligned_rows(money_columns: list[int], kinerja_columns: list[int], values
         if wrong >= 2:
             wrong_rows.append(index)
     return wrong_rows
+
+
+#: A row may lack at most this many cells to have them put back: more, and where they belong is a guess.
+MAX_MISSING_CELLS = 3
+#: A cell is placed in a column only if at least this share of the column's filled cells (in the rows that
+#: line up) are of its type: a `3 bulan` never goes where amounts stand, an amount never where counts do.
+MIN_CELL_FIT = 0.25
+
+
+def figure_kind(text: str) -> str:
+    """`cell_type`, with a count (`3 laporan`) told from a plain number (`87,59`, a % printed without its
+    sign): placing a row's cells needs the difference."""
+    number = parse_number(text)
+    kind = cell_type(number, text)
+    if kind in ("num", "money") and number is not None and number.value == 0:
+        return "zero"  # `0`, `0,00`: no amount, no count, no %; it goes where any of them does
+    return "count" if kind == "num" and number is not None and number.unit else kind
+
+
+#: Which kinds of figure a column of another kind may hold: a `-` stands for any figure; a plain number may
+#: be a % without its sign or a count without its unit.
+_FITS_WITH = {"dash": ("money", "num", "count", "pct", "zero"), "zero": ("money", "num", "count", "pct", "dash"),
+              "error": ("pct", "num"), "num": ("pct", "count"), "count": ("num",)}
+
+
+def column_profile(rows: list[list[str]]) -> list[Counter]:
+    """Per column, how many of the rows' cells are of each kind (`figure_kind`)."""
+    width = max((len(r) for r in rows), default=0)
+    profile = [Counter() for _ in range(width)]
+    for row in rows:
+        for c, text in enumerate(row):
+            profile[c][figure_kind(text)] += 1
+    return profile
+
+
+def misfits(row: list[str], profile: list[Counter], columns: frozenset[int]) -> bool:
+    """Whether a figure of `row` stands in one of `columns` that holds figures of another kind (fit below
+    `MIN_CELL_FIT`): `60,00` where amounts stand."""
+    for c in columns:
+        text = row[c] if c < len(row) and c < len(profile) else ""
+        kind = figure_kind(text)
+        if kind in ("money", "num", "count", "pct") and _fit(kind, profile[c]) < MIN_CELL_FIT:
+            return True
+    return False
+
+
+def gap_placements(row: list[str], profile: list[Counter]) -> list[tuple[list[str], tuple[int | None, ...]]]:
+    """A row printed with cells left out somewhere (an extraction that merged two empty quarter cells,
+    `- | - | -` for `- | - | - | -`), or with an empty cell where a figure belongs and a cell short
+    elsewhere: the ways to put its cells back, in order, each in a column whose filled cells are of its kind,
+    both ends of the row included. Each is the row as wide as the profile and, per column, which of the
+    row's cells stands there (None: left empty). An empty cell of the row is moved only when no placement
+    keeps them all. None when more than `MAX_MISSING_CELLS` cells are missing or moved, or a cell fits no
+    column. Which placement is right is for the caller: the row's own arithmetic, the columns a check reads."""
+    used = used_width(row)
+    kinds = tuple(figure_kind(c) for c in row[:used])
+    blanks = tuple(c.strip() in _BLANKS for c in row[:used])
+    shape = tuple(tuple(sorted(column.items())) for column in profile)
+    empties = [i for i in range(1, used) if not row[i].strip()]
+    for moved in range(0, MAX_MISSING_CELLS + 1):
+        if not 1 <= len(profile) - used + moved <= MAX_MISSING_CELLS:
+            continue
+        found = []
+        for dropped in combinations(empties, moved):
+            kept = [i for i in range(used) if i not in dropped]
+            for gaps in _fitting_gaps(tuple(kinds[i] for i in kept), tuple(blanks[i] for i in kept), shape):
+                source = _spread(kept, gaps, len(profile))
+                found.append(([row[i] if i is not None else "" for i in source], tuple(source)))
+        if found:
+            return found
+    return []
+
+
+_BLANKS = ("", "-", "–", "—")
+
+
+def blank(text: str) -> bool:
+    return text.strip() in _BLANKS
+
+
+@lru_cache(maxsize=4096)
+def _fitting_gaps(types: tuple[str, ...], blanks: tuple[bool, ...], shape: tuple) -> tuple[tuple[int, ...], ...]:
+    """The columns to leave empty (cached: the rows of one table repeat the same few shapes)."""
+    profile = [Counter(dict(column)) for column in shape]
+    width = len(profile)
+    # Every placement whose cells all stand in columns holding their kind of figure is as good as another:
+    # how often a kind occurs in a column says nothing about where this row lost its cell.
+    placements = [gaps for gaps in combinations(range(width), width - len(types))
+                  if all(t == "empty" or _fit(t, profile[col]) >= MIN_CELL_FIT
+                         for t, col in zip(types, (c for c in range(width) if c not in gaps)))]
+    if not placements:
+        return ()
+    # An extraction loses a cell by merging it with an empty neighbour: prefer gaps beside an empty or `-`.
+    beside = [_gaps_beside_blanks(gaps, blanks, width) for gaps in placements]
+    return tuple(gaps for gaps, b in zip(placements, beside) if b == max(beside))
+
+
+def _cell_at(gaps: tuple[int, ...], column: int) -> int | None:
+    return None if column in gaps else column - sum(1 for g in gaps if g < column)
+
+
+def _gaps_beside_blanks(gaps: tuple[int, ...], blanks: tuple[bool, ...], width: int) -> int:
+    count = 0
+    for gap in gaps:
+        for column in (gap - 1, gap + 1):
+            cell = _cell_at(gaps, column) if 0 <= column < width else None
+            if cell is not None and cell < len(blanks) and blanks[cell]:
+                count += 1
+                break
+    return count
+
+
+def _fit(kind: str, column: Counter) -> float:
+    """The share of the column's figures a figure of `kind` goes with. A `-` is no figure: a column of
+    dashes only takes any figure; a column with nothing in it takes none."""
+    if kind in ("dash", "zero"):
+        figures = sum(column.values()) - column["empty"]
+        return 1.0 if figures and sum(column[u] for u in (*_FITS_WITH[kind], kind)) else 0.0
+    figures = sum(column.values()) - column["empty"] - column["dash"] - column["zero"]
+    if figures <= 0:
+        return 1.0 if column["dash"] or column["zero"] else 0.0
+    return (column[kind] + sum(column[u] for u in _FITS_WITH.get(kind, ()))) / figures
+
+
+def _spread(items: list, gaps: tuple[int, ...], width: int) -> list:
+    rest = iter(items)
+    return [None if c in gaps else next(rest) for c in range(width)]
