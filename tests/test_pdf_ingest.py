@@ -69,10 +69,11 @@ def test_the_pdf_gives_the_same_budget_tables_as_the_text(text, pdf):
     differing = [(t, r) for t, (a, b) in enumerate(zip(from_text, from_pdf)) for r, (x, y) in enumerate(zip(a, b))
                  if x != y]
     if pdf == "001_64a952374f22daba_ruled.pdf":
-        # Text line 499 (RKPD table, Penghargaan Kesehatan KSP/USP) has 11 of its 12 "-" cells; put back in
-        # place, a "-" stands under 9 / Rp where the PDF, keeping the cell the text lost as an empty one there,
-        # has nothing. Both read "0%" under 10 / K and "#DIV/0!" under 10 / Rp. The rows the text printed a
-        # cell short (459, 466, 473, ...) are read alike in both.
+        # Kediri's RKPD table: the rows the text printed a cell short (lines 459, 466, 473, 497, 498, 506, 509)
+        # and the ruled PDF prints with an empty cell where a figure belongs are put back alike in both. Line
+        # 499 has 11 of its 12 "-" cells: the text puts one back in each column up to 9 / Rp (which dash was
+        # lost is not known, the first gap is taken), the PDF keeps its empty cell under 9 / Rp. Both read
+        # "0%" under 10 / K and "#DIV/0!" under 10 / Rp.
         assert differing == [(0, 40)]
         assert from_text[0][40][1][5] == 0 and from_pdf[0][40][1][5] is None
     else:

@@ -273,7 +273,14 @@ def _placement(placements: list[tuple[list[str], tuple[int | None, ...]]], colum
     ones a check reads), else which cell was lost is a guess and None is returned."""
     if not placements:
         return None
-    holding = [arithmetic_evidence(columns, [[parse_number(cells[c], marks[c]) if c < len(marks) else None
+    parsed: dict[tuple[str, str], Number | None] = {}
+
+    def number(text: str, mark: str) -> Number | None:
+        if (text, mark) not in parsed:
+            parsed[text, mark] = parse_number(text, mark)
+        return parsed[text, mark]
+
+    holding = [arithmetic_evidence(columns, [[number(cells[c], marks[c]) if c < len(marks) else None
                                               for c in range(len(cells))]]).holds for cells, _ in placements]
     best = [p for p, holds in zip(placements, holding) if holds == max(holding)]
     read = {tuple("" if blank(cells[c]) else cells[c].strip() for c in sorted(decisive) if c < len(cells))

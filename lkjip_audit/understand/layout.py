@@ -170,6 +170,11 @@ def misaligned_rows(money_columns: list[int], kinerja_columns: list[int], values
 
 #: A row may lack at most this many cells to have them put back: more, and where they belong is a guess.
 MAX_MISSING_CELLS = 3
+#: At most this many of a row's empty cells are moved to put its figures back (a PDF row with an empty cell
+#: where a figure belongs and a cell short elsewhere).
+MAX_MOVED_CELLS = 1
+#: More ways than this to put a row's cells back, and none is read: where they belong is a guess.
+MAX_PLACEMENTS = 200
 #: A cell is placed in a column only if at least this share of the column's filled cells (in the rows that
 #: line up) are of its type: a `3 bulan` never goes where amounts stand, an amount never where counts do.
 MIN_CELL_FIT = 0.25
@@ -225,13 +230,16 @@ def gap_placements(row: list[str], profile: list[Counter]) -> list[tuple[list[st
     blanks = tuple(c.strip() in _BLANKS for c in row[:used])
     shape = tuple(tuple(sorted(column.items())) for column in profile)
     empties = [i for i in range(1, used) if not row[i].strip()]
-    for moved in range(0, MAX_MISSING_CELLS + 1):
+    for moved in range(0, MAX_MOVED_CELLS + 1):
         if not 1 <= len(profile) - used + moved <= MAX_MISSING_CELLS:
             continue
         found = []
         for dropped in combinations(empties, moved):
             kept = [i for i in range(used) if i not in dropped]
-            for gaps in _fitting_gaps(tuple(kinds[i] for i in kept), tuple(blanks[i] for i in kept), shape):
+            gaps_found = _fitting_gaps(tuple(kinds[i] for i in kept), tuple(blanks[i] for i in kept), shape)
+            if gaps_found is None:
+                return []  # too many ways: where the cells belong is a guess
+            for gaps in gaps_found:
                 source = _spread(kept, gaps, len(profile))
                 found.append(([row[i] if i is not None else "" for i in source], tuple(source)))
         if found:
@@ -247,20 +255,58 @@ def blank(text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _fitting_gaps(types: tuple[str, ...], blanks: tuple[bool, ...], shape: tuple) -> tuple[tuple[int, ...], ...]:
-    """The columns to leave empty (cached: the rows of one table repeat the same few shapes)."""
-    profile = [Counter(dict(column)) for column in shape]
-    width = len(profile)
-    # Every placement whose cells all stand in columns holding their kind of figure is as good as another:
-    # how often a kind occurs in a column says nothing about where this row lost its cell.
-    placements = [gaps for gaps in combinations(range(width), width - len(types))
-                  if all(t == "empty" or _fit(t, profile[col]) >= MIN_CELL_FIT
-                         for t, col in zip(types, (c for c in range(width) if c not in gaps)))]
-    if not placements:
+def _fitting_gaps(types: tuple[str, ...], blanks: tuple[bool, ...], shape: tuple) -> tuple[tuple[int, ...], ...] | None:
+    """The columns to leave empty, or None when there are more than `MAX_PLACEMENTS` ways (cached: the rows
+    of one table repeat the same few shapes).
+
+    Every placement whose cells all stand in columns holding their kind of figure is as good as another: how
+    often a kind occurs in a column says nothing about where this row lost its cell. They are found cell by
+    cell, left to right, down the branches that can still be completed, so the work grows with the
+    placements found, not with the ways to choose the gaps."""
+    width, count = len(shape), len(types)
+    fitting = _fitting_columns(shape)
+    fits = [fitting[t] if t != "empty" else (True,) * width for t in types]
+
+    @lru_cache(maxsize=None)
+    def completes(cell: int, column: int) -> bool:
+        """Cells from `cell` on can stand in columns from `column` on, the rest left empty."""
+        if cell == count:
+            return True
+        if width - column < count - cell:
+            return False
+        return (fits[cell][column] and completes(cell + 1, column + 1)) or completes(cell, column + 1)
+
+    placements: list[tuple[int, ...]] = []
+
+    def walk(cell: int, column: int, gaps: tuple[int, ...]) -> bool:
+        if len(placements) > MAX_PLACEMENTS:
+            return False
+        if cell == count:
+            placements.append(gaps + tuple(range(column, width)))
+            return True
+        # Gaps as early as they can be first: of placements alike, the first found is taken.
+        if completes(cell, column + 1):
+            walk(cell, column + 1, gaps + (column,))
+        if fits[cell][column] and completes(cell + 1, column + 1):
+            walk(cell + 1, column + 1, gaps)
+        return True
+
+    if not completes(0, 0):
         return ()
+    walk(0, 0, ())
+    if len(placements) > MAX_PLACEMENTS:
+        return None
     # An extraction loses a cell by merging it with an empty neighbour: prefer gaps beside an empty or `-`.
     beside = [_gaps_beside_blanks(gaps, blanks, width) for gaps in placements]
     return tuple(gaps for gaps, b in zip(placements, beside) if b == max(beside))
+
+
+@lru_cache(maxsize=256)
+def _fitting_columns(shape: tuple) -> dict[str, tuple[bool, ...]]:
+    """Per kind of figure, the columns it may stand in."""
+    profile = [Counter(dict(column)) for column in shape]
+    return {kind: tuple(_fit(kind, column) >= MIN_CELL_FIT for column in profile)
+            for kind in ("text", "dash", "zero", "error", "pct", "money", "num", "count")}
 
 
 def _cell_at(gaps: tuple[int, ...], column: int) -> int | None:
