@@ -25,8 +25,8 @@ def explained(result, misprint):
     return [(f.rule, f.line, f.column) for f in result.findings if f.misprint is misprint]
 
 
-def test_kukar_two_misprints_explain_five_findings(kukar):
-    first, second = misprints(kukar)
+def test_kukar_four_misprints_explain_nine_findings(kukar):
+    first, second, third, fourth = misprints(kukar)
     # Line 1245: Pengadaan Pakaian Dinas prints pagu 283.110.000, realisasi 225.360.000, 90.20 %, sisa
     # 27.750.000. With realisasi 255.360.000 the % (90,198...), the sisa (283.110.000 - 255.360.000) and
     # its Kegiatan's realisasi on line 1243 (291.850.000 = 36.490.000 + 255.360.000) all hold: one digit.
@@ -43,6 +43,17 @@ def test_kukar_two_misprints_explain_five_findings(kukar):
     assert (second.line, second.printed, second.consistent, second.slip) == (
         1262, Decimal(314833000), Decimal(314833750), None)
     assert explained(kukar, second) == [("footing-children", 1249, "[Realisasi]"), ("row-sisa", 1262, "[Sisa]")]
+    # Read one cell per line (lines 1372-1386): Sub Kegiatan 2.17.03.2.01.01 prints its realisasi 169.608.604
+    # again as its sisa; 175.000.000 - 169.608.604 = 5.391.396 makes both its sisa and its Kegiatan's
+    # (124.754.073 = 5.391.396 + 119.362.677, line 1370) hold.
+    assert (third.line, third.column, third.printed, third.consistent) == (
+        1386, "[Sisa]", Decimal(169608604), Decimal(5391396))
+    assert explained(kukar, third) == [("footing-children", 1370, "[Sisa]"), ("row-sisa", 1386, "[Sisa]")]
+    # Line 1443: realisasi 191.639.560 read 191.636.560 (one digit) makes its sisa (103.363.440) and its
+    # Kegiatan's realisasi (419.314.060, line 1428) hold.
+    assert (fourth.line, fourth.column, fourth.printed, fourth.consistent, fourth.slip) == (
+        1443, "[Realisasi]", Decimal(191639560), Decimal(191636560), "one-digit")
+    assert explained(kukar, fourth) == [("footing-children", 1428, "[Realisasi]"), ("row-sisa", 1447, "[Sisa]")]
     # Not grouped: the sisa column's footing on 1243, the OCR'd 4497 on 1260, the 20-rupiah sisa slips.
     alone = [(f.rule, f.line) for f in kukar.findings if f.misprint is None and f.table]
     assert alone == [("footing-children", 1243), ("row-percent", 1260), ("row-sisa", 1267), ("row-sisa", 1270)]
@@ -73,9 +84,12 @@ def test_findings_json_lists_each_misprint_once_and_its_findings_point_to_it(kuk
     ids = [f["id"] for f in document["findings"]]
     assert [(m["id"], m["line"], m["printed"], m["consistent"], m["explains"])
             for m in document["likely_misprints"]] == [("M1", 1245, 225360000, 255360000, [ids[0], ids[2], ids[3]]),
-                                                       ("M2", 1262, 314833000, 314833750, [ids[4], ids[6]])]
+                                                       ("M2", 1262, 314833000, 314833750, [ids[4], ids[6]]),
+                                                       ("M3", 1386, 169608604, 5391396, [ids[9], ids[10]]),
+                                                       ("M4", 1443, 191639560, 191636560, [ids[11], ids[12]])]
     pointing = {f["id"]: f["likely_misprint"] for f in document["findings"] if f["likely_misprint"]}
-    assert pointing == {ids[0]: "M1", ids[2]: "M1", ids[3]: "M1", ids[4]: "M2", ids[6]: "M2"}
+    assert pointing == {ids[0]: "M1", ids[2]: "M1", ids[3]: "M1", ids[4]: "M2", ids[6]: "M2", ids[9]: "M3",
+                        ids[10]: "M3", ids[11]: "M4", ids[12]: "M4"}
     assert document["findings"][2]["likely_cause"].startswith("kemungkinan salah cetak: [Realisasi] Pengadaan")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 import tempfile
 import warnings
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,7 @@ from .document import Document, RawRow, RawTable, Repair, file_sha256
 from .ocr import ocr_pages
 from .pdf_areas import TableArea
 from .pdf_pages import PageSurvey, open_pdf, survey_pages
-from .spaced import KODE_ALONE, open_group_start
+from .spaced import KODE_ALONE, open_group_start, read_cells_per_line
 from .text import running_headers
 
 #: camelot is asked about this many pages at a time: memory stays flat on long reports.
@@ -54,6 +55,8 @@ class PageTable:
     repairs: list[Repair] = field(default_factory=list)
     lone: bool = False  # one row at the top of a page: kept only as a continuation (TableArea.lone)
     ocr: bool = False  # the page is a scan read by OCR
+    #: The last text-layer line (1-based) of the rows read below it one cell per line, on later pages maybe.
+    cells_read_to: int | None = None
 
     @property
     def width(self) -> int:
@@ -126,11 +129,13 @@ def _read_surveyed(path: Path, source: Path, sha256: str, pages: list[PageSurvey
     page_tables = _extract(source, pages)
     for table in page_tables:
         _describe_surroundings(table, pages, page_tables, furniture)
-        if any(KODE_ALONE.match(s) for s in table.lines_below[:6]):
-            _drop_open_group(table)
     page_tables = [t for t in page_tables if t.rows]
     for table in page_tables:
         _locate_rows(table, pages[table.page - 1].lines, first_line[table.page])
+        if any(KODE_ALONE.match(s) for s in table.lines_below[:6]) and not _read_cells_below(
+                table, _without_furniture(lines, line_pages, furniture)):
+            _drop_open_group(table)
+    page_tables = [t for t in page_tables if t.rows]
     blank = {p.number for p in pages if not _text_lines("\n".join(p.lines), furniture)}
     tables = stitch(page_tables, blank) + _block_tables(lines, line_pages)
     return Document(path=path, sha256=sha256, kind="pdf", lines=lines, tables=tables, line_pages=line_pages)
@@ -260,6 +265,63 @@ def _rows_joined(table: PageTable, area: TableArea) -> PageTable:
             spans.append((top, bottom))
     table.rows, table.row_spans = rows, spans
     return table
+
+
+#: Lines below a table's last row within which the kode of a row printed one cell per line must stand.
+MAX_LINES_TO_KODE = 12
+
+
+def _without_furniture(lines: list[str], line_pages: list[int], furniture: set[str]) -> list[str]:
+    """The text layer with running headers and footers blanked, and page numbers: a number alone on one of
+    a page's first or last `PAGE_EDGE_LINES` lines."""
+    text = list(lines)
+    for i, s in enumerate(text):
+        page = line_pages[i]
+        if not any(not 0 <= j < len(lines) or line_pages[j] != page for j in (i - PAGE_EDGE_LINES, i + PAGE_EDGE_LINES)):
+            continue  # furniture stands at a page's top or bottom; the same words inside a page are the table's
+        # (A figure repeated at the pages' edges, `1.692.000`, is no running header: only lines of words are.)
+        if re.fullmatch(r"\s*\d{1,4}\s*", s) or " ".join(s.split()) in furniture and re.search(r"[A-Za-z]", s):
+            text[i] = ""
+    return text
+
+
+#: How near a page's top or bottom a number alone on its line is taken for the page number, and a running
+#: header's words for furniture.
+PAGE_EDGE_LINES = 2
+
+
+def _read_cells_below(table: PageTable, text: list[str]) -> bool:
+    """Below the table its rows go on one cell per line (a kode alone on a line): read them from the text
+    layer (`spaced.read_cells_per_line`, page furniture left out) and add them to the table. Whether any
+    were read (the figures must confirm the layout)."""
+    located = [r.line for r in table.rows if r.line]
+    numbers = Counter(sum(1 for c in r.cells[2:] if _FIGURE_CELL.match(c.strip())) for r in table.rows)
+    width = max(numbers, key=lambda n: (numbers[n], n)) if numbers else 0
+    if not located or width < 2 or table.width < width + 2:
+        return False
+    start = next((i for i in range(located[-1], min(len(text), located[-1] + MAX_LINES_TO_KODE))
+                  if KODE_ALONE.match(text[i])), None)
+    if start is None:
+        return False
+    records, end, _ = read_cells_per_line(text, start, width)
+    if not records:
+        return False
+    for first, cells, where in records:
+        # The figures from the left, as in the rows above (a row that lost a figure lost its last ones).
+        padded = tuple(cells) + ("",) * (table.width - len(cells))
+        where = tuple(where) + (None,) * (table.width - len(where))
+        table.rows.append(RawRow(cells=padded, line=first, cell_lines=where))
+        table.row_spans.append(table.row_spans[-1])
+    table.cells_read_to = end
+    table.repairs.append(Repair(records[0][0], table.page, Said(
+        f"baris {records[0][0]}-{end}: {len(records)} baris tabel tercetak satu sel per baris di bawahnya, dibaca "
+        f"menurut kodenya (tiap baris berangka memuat {width} angka seperti baris di atasnya)",
+        f"lines {records[0][0]}-{end}: {len(records)} table rows printed one cell per line below it, read by "
+        f"their kode (each row with figures holds {width} numbers, as the rows above)")))
+    return True
+
+
+_FIGURE_CELL = re.compile(r"^\(?-?\d[\d.,]*\)?%?$")
 
 
 def _drop_open_group(table: PageTable) -> None:
@@ -438,10 +500,19 @@ def _continues(previous: PageTable, part: PageTable, blank_pages: set[int]) -> b
     if width != previous_width and (own_header or not previous_width - 2 <= width < previous_width + slack + 1
                                     or (not slack and width > previous_width)):
         return False
+    if previous.cells_read_to is not None:
+        # Its rows went on one cell per line (read); the part goes on right where they end, whatever page.
+        first = part.rows[0].line if part.rows else None
+        return first is not None and 0 < first - previous.cells_read_to <= MAX_LINES_AFTER_CELLS
     between = range(previous.page + 1, part.page)
     if part.page < previous.page or any(p not in blank_pages for p in between):
         return False
     return len(part.text_above) <= 80 and len(previous.text_below) <= 80  # a heading at most, never prose
+
+
+#: Lines between the last row read one cell per line and a table part that goes on after them (page
+#: furniture, a number).
+MAX_LINES_AFTER_CELLS = 3
 
 
 _KODE_DIGIT = re.compile(r"^\d{1,2}$")

@@ -20,9 +20,12 @@ from .document import RawRow, RawTable, Repair
 _NUMBER = r"\(?-?\d[\d.,]*\)?%?|-"
 _ROW = re.compile(rf"^\s*(?P<marker>\d+(?:\.\d+)+|\d{{1,2}}\.?|[A-Z]\.)?\s+(?P<label>\D.*?)\s+"
                   rf"(?P<numbers>(?:(?:{_NUMBER})\s+){{2,}}(?:{_NUMBER}))\s*$")
-#: A kode standing alone on a line (`2.17.01.2.09.06`): a table going on one cell per line.
-KODE_ALONE = re.compile(r"^\|?\s*\d+(\.\d+){2,}\s*$")
+#: A kode standing alone on a line (`2.17.01.2.09.06`): a table going on one cell per line. Not an amount
+#: (`75.000.000`: every group after the first of three digits).
+KODE_ALONE = re.compile(r"^\|?\s*(?!\d{1,3}(?:\.\d{3})+\s*$)\d+(\.\d+){2,}\s*$")
 _WORDS_ONLY = re.compile(r"^[^\d]*[A-Za-z][^\d]*$")
+#: A note under a table (`Sumber: ...`, `Keterangan: ...`): never the rest of a row's label.
+_NOTE = re.compile(r"^\s*(sumber|source|keterangan|ket\.|catatan|note)\b", re.IGNORECASE)
 MIN_ROWS = 3
 MAX_CONTINUATION_LINES = 3
 _CAPTION = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
@@ -30,12 +33,17 @@ _PERCENT = re.compile(r"^\d{1,3}([.,]\d{1,2})?%?$")
 
 
 def find_spaced_tables(lines: list[str]) -> list[RawTable]:
-    """Runs of at least three space-separated number rows, with their label continuations."""
+    """Runs of at least three space-separated number rows, with their label continuations, and their rows
+    that go on one cell per line."""
     tables: list[RawTable] = []
     current: list[tuple[int, list[str]]] = []
     repairs: list[Repair] = []
     gap = 0
+    cell_lines: dict[int, tuple[int, ...]] = {}  # a row read one cell per line: where each cell stands
+    resume = 0
     for number, raw in enumerate(lines, start=1):
+        if number < resume:
+            continue
         line = raw.replace("|", " ")
         match = _ROW.match(line)
         if match:
@@ -47,7 +55,8 @@ def find_spaced_tables(lines: list[str]) -> list[RawTable]:
             gap = 0
             continue
         text = line.strip()
-        if current and text and _WORDS_ONLY.match(text) and gap < MAX_CONTINUATION_LINES and len(text) < 80:
+        if current and text and _WORDS_ONLY.match(text) and gap < MAX_CONTINUATION_LINES and len(text) < 80 \
+                and not _NOTE.match(text):
             current[-1][1][1] += " " + " ".join(text.split())
             repairs.append(Repair(number, None, Said(
                 f"uraian yang berlanjut di baris {number} digabung ke baris {current[-1][0]}",
@@ -58,13 +67,103 @@ def find_spaced_tables(lines: list[str]) -> list[RawTable]:
             gap += 1
             continue
         if current and _kode_follows(lines, number - 1):
-            # A kode whose cells stand one per line: the table goes on in a layout this reader cannot split.
-            # The last parent row's children may go on there too, so it is not kept half-summed.
+            # A kode whose cells stand one per line: the table goes on in that layout. Its records are read
+            # when their figures confirm it (as many as the rows above print); else the table ends here, and
+            # the last parent row's children may go on there, so it is not kept half-summed.
+            width = Counter(len(cells) - 2 for _, cells in current).most_common(1)[0][0]
+            records, end, carried = read_cells_per_line(lines, number - 1, width)
+            if records:
+                if carried:
+                    current[-1][1][1] += " " + " ".join(" ".join(carried).split())
+                repairs.append(Repair(records[0][0], None, Said(
+                    f"baris {records[0][0]}-{end}: {len(records)} baris tabel tercetak satu sel per baris, dibaca "
+                    f"menurut kodenya (tiap baris berangka memuat {width} angka seperti baris di atasnya)",
+                    f"lines {records[0][0]}-{end}: {len(records)} table rows printed one cell per line, read by "
+                    f"their kode (each row with figures holds {width} numbers, as the rows above)")))
+                for first, cells, where in records:
+                    current.append((first, cells))
+                    cell_lines[first] = where
+                # Its last row's label stood before its figures: words after them are no part of it.
+                resume, gap = end + 1, MAX_CONTINUATION_LINES
+                continue
             current = _drop_open_parent(current, repairs, number)
-        _close(tables, current, repairs, lines)
+        _close(tables, current, repairs, lines, cell_lines)
         current, repairs, gap = [], [], 0
-    _close(tables, current, repairs, lines)
+    _close(tables, current, repairs, lines, cell_lines)
     return tables
+
+
+_ONE_NUMBER = re.compile(rf"^\s*(?:{_NUMBER})\s*$")
+#: A table printed one cell per line: records whose figures are not as many as the rows above print, in more
+#: than this share of the records with figures, and the layout is not this one.
+MAX_ODD_RECORDS = 0.2
+#: Blank lines in a row after which a table printed one cell per line is over.
+MAX_BLANK_RUN = 4
+
+
+def read_cells_per_line(lines: list[str], start: int, width: int
+                        ) -> tuple[list[tuple[int, list[str], tuple[int, ...]]], int, list[str]]:
+    """Rows printed one cell per line from `lines[start]` (0-based) on: a kode alone on its line starts a
+    row, the lines of words after it are its label, the lines holding one number each are its figures:
+
+        2.17.01.2.09.06
+        Pemeliharaan Peralatan dan Mesin
+        Lainnya
+        75.000.000
+        70.695.000
+        94.26
+        4.305.000
+
+    Returns the rows as (first line, cells, each cell's line), the last line read (1-based) and the lines of
+    words before the first kode (the label of the row above going on); no rows
+    when the figures do not confirm the layout (rows with figures must mostly have `width` of them, as the
+    rows printed whole above). It stops at a line that is neither (prose, a caption, a row printed whole)."""
+    records: list[list] = []  # [first line, kode, label parts, numbers, lines]
+    carried: list[str] = []
+    blank_run, last = 0, start
+    for index in range(start, len(lines)):
+        text = lines[index].replace("|", " ").strip()
+        number = index + 1
+        if not text:
+            blank_run += 1
+            if blank_run > MAX_BLANK_RUN:
+                break
+            continue
+        blank_run = 0
+        if KODE_ALONE.match(lines[index]):
+            records.append([number, text, [], [], [number]])
+        elif records and _ONE_NUMBER.match(text):
+            records[-1][3].append(text)
+            records[-1][4].append(number)
+        elif len(text) < 80 and not _CAPTION.match(text) and not _ROW.match(text) and not _ONE_NUMBER.match(text) \
+                and (not records or not records[-1][3] or _kode_next(lines, index + 1)):
+            # Words after a row's figures, right before the next kode: the rest of its label, set after its
+            # figures (OCR reads a cell's last line late).
+            if not records:  # the label of the row printed whole above goes on
+                carried.append(text)
+            else:
+                if not records[-1][2]:
+                    records[-1][4].append(number)
+                records[-1][2].append(text)
+        else:
+            break
+        last = number
+    with_figures = [r for r in records if r[3]]
+    odd = [r for r in with_figures if len(r[3]) != width]
+    if not with_figures or len(odd) > MAX_ODD_RECORDS * len(with_figures) or any(len(r[3]) > width for r in odd):
+        return [], start, []
+    rows = []
+    for first, kode, label, numbers, where in records:
+        # A row with fewer figures keeps them from the left, like a row printed whole that lost a cell.
+        cells = [kode, " ".join(" ".join(label).split()), *numbers]
+        rows.append((first, cells, tuple(where)))
+    return rows, last, carried
+
+
+def _kode_next(lines: list[str], index: int) -> bool:
+    """Whether the next non-empty line from `index` (0-based) is a kode standing alone."""
+    following = next((s for s in lines[index:index + MAX_BLANK_RUN + 1] if s.strip()), "")
+    return bool(KODE_ALONE.match(following))
 
 
 def _kode_follows(lines: list[str], index: int) -> bool:
@@ -97,7 +196,7 @@ def _drop_open_parent(rows: list[tuple[int, list[str]]], repairs: list[Repair], 
 
 
 def _close(tables: list[RawTable], rows: list[tuple[int, list[str]]], repairs: list[Repair],
-           lines: list[str]) -> None:
+           lines: list[str], cell_lines: dict[int, tuple[int, ...]] | None = None) -> None:
     if len(rows) < MIN_ROWS:
         return
     # A row with fewer numbers lost a cell: line its percentage up with the other rows' (the one number
@@ -112,7 +211,11 @@ def _close(tables: list[RawTable], rows: list[tuple[int, list[str]]], repairs: l
         own = _percent_at(numbers)
         before = min(max(anchor - own, 0), missing) if missing and anchor is not None and own is not None else 0
         padded = [""] * before + numbers + [""] * (missing - before)
-        raw_rows.append(RawRow(cells=tuple(cells[:2] + padded), line=number))
+        where = (cell_lines or {}).get(number)
+        if where is not None:  # each cell's own line, its label's first; moved with the padding
+            figures = list(where[2:])
+            where = where[:2] + tuple([None] * before + figures + [None] * (missing - before))
+        raw_rows.append(RawRow(cells=tuple(cells[:2] + padded), line=number, cell_lines=where))
         if missing:
             repairs.append(Repair(number, None, Said(
                 f"baris berisi {len(numbers)} dari {width - 2} angka: {missing} sel kosong ditempatkan menurut "

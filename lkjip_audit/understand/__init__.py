@@ -202,7 +202,8 @@ def _too_wide(raw: RawTable, table_id: str, header, body, width: int) -> Table:
 def _filled_rows(misaligned: list[int], aligned: list[list[str]], columns: list[Column], marks: list[str],
                  kinerja: list[int]) -> tuple[dict[int, tuple[list[str], tuple[int | None, ...]]], list[int]]:
     """Rows printed with cells left out, put right where they can be (`layout.gap_placements`): the misaligned
-    rows, and short rows with a figure of a kind its column never holds (`60,00` where amounts stand).
+    rows, and rows with a figure of a kind its column never holds (`60,00` where amounts stand) that are
+    short or have an empty cell to move.
     Returns {row index: (cells, which of the row's cells stands in each column)} and the short rows with such a figure that could not
     be put right (to be shown, not checked: which cell was lost is not known).
 
@@ -237,9 +238,12 @@ def _filled_rows(misaligned: list[int], aligned: list[list[str]], columns: list[
     for i, row in enumerate(aligned):
         used = used_width(row)
         figures = any(kind not in ("empty", "text", "dash") for kind in map(figure_kind, row))
-        short_misfit = i not in flagged and used < len(profile) and figures and (
-            misfits(row, profile, amounts) or any(c >= used for c in always))
-        if i not in flagged and not short_misfit:
+        misfit = figures and misfits(row, profile, amounts)
+        short_misfit = i not in flagged and used < len(profile) and (misfit or figures and any(
+            c >= used for c in always))
+        # A row as wide as the others with a misfit may have an empty cell where a figure belongs (a PDF
+        # row whose figures were set right-aligned): it is put right if it can be, else left as it is.
+        if i not in flagged and not short_misfit and not (misfit and "" in (c.strip() for c in row[1:used])):
             continue
         placed = _placement(gap_placements(row, profile), columns, marks, decisive)
         if placed is not None and placed[1] == tuple(range(used)) + (None,) * (len(profile) - used):

@@ -82,19 +82,30 @@ def year_of(header: str) -> str:
 
 
 def children_of(table: Table) -> list[tuple[Row, list[Row]]]:
-    """Each Program/Kegiatan row with the rows one level below it, up to its next sibling."""
+    """Each Program/Kegiatan row with the rows one level below it, up to its next sibling, or up to the
+    first row whose kode is not under its own (`2.17.08.2.01` is no Kegiatan of Program `2.17.07`, whatever
+    comes between them: a Program row left out by the extraction)."""
     pairs = []
     structural = [r for r in table.rows if r.level in (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)]
     for i, parent in enumerate(structural):
         children = []
         for row in structural[i + 1:]:
-            if row.level.depth <= parent.level.depth:
+            if row.level.depth <= parent.level.depth or _outside(parent.marker, row.marker):
                 break
             if row.level.depth == parent.level.depth + 1:
                 children.append(row)
         if children:
             pairs.append((parent, children))
     return pairs
+
+
+_KODE = re.compile(r"^\d+(\.\d+)+$")
+
+
+def _outside(parent: str, row: str) -> bool:
+    """Both markers are dotted kode (or numbering) and the row's does not begin with the parent's."""
+    parent, row = parent.strip().rstrip("."), row.strip().rstrip(".")
+    return bool(_KODE.match(parent) and _KODE.match(row)) and not row.startswith(parent + ".")
 
 
 def rows_totalled_by(table: Table) -> list[tuple[Row, list[Row]]]:
