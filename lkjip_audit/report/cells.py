@@ -6,6 +6,7 @@ import math
 from decimal import Decimal
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 
 RED = PatternFill("solid", fgColor="FFC7CE")
@@ -33,6 +34,11 @@ def put(ws, row: int, column: int, value) -> Cell:
     if isinstance(value, str):
         cell.data_type = "s"
     return cell
+
+
+def note(text: str, author: str, **size) -> Comment:
+    """A cell comment; control characters a report's labels may carry are dropped, as in `put`."""
+    return Comment(ILLEGAL_CHARACTERS_RE.sub("", text), author, **size)
 
 
 def row_height(texts: list[str], widths: list[float], bold: bool = False) -> float:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from rapidfuzz import fuzz, process
-from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -32,6 +31,7 @@ from .atomic import WorkbookChanged, write_atomically
 from .carry_over import (EVALUATOR_FIELDS, FINDING_FIELDS, TOOL_AUTHOR, FileState, Previous, put_back,
                          read_previous, remember_tool_cells)
 from .cells import AMBER, BOLD, CHECKED, HEADER, RED, UNCHECKED, put, row_height
+from .cells import note as cell_note
 from .cells import number as _number
 from .labels import STATUS_CHOICES, kind_text, severity_text, text
 from .checklist_sheet import read_checklist_notes, write_checklist_sheet
@@ -295,7 +295,7 @@ def _write_table_sheet(wb, table: Table, findings: list[Finding], lang: str, cov
         cell = ws.cell(row=first + row_index, column=column_index + 1)
         cell.fill = RED if any(f.severity == "error" for f in cell_findings) else AMBER
         note = "\n".join(f"{f.id} ({f.rule}): {f.message(lang)}" for f in cell_findings)
-        cell.comment = Comment(note, TOOL_AUTHOR, width=420, height=160)
+        cell.comment = cell_note(note, TOOL_AUTHOR, width=420, height=160)
     start = first + len(table.rows) + 1
     if coverage is not None and coverage.why:
         put(ws, start, 1, text("not_checked", lang)).font = BOLD
