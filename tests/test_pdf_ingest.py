@@ -127,7 +127,8 @@ def test_flotim_blocks_are_read_from_the_pdf_text_layer_with_their_page():
 
 
 def arithmetic(result, tables=None):
-    return sorted((f.rule, f.item, f.reported, f.expected) for f in result.findings
+    # A label may differ in its spaces where a PDF cell wraps (`KABUPATEN/ KOTA`, text line 457).
+    return sorted((f.rule, "".join(f.item.split()), f.reported, f.expected) for f in result.findings
                   if f.rule.startswith(("footing", "row-")) and (tables is None or f.table in tables))
 
 
@@ -252,7 +253,7 @@ def test_the_pdf_gives_every_finding_of_the_text(text, pdf):
                        f.expected) for f in result.findings)
 
     expected = found(audit(text))
-    assert len(expected) == {KEDIRI: 115, DEPOK: 41, FLOTIM: 5, KUKAR_OCR: 18}[text]
+    assert len(expected) == {KEDIRI: 116, DEPOK: 41, FLOTIM: 5, KUKAR_OCR: 18}[text]
     assert found(audited(PDF / pdf)) == [f for f in expected if not known_gap(pdf, f)]
 
 

@@ -45,8 +45,8 @@ def test_row_values_line_up_with_their_columns(table):
     # Rows printed a cell or two short in the quarters (`- | - | -` for four quarter cells) get their cells
     # put back in order in the columns holding figures of their kind, both ends of the row included.
     filled = [r.split(":")[0] for r in table.repairs if "row short of the table's columns: its cells placed" in r]
-    assert filled == ["line 459", "line 466", "line 473", "line 497", "line 498", "line 499", "line 506",
-                      "line 509", "line 517"]
+    assert filled == ["line 457", "line 459", "line 466", "line 473", "line 497", "line 498", "line 499",
+                      "line 506", "line 509", "line 517"]
     # JUMILAH (line 517) ends with 87,59 a cell early: under the K capaian or the Rp %, both % columns. Its
     # own arithmetic says which: 10.921.051.624 / 12.468.907.592 = 87,59 %.
     assert rows[517].cells[15:17] == ["", "87,59"]
@@ -57,10 +57,12 @@ def test_row_values_line_up_with_their_columns(table):
     # Where the two lost cells stood among the quarters' dashes is not known and needs not be: the quarters
     # still add up to the realisasi (the row-quarters check reads them).
     assert sum(v.amount or 0 for c in (6, 8, 10, 12) if (v := rows[509].values[c])) == 227743440
-    # The Program row of line 457 prints its quarters without K cells and two cells after its realisasi:
-    # no placement fits, so it is shown but not checked (its amounts would meet the wrong columns).
-    skipped = [r.split(":")[0] for r in table.repairs if "do not line up" in r]
-    assert skipped == ["line 457"]
+    # The Program row of line 457 prints a target in % (`100%`, where the other rows print counts: a kinerja
+    # column takes both), its quarters without K cells and two cells after its realisasi: its amounts go to
+    # the Rp columns, the only placement where every figure stands in a column of its kind.
+    assert [str(rows[457].values[c].amount) for c in (3, 4, 6, 8, 10, 14, 16)] == [
+        "100", "5087297982", "631110930", "967101372", "981091939", "4121714374.00", "81.02"]
+    assert not [r for r in table.repairs if "do not line up" in r]
     # Only named rows get a level: the digits cannot tell a Kegiatan from a Sub Kegiatan.
     assert [r.line for r in table.rows if r.level is Level.PROGRAM] == [457, 491, 495, 500, 503, 507, 511]
     assert {r.level for r in table.rows if r.level is not Level.PROGRAM} == {Level.OTHER}
@@ -71,6 +73,9 @@ def test_the_quarters_percentages_and_printed_errors_of_the_table(kediri, table)
     found = [(f.rule, f.line, f.reported, f.expected) for f in kediri.findings
              if f.table == table.id and f.rule != "cross-table"]
     assert found == [
+        # 631.110.930 + 967.101.372 + 981.091.939 + 0 = 2.579.304.241, printed 4.121.714.374,00 (its % holds:
+        # 4.121.714.374 / 5.087.297.982 = 81,02 %, so a quarter is what is wrong).
+        ("row-quarters", 457, Decimal("4121714374.00"), 2579304241),
         # 2.340.200 + 941.100 + 3.147.600 = 6.428.900, printed 6.429.100,00.
         ("row-quarters", 458, Decimal("6429100.00"), 6428900),
         # The 2021 capaian K against its own year's realisasi K / target K (test_checks_kediri): 7 laporan of 7

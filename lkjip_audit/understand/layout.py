@@ -191,9 +191,9 @@ def figure_kind(text: str) -> str:
 
 
 #: Which kinds of figure a column of another kind may hold: a `-` stands for any figure; a plain number may
-#: be a % without its sign or a count without its unit.
+#: be a % without its sign or a count without its unit; a kinerja target or realisasi may be a count or a %.
 _FITS_WITH = {"dash": ("money", "num", "count", "pct", "zero"), "zero": ("money", "num", "count", "pct", "dash"),
-              "error": ("pct", "num"), "num": ("pct", "count"), "count": ("num",)}
+              "error": ("pct", "num"), "num": ("pct", "count"), "count": ("num",), "pct": ("count",)}
 
 
 def column_profile(rows: list[list[str]]) -> list[Counter]:

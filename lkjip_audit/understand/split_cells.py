@@ -78,12 +78,15 @@ def split_pair_header(labels: list[str], money_share: list[float]) -> tuple[list
 
 _PCT_OR_ERROR = r"(?:\d{1,3}(?:[.,]\d{1,2})?\s*%|#[A-Z0-9/]+[!?]?)"
 _FIGURE = r"\d{1,3}(?:[.,]\d{1,2})?\s*%?"
-_TWO_FIGURES = re.compile(rf"^({_PCT_OR_ERROR})\s+({_PCT_OR_ERROR})$|^({_FIGURE})\s+({LABEL_PATTERN})$", re.IGNORECASE)
+_AMOUNT = r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?"
+_TWO_FIGURES = re.compile(rf"^({_PCT_OR_ERROR})\s+({_PCT_OR_ERROR}|{_AMOUNT})$|^({_FIGURE})\s+({LABEL_PATTERN})$",
+                          re.IGNORECASE)
 
 
 def split_two_figure_cells(rows: list[list[str]]) -> tuple[list[list[str]], list[tuple[int, str]]]:
-    """`100% 90,67%`, `0% #DIV/0!` or `100,92 Melebihi Target` in one cell beside an empty one: two cells a
-    PDF extraction merged. They are split into the cell and its empty neighbour."""
+    """`100% 90,67%`, `0% #DIV/0!`, `100% 5.087.297.982` (a K target and its Rp pagu) or `100,92 Melebihi
+    Target` in one cell beside an empty one: two cells a PDF extraction merged. They are split into the cell
+    and its empty neighbour."""
     result, repairs = [], []
     for index, cells in enumerate(rows):
         cells = list(cells)
