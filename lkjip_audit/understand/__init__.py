@@ -273,8 +273,9 @@ def _whole_rows(rows: list[list[str]]) -> list[int]:
 def _placement(placements: list[tuple[list[str], tuple[int | None, ...]]], columns: list[Column], marks: list[str],
                decisive: frozenset[int]) -> tuple[list[str], tuple[int | None, ...]] | None:
     """The one way to put a short row's cells back: of the `placements`, those under which the most of the
-    row's own %, sisa and capaian hold; and they must put the same figures in the `decisive` columns (the
-    ones a check reads), else which cell was lost is a guess and None is returned."""
+    row's own %, sisa and capaian hold, then those that end the row in the last column; they must put the
+    same figures in the `decisive` columns (the ones a check reads), else which cell was lost is a guess
+    and None is returned."""
     if not placements:
         return None
     parsed: dict[tuple[str, str], Number | None] = {}
@@ -287,9 +288,23 @@ def _placement(placements: list[tuple[list[str], tuple[int | None, ...]]], colum
     holding = [arithmetic_evidence(columns, [[number(cells[c], marks[c]) if c < len(marks) else None
                                               for c in range(len(cells))]]).holds for cells, _ in placements]
     best = [p for p, holds in zip(placements, holding) if holds == max(holding)]
-    read = {tuple("" if blank(cells[c]) else cells[c].strip() for c in sorted(decisive) if c < len(cells))
-            for cells, _ in best}
-    return best[0] if len(read) == 1 else None
+
+    def nil(text: str, mark: str) -> bool:  # `-`, empty or `0`: no figure, wherever it stands
+        value = number(text, mark)
+        return blank(text) or value is not None and value.value == 0
+
+    def read(chosen) -> set:
+        return {tuple("" if nil(cells[c], marks[c]) else cells[c].strip() for c in sorted(decisive) if c < len(cells))
+                for cells, _ in chosen}
+
+    if len(read(best)) > 1:
+        # An extraction loses a row's empty cells, not its last one: of the rest, the placements that end the
+        # row in the table's last column (`81,02%` under the Rp %, not the K capaian beside it).
+        width = len(placements[0][1])
+        last = max(i for i in placements[0][1] if i is not None)
+        ending = [p for p in best if p[1][width - 1] == last]
+        best = ending or best
+    return best[0] if len(read(best)) == 1 else None
 
 
 #: The kind of figure a column holds by its header, for a column whose rows print only dashes.
