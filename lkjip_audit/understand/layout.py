@@ -175,8 +175,9 @@ MAX_MISSING_CELLS = 3
 MAX_MOVED_CELLS = 1
 #: More ways than this to put a row's cells back, and none is read: where they belong is a guess.
 MAX_PLACEMENTS = 200
-#: A cell is placed in a column only if at least this share of the column's filled cells (in the rows that
-#: line up) are of its type: a `3 bulan` never goes where amounts stand, an amount never where counts do.
+#: A cell is placed in a column only if at least this share of the column's figures (in the rows printed
+#: whole) are of its kind or go with it (`_FITS_WITH`): a `3 bulan` never goes where amounts stand, an
+#: amount never where counts do.
 MIN_CELL_FIT = 0.25
 
 
@@ -223,8 +224,9 @@ def gap_placements(row: list[str], profile: list[Counter]) -> list[tuple[list[st
     elsewhere: the ways to put its cells back, in order, each in a column whose filled cells are of its kind,
     both ends of the row included. Each is the row as wide as the profile and, per column, which of the
     row's cells stands there (None: left empty). An empty cell of the row is moved only when no placement
-    keeps them all. None when more than `MAX_MISSING_CELLS` cells are missing or moved, or a cell fits no
-    column. Which placement is right is for the caller: the row's own arithmetic, the columns a check reads."""
+    keeps them all. None at all when more than `MAX_MISSING_CELLS` cells are missing or moved, a cell fits
+    no column, or there are more than `MAX_PLACEMENTS` ways. Which placement is right is for the caller: the
+    row's own arithmetic, the columns a check reads."""
     used = used_width(row)
     kinds = tuple(figure_kind(c) for c in row[:used])
     blanks = tuple(c.strip() in _BLANKS for c in row[:used])
