@@ -204,10 +204,16 @@ def test_the_ruled_pdf_gives_the_same_capaian_tables_as_the_text():
     # starts with the wrapped end of the row above ("perkantoran dan sarana prasarana aparatur"); the text
     # (lines 710-711, 730-753, 763-767) has them apart.
     from_text, from_pdf = capaian_values(DEPOK), capaian_values(PDF / "004_b4b9a9e5ae63aa12_ruled.pdf")
-    assert len(from_text) == 12 and from_pdf == from_text
+    # Text lines 816-822: the table goes on over a blank line, the wrapped end of row 819 (`Koperasi
+    # Kewenangan Kabupaten/Kota | dilakukan penilaian kesehatan`, its first cell lost) and row 822 (5 of 5
+    # unit usaha, 100 %). Both renderings draw the last two as a part of their own that is not joined yet
+    # (issue 17): they lack that row.
+    assert len(from_text) == 12 and from_text[8][-1] == (5, 5, 100)
+    without_822 = from_text[:8] + [from_text[8][:-1]] + from_text[9:]
+    assert from_pdf == without_822
     # The borderless rendering wraps most cells over two to four lines, lays the table of pages 24-25 out in
     # two blocks with other column widths, and prints "2" over "dokumen" at one x (page 24): the same values.
-    assert capaian_values(PDF / "004_b4b9a9e5ae63aa12_plain.pdf") == from_text
+    assert capaian_values(PDF / "004_b4b9a9e5ae63aa12_plain.pdf") == without_822
     sakip = next(t for t in tables_of(PDF / "004_b4b9a9e5ae63aa12_ruled.pdf") if t.kind == "capaian"
                  and any("Nilai SAKIP DKUM" in r.label for r in t.rows) and len(t.rows) == 1)
     assert [c.header for c in sakip.columns[2:5]] == ["Target", "Realisasi", "% Capaian"]
@@ -268,7 +274,8 @@ def test_the_pdf_gives_every_finding_of_the_text(text, pdf):
 #: the table right below it (line 759's two capaian are found); the text's line 46 count of sasaran (its table's
 #: Sasaran cells are read otherwise) and line 824's target of a Sub Kegiatan (its row wraps onto a second table
 #: part in the PDF) are still missing in both.
-_PROSE_GAPS = {("prose-counts", "sasaran"), ("prose-table", "SubKegiatanPelaksanaanPenilaianKesehatanKSP/USP")}
+_PROSE_GAPS = {("prose-counts", "sasaran"),
+               ("prose-table", "SubKegiatanPelaksanaanPenilaianKesehatanKSP/USPKoperasiKewenanganKabupaten/Kota")}
 KNOWN_GAPS = {"004_b4b9a9e5ae63aa12_plain.pdf": {("column-total", "Jumlah"), *_PROSE_GAPS},
               "004_b4b9a9e5ae63aa12_ruled.pdf": {("column-total", "JumlahAnggaran"),
                                                  ("cross-table", "PROGRAMPEMBERDAYAANDANPERLINDUNGANKOPERASI"),

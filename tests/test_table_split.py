@@ -40,3 +40,27 @@ def test_rows_of_words_are_not_a_header():
     for inside in (group, repeated):
         assert len(split_at_inner_headers(raw(PK_ANGGARAN[:3] + inside + PK_ANGGARAN[1:3]))) == 1
     assert len(split_at_inner_headers(raw(PK_SASARAN + [PK_ANGGARAN[0]]))) == 1
+
+
+def test_a_row_wrapped_onto_the_next_line_is_joined_back_even_a_cell_short():
+    # Depok lines 819-822: the label and the indicator of a row wrap onto a line of their own, after a blank
+    # line and without the empty first cell (`No.`) the rows print; the table goes on below it.
+    from tables import audit_text
+
+    text = "\n".join([
+        "No.\tPROGRAM/ KEGIATAN\tINDIKATOR KINERJA\tTARGET\tREALISASI\t% CAPAIAN",
+        "\tProgram Penilaian Kesehatan\tPersentase Koperasi Sehat\t25%\t36,36%\t145%",
+        "\tSub Kegiatan Pelaksanaan Penilaian\tJumlah Unit usaha yang telah\t115 Unit Usaha\t110 unit usaha\t95,65 %",
+        "",
+        "Koperasi Kewenangan Kabupaten/Kota\tdilakukan penilaian kesehatan\t\t\t",
+        "Sub Kegiatan Penghargaan Kesehatan\tJumlah koperasi yang mendapatkan penghargaan\t5 Unit Usaha\t5 unit usaha\t90%",
+    ]) + "\n"
+    result = audit_text(text)
+    (table,) = result.tables
+    assert [r.label for r in table.rows] == [
+        "Program Penilaian Kesehatan", "Sub Kegiatan Pelaksanaan Penilaian Koperasi Kewenangan Kabupaten/Kota",
+        "Sub Kegiatan Penghargaan Kesehatan"]
+    assert table.rows[1].cells[2] == "Jumlah Unit usaha yang telah dilakukan penilaian kesehatan"
+    # The row below is read in its columns: 5 of 5 is 100 %, printed 90 %.
+    assert [(f.rule, f.line, f.reported, f.expected) for f in result.findings] == [
+        ("row-capaian", 6, 90, 100)]

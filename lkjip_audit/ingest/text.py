@@ -138,15 +138,13 @@ def find_tables(lines: list[str]) -> list[RawTable]:
             if _PIPE_RULE.match(lines[j]):  # the rule under a markdown header: the table goes on
                 j += 1
                 continue
-            if table.rows and _wrapped_label(table, lines, j):
-                cells = split_cells(lines[j])
-                index = next(c for c, text in enumerate(cells) if text)
+            if table.rows and (wrapped := _wrapped_label(table, lines, j)):
                 last = table.rows[-1]
-                joined = tuple(f"{text} {cells[index]}" if c == index else text for c, text in enumerate(last.cells))
+                joined = tuple(f"{text} {wrapped[c]}" if c in wrapped else text for c, text in enumerate(last.cells))
                 table.rows[-1] = RawRow(joined, line=last.line, page=last.page, cell_lines=last.cell_lines)
-                table.repairs.append(Repair(j + 1, None, Said(
-                    f"teks terlipat `{cells[index]}` digabung ke baris di atasnya",
-                                                         f"wrapped text `{cells[index]}` joined to the row above")))
+                shown = " | ".join(wrapped.values())
+                table.repairs.append(Repair(j + 1, None, Said(f"teks terlipat `{shown}` digabung ke baris di atasnya",
+                                                             f"wrapped text `{shown}` joined to the row above")))
                 j += 1
                 continue
             if is_table_line(lines[j]):
@@ -179,16 +177,32 @@ def _repeats_header(table: RawTable, cells: tuple[str, ...]) -> bool:
     return any(cells == row.cells for row in table.rows[:3])
 
 
-def _wrapped_label(table: RawTable, lines: list[str], j: int) -> bool:
-    """A tab line holding one text fragment, in a cell after the first, as wide as the table and followed by
-    a table row: the wrapped end of the row above's text (a page break may stand between them)."""
-    if "\t" not in lines[j]:
-        return False
+#: Text fragments a wrapped row may leave on its next line (its label, its indicator, ...).
+MAX_WRAPPED_CELLS = 3
+
+
+def _wrapped_label(table: RawTable, lines: list[str], j: int) -> dict[int, str]:
+    """A tab line of text fragments only, each under a cell of the row above that holds text, followed by
+    a table row: the wrapped end of the row above's texts (a page break may stand between them). A line a
+    cell short lost its empty first cell (`No.`), as the rows do. Returns {column: fragment}, or nothing.
+
+        ⇥Sub Kegiatan Pelaksanaan Penilaian Kesehatan KSP/USP⇥Jumlah Unit usaha koperasi yang telah⇥115 ...
+        Koperasi Kewenangan Kabupaten/Kota⇥dilakukan penilaian kesehatan⇥⇥⇥
+    """
+    if "\t" not in lines[j] or not table.rows or j + 1 >= len(lines) or not is_table_line(lines[j + 1]):
+        return {}
     cells = split_cells(lines[j])
-    filled = [c for c, text in enumerate(cells) if text]
     width = max(len(r.cells) for r in table.rows)
-    return (len(filled) == 1 and filled[0] > 0 and len(cells) == width and not _NUMBERISH.search(cells[filled[0]])
-            and j + 1 < len(lines) and is_table_line(lines[j + 1]))
+    shift = width - len(cells)
+    fragments = {c + shift: text for c, text in enumerate(cells) if text}
+    above = table.rows[-1].cells
+    if shift not in (0, 1) or not 0 < len(fragments) <= MAX_WRAPPED_CELLS or min(fragments) == 0:
+        return {}
+    if any(_NUMBERISH.search(text) for text in fragments.values()):
+        return {}
+    if not all(c < len(above) and above[c].strip() and not _NUMBERISH.search(above[c]) for c in fragments):
+        return {}
+    return fragments
 
 
 def _gap_end(lines: list[str], start: int, furniture: set[str]) -> int | None:
