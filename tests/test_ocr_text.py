@@ -101,3 +101,28 @@ def test_plain_layout_text_tables_are_read_too(flotim):
     penata = staff.rows[3]
     assert (penata.line, penata.marker, penata.label) == (205, "4", "Penata Tingkat 1 (III/d)")
     assert [v.amount for v in penata.values[2:]] == [0, 4, 1, 2, 0, 0, 7]
+
+
+def test_budget_blocks_as_ocr_reads_them_are_read():
+    # Flores Timur's blocks (002) on a scanned page, as tesseract gives them: the bullet `•` read `¢`, the
+    # colon `|`, the `%` of a percentage `Yo`.
+    from lkjip_audit.ingest.blocks import find_block_tables
+
+    lines = ["I. Program Penunjang Urusan Pemerintah Daerah dengan :",
+             "1. Kegiatan : Perencanaan, Penganggaran dan Evaluasi Kinerja",
+             "¢ Sub Kegiatan : Penyusunan Dokumen Perencanaan Perangkat Daerah",
+             "Pagu Anggaran | Rp. 36.280.240",
+             "Realisasi Rp. 35.259.800",
+             "Sisa Anggaran | Rp. 1.020.440",
+             "Prosentase 97,19 Yo.",
+             "¢ Sub Kegiatan : Koordinasi dan Penyusunan Dokumen RKA-SKPD",
+             "Pagu Anggaran | Rp. 11.999.720",
+             "Realisasi Rp. 11.951.400",
+             "Sisa Anggaran | Rp. 48.320",
+             "Prosentase 99,60 %."]
+    (table,) = find_block_tables(lines)
+    assert [r.cells for r in table.rows[-2:]] == [
+        ("¢", "Sub Kegiatan: Penyusunan Dokumen Perencanaan Perangkat Daerah", "Rp. 36.280.240", "Rp. 35.259.800",
+         "Rp. 1.020.440", "97,19 %"),
+        ("¢", "Sub Kegiatan: Koordinasi dan Penyusunan Dokumen RKA-SKPD", "Rp. 11.999.720", "Rp. 11.951.400",
+         "Rp. 48.320", "99,60 %")]

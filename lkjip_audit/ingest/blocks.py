@@ -35,18 +35,20 @@ MAX_QUIET_LINES = 12
 #: Lines apart beyond which two runs of blocks are separate tables.
 MAX_TABLE_GAP = 80
 
-# The colon is sometimes lost in a PDF's text layer (`Pagu Anggaran Rp. 36.280.240`): `Rp` then separates.
+#: Bullets as printed and as OCR reads them (`•` read `¢`, `«`, `°`).
+OCR_BULLETS = "•●▪¢«°"
+# The colon is sometimes lost in a PDF's text layer (or read `|` by OCR) (`Pagu Anggaran Rp. 36.280.240`): `Rp` then separates.
 # Without it, a value that is a bare number (`Prosentase 97,19 %.`) still counts.
-_FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{2,30}?)\s*(?::|(?=rp\.?\s*[\d-])|(?=[\d.,]+\s*%?\.?\s*$))\s*"
+_FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{2,30}?)\s*(?::|\|(?=\s*rp)|(?=rp\.?\s*[\d-])|(?=[\d.,]+\s*(?:%|Yo|%o)?\.?\s*$))\s*"
                     r"(.*\d.*|.*rp\.?\s*-\s*)$", re.IGNORECASE)
 # A heading has a marker (`I.`, `1.`, `•`) or a colon after its keyword; a sentence has neither.
 _PROGRAM = re.compile(r"^\s*(?:(?P<marker>[IVXL]+|\d{1,2}|[A-Z])[.)]\s*(?P<label>program\b.*)"
                       r"|(?P<label2>program\b.*:)\s*)$", re.IGNORECASE)
 _KEGIATAN = re.compile(r"^\s*(?:(?P<marker>\d{1,2}|[a-z])[.)]\s*(?P<label>keg[ia]+tan\b.*)"
                        r"|(?P<label2>keg[ia]+tan\s*:.*))$", re.IGNORECASE)
-_SUB = re.compile(r"^\s*(?:(?P<marker>[•●▪\-*]|\d{1,2}[.)])\s*(?P<label>sub\s*keg\w*\b.*)"
+_SUB = re.compile(rf"^\s*(?:(?P<marker>[{OCR_BULLETS}\-*]|\d{{1,2}}[.)])\s*(?P<label>sub\s*keg\w*\b.*)"
                   r"|(?P<label2>sub\s*keg\w*\s*:.*))$", re.IGNORECASE)
-_BULLET = re.compile(r"^\s*(?P<marker>[•●▪])\s*(?P<label>\S.*)$")
+_BULLET = re.compile(rf"^\s*(?P<marker>[{OCR_BULLETS}])\s*(?P<label>\S.*)$")
 
 
 def field_name(key: str) -> str | None:
@@ -125,8 +127,12 @@ def _heading(text: str) -> tuple[str, str] | None:
     return None
 
 
+#: `%` as OCR reads it after a figure (`97,19 Yo.`).
+_OCR_PERCENT = re.compile(r"(\d)\s*(?:Yo|%o|9o)\.?$")
+
+
 def _value_text(value: str) -> str:
-    return " ".join(value.split()).rstrip(".").strip()
+    return _OCR_PERCENT.sub(r"\1 %", " ".join(value.split()).rstrip(".").strip())
 
 
 def _as_tables(runs: list[list[_Row]]) -> list[RawTable]:

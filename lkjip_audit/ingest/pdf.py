@@ -137,15 +137,17 @@ def _read_surveyed(path: Path, source: Path, sha256: str, pages: list[PageSurvey
             _drop_open_group(table)
     page_tables = [t for t in page_tables if t.rows]
     blank = {p.number for p in pages if not _text_lines("\n".join(p.lines), furniture)}
-    tables = stitch(page_tables, blank) + _block_tables(lines, line_pages)
+    tables = stitch(page_tables, blank) + _block_tables(lines, line_pages, {p.number for p in pages if p.ocr})
     return Document(path=path, sha256=sha256, kind="pdf", lines=lines, tables=tables, line_pages=line_pages)
 
 
-def _block_tables(lines: list[str], line_pages: list[int]) -> list[RawTable]:
-    """`Pagu Anggaran : Rp. ...` blocks are text, not drawn tables: read them from the text layer."""
+def _block_tables(lines: list[str], line_pages: list[int], ocr_pages: set[int] = frozenset()) -> list[RawTable]:
+    """`Pagu Anggaran : Rp. ...` blocks are text, not drawn tables: read them from the text layer. Blocks on a
+    scanned page were read by OCR, and say so (their figures get OCR's doubts, like a drawn table's)."""
     tables = find_block_tables(lines)
     for table in tables:
         table.rows = [replace(r, page=line_pages[r.line - 1]) if r.line else r for r in table.rows]
+        table.ocr = any(r.page in ocr_pages for r in table.rows)
     return tables
 
 
