@@ -20,7 +20,9 @@ pytestmark = pytest.mark.slow  # end to end: notebooks, kernels, processes
 CLI = [sys.executable, "-m", "lkjip_audit"]
 
 
-def _reports(tmp_path, n=6):
+def _reports(tmp_path, n=16):
+    # Enough that the batch still runs when the test has found its kernels, on a machine busy with other
+    # tests too (6 could all be audited before the signal came); a stopped batch never reaches them.
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(n):
