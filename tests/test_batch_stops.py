@@ -14,6 +14,7 @@ import psutil
 import pytest
 
 from conftest import KEDIRI
+from test_output_safety import as_in_a_terminal
 
 pytestmark = pytest.mark.slow  # end to end: notebooks, kernels, processes
 
@@ -75,7 +76,7 @@ def _gone_within(processes, seconds: float) -> list[psutil.Process]:
 def test_ctrl_c_stops_a_batch_within_seconds_with_a_summary_and_leaves_no_process(tmp_path):
     batch = subprocess.Popen([*CLI, "batch", str(_reports(tmp_path)), "--out", str(tmp_path / "out"), "--jobs",
                               "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             start_new_session=True)
+                             start_new_session=True, preexec_fn=as_in_a_terminal)
     started = _wait_for_kernels(batch)
     time.sleep(1)
     os.killpg(batch.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole foreground group

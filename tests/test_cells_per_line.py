@@ -74,3 +74,12 @@ def test_generated_rows_one_cell_per_line_foot_with_the_rows_printed_whole(subs)
     (table,) = [t for t in result.tables if t.has_budget]
     assert [r.marker for r in table.rows][4:] == [f"2.17.01.2.02.{n:02d}" for n in range(1, len(amounts) + 1)]
     assert result.findings == []
+
+
+def test_a_row_printed_one_cell_per_line_without_a_label_keeps_its_figures_lines():
+    # A Program row whose label went to another line of the scan: its figures still stand on their own lines.
+    text = WHOLE + ["2.17.01.2.02.01", "", "600.000", "", "540.000", "", "90.00", "", "50.000", ""]
+    result = audit_text("\n".join(text) + "\n")
+    (table,) = [t for t in result.tables if t.has_budget]
+    row = table.rows[-1]
+    assert row.marker == "2.17.01.2.02.01" and [row.line_of(c) for c in (2, 3, 4, 5)] == [9, 11, 13, 15]

@@ -139,6 +139,15 @@ def test_control_characters_in_a_file_name_never_reach_the_terminal_raw(tmp_path
     assert "lap\\x1b[31mmerah.txt: the file is empty" in done.stderr
 
 
+def as_in_a_terminal() -> None:
+    """In the command's process before it starts: Ctrl-C acts as in a terminal's foreground job. A suite run
+    as a background job (`.ci/run &` from a script) has SIGINT ignored, and every process it starts inherits
+    that: the command would never see the Ctrl-C this test sends."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_on_audit_says_what_finished(tmp_path):
     import signal
     import time
@@ -151,7 +160,7 @@ def test_ctrl_c_on_audit_says_what_finished(tmp_path):
         shutil.copy(KEDIRI, target)
         reports.append(str(target))
     run = subprocess.Popen([*CLI, "audit", *reports, "--out", str(tmp_path / "out")], stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True, start_new_session=True)
+                           stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=as_in_a_terminal)
     deadline = time.monotonic() + 120
     while not (tmp_path / "out" / "laporan_0" / "findings.json").exists() and time.monotonic() < deadline:
         time.sleep(0.2)

@@ -156,7 +156,10 @@ def read_cells_per_line(lines: list[str], start: int, width: int
     for first, kode, label, numbers, where in records:
         # A row with fewer figures keeps them from the left, like a row printed whole that lost a cell.
         cells = [kode, " ".join(" ".join(label).split()), *numbers]
-        rows.append((first, cells, tuple(where)))
+        # `where`: the kode's line, the label's first line (when it has one), the figures' lines.
+        label_line = where[1] if label and len(where) > 1 else None
+        figure_lines = where[2:] if label else where[1:]
+        rows.append((first, cells, (where[0], label_line, *figure_lines)))
     return rows, last, carried
 
 
