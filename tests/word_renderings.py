@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from lkjip_audit.report.render import workbook_pdf
-from lkjip_audit.understand.layout import _is_header_row
+from lkjip_audit.understand.layout import is_header_row
 
 STYLES = ("grid", "horizontal", "zebra")
 #: Tables wider than this stand on a landscape page.
@@ -94,7 +94,7 @@ def _repeat_header(row) -> None:
 
 def _header_count(rows: list[list[str]]) -> int:
     count = 0
-    while count < min(3, len(rows) - 1) and _is_header_row(tuple(rows[count])):
+    while count < min(3, len(rows) - 1) and is_header_row(tuple(rows[count])):
         count += 1
     return count
 

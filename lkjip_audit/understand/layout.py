@@ -30,7 +30,7 @@ def cell_type(number: Number | None, text: str) -> str:
     return "num"
 
 
-def _is_header_row(cells: tuple[str, ...]) -> bool:
+def is_header_row(cells: tuple[str, ...]) -> bool:
     """No data in it: no number other than a year or a column-numbering sequence."""
     if is_column_number_row(cells):
         return True
@@ -53,7 +53,7 @@ def split_header(rows: list[RawRow], known: int | None = None) -> tuple[list[Raw
         k = known
     else:
         k = 0
-        while k < min(len(rows) - 1, MAX_HEADER_ROWS) and _is_header_row(rows[k].cells):
+        while k < min(len(rows) - 1, MAX_HEADER_ROWS) and is_header_row(rows[k].cells):
             k += 1
     while k < len(rows) - 1 and is_column_number_row(rows[k].cells):
         k += 1
