@@ -130,11 +130,13 @@ def _read_surveyed(path: Path, source: Path, sha256: str, pages: list[PageSurvey
     for table in page_tables:
         _describe_surroundings(table, pages, page_tables, furniture)
     page_tables = [t for t in page_tables if t.rows]
+    bare = None  # the text layer without page furniture, made once if a table needs it
     for table in page_tables:
         _locate_rows(table, pages[table.page - 1].lines, first_line[table.page])
-        if any(KODE_ALONE.match(s) for s in table.lines_below[:6]) and not _read_cells_below(
-                table, _without_furniture(lines, line_pages, furniture)):
-            _drop_open_group(table)
+        if any(KODE_ALONE.match(s) for s in table.lines_below[:6]):
+            bare = bare if bare is not None else _without_furniture(lines, line_pages, furniture)
+            if not _read_cells_below(table, bare):
+                _drop_open_group(table)
     page_tables = [t for t in page_tables if t.rows]
     blank = {p.number for p in pages if not _text_lines("\n".join(p.lines), furniture)}
     tables = stitch(page_tables, blank) + _block_tables(lines, line_pages, {p.number for p in pages if p.ocr})
