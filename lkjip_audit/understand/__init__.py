@@ -67,9 +67,10 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
     repairs = [r.what.after(where(r.line, r.page)) for r in raw.repairs]
     repairs += [what.after(where(body[i].line, body[i].page)) for i, what in invisible_repairs]
     repairs += [what.after(where(body[i].line, body[i].page)) for i, what in kode_repairs + split_repairs]
-    repairs += [Said(f"baris digeser {shift} kolom ke kanan agar sejajar dengan judul kolom",
+    moved = {i: Said(f"baris digeser {shift} kolom ke kanan agar sejajar dengan judul kolom",
                      f"row moved {shift} column(s) right to align with the header").after(where(row.line, row.page))
-                for row, shift in zip(body, shifts) if shift]
+             for i, (row, shift) in enumerate(zip(body, shifts)) if shift}
+    repairs += moved.values()
     marks = [column_decimal_mark([cells[c] for cells in aligned]) for c in range(width)]
     values = [[parse_number(cells[c], marks[c]) for c in range(width)] for cells in aligned]
     labels = [" / ".join(mend_broken_words(part) for part in label.split(" / ")) for label in merge_header(header, width)]
@@ -99,8 +100,11 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
                                  header_width=named if kode_repairs else None,
                                  scaled=frozenset(c.index for c in columns if c.scale > 1))
     sources: list[tuple[int | None, ...] | None] = [None] * len(aligned)
-    filled_rows, unplaced = _filled_rows(misaligned, aligned, columns, marks, kinerja)
+    filled_rows, unplaced = _filled_rows(misaligned, aligned, columns, marks, kinerja, shifts)
     for i, (filled, sources[i]) in filled_rows.items():
+        if shifts[i]:  # placed from its own cells, not from where moving it right put them
+            repairs.remove(moved[i])
+            shifts[i] = 0
         aligned[i] = filled
         values[i] = [parse_number(filled[c], marks[c]) for c in range(width)]
         last = max(c for c, source in enumerate(sources[i]) if source is not None)
@@ -200,7 +204,8 @@ def _too_wide(raw: RawTable, table_id: str, header, body, width: int) -> Table:
 
 
 def _filled_rows(misaligned: list[int], aligned: list[list[str]], columns: list[Column], marks: list[str],
-                 kinerja: list[int]) -> tuple[dict[int, tuple[list[str], tuple[int | None, ...]]], list[int]]:
+                 kinerja: list[int], shifts: list[int]
+                 ) -> tuple[dict[int, tuple[list[str], tuple[int | None, ...]]], list[int]]:
     """Rows printed with cells left out, put right where they can be (`layout.gap_placements`): the misaligned
     rows, and rows with a figure of a kind its column never holds (`60,00` where amounts stand) that are
     short or have an empty cell to move.
@@ -212,13 +217,11 @@ def _filled_rows(misaligned: list[int], aligned: list[list[str]], columns: list[
     test that flagged it."""
     flagged = set(misaligned)
     rows = [row for i, row in enumerate(aligned) if i not in flagged]
-    profile = column_profile(rows)
-    while profile and not sum(profile[-1].values()) - profile[-1]["empty"]:
-        profile.pop()
-    full = [row for row in rows if used_width(row) == len(profile)]
-    if len(full) >= 2:
-        # Short rows are the ones in question: the kinds of figure come from the rows printed whole.
-        profile = column_profile(full)[:len(profile)]
+    width = max((used_width(row) for row in rows), default=0)
+    full = [row for i, row in enumerate(aligned) if i not in flagged and not shifts[i] and used_width(row) == width]
+    # Short rows are the ones in question: the kinds of figure come from the rows printed whole (a row moved
+    # right to fit is not one of them).
+    profile = column_profile(full if len(full) >= 2 else rows)[:width]
     for column in columns:
         kind = _HEADER_KIND.get(column.role)
         if column.index < len(profile) and kind and not _has_figures(profile[column.index]):
@@ -236,6 +239,10 @@ def _filled_rows(misaligned: list[int], aligned: list[list[str]], columns: list[
                        and not profile[c.index]["empty"] and len(full) >= 2)
     filled, unplaced = {}, []
     for i, row in enumerate(aligned):
+        if shifts[i] and misfits(row, profile, amounts, words=True):
+            # Moved right as if it had lost its first cell, it puts words where amounts stand: it lost a cell
+            # elsewhere. Its own cells are placed instead (a source index then counts from its first cell).
+            row = row[shifts[i]:] + [""] * shifts[i]
         used = used_width(row)
         figures = any(kind not in ("empty", "text", "dash") for kind in map(figure_kind, row))
         misfit = figures and misfits(row, profile, amounts)
@@ -246,7 +253,8 @@ def _filled_rows(misaligned: list[int], aligned: list[list[str]], columns: list[
         if i not in flagged and not short_misfit and not (misfit and "" in (c.strip() for c in row[1:used])):
             continue
         placed = _placement(gap_placements(row, profile), columns, marks, decisive)
-        if placed is not None and placed[1] == tuple(range(used)) + (None,) * (len(profile) - used):
+        if placed is not None and placed[1] == tuple(range(used)) + (None,) * (len(profile) - used) \
+                and row is aligned[i]:
             continue  # its cells are best where they stand
         if placed is not None:
             cells, source = placed

@@ -181,9 +181,11 @@ MAX_PLACEMENTS = 200
 MIN_CELL_FIT = 0.25
 
 
+@lru_cache(maxsize=65536)
 def figure_kind(text: str) -> str:
     """`cell_type`, with a count (`3 laporan`) told from a plain number (`87,59`, a % printed without its
-    sign): placing a row's cells needs the difference."""
+    sign): placing a row's cells needs the difference. Cached: a table repeats its `-`, `0` and units, and the
+    same cells are looked at for the profile, the misfits and the placements."""
     number = parse_number(text)
     kind = cell_type(number, text)
     if kind in ("num", "money") and number is not None and number.value == 0:
@@ -207,13 +209,14 @@ def column_profile(rows: list[list[str]]) -> list[Counter]:
     return profile
 
 
-def misfits(row: list[str], profile: list[Counter], columns: frozenset[int]) -> bool:
-    """Whether a figure of `row` stands in one of `columns` that holds figures of another kind (fit below
-    `MIN_CELL_FIT`): `60,00` where amounts stand."""
+def misfits(row: list[str], profile: list[Counter], columns: frozenset[int], words: bool = False) -> bool:
+    """Whether a figure of `row` (or with `words`, also a text) stands in one of `columns` that holds figures
+    of another kind (fit below `MIN_CELL_FIT`): `60,00` where amounts stand."""
+    kinds = ("money", "num", "count", "pct", "text") if words else ("money", "num", "count", "pct")
     for c in columns:
         text = row[c] if c < len(row) and c < len(profile) else ""
         kind = figure_kind(text)
-        if kind in ("money", "num", "count", "pct") and _fit(kind, profile[c]) < MIN_CELL_FIT:
+        if kind in kinds and _fit(kind, profile[c]) < MIN_CELL_FIT:
             return True
     return False
 
