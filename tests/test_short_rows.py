@@ -41,10 +41,36 @@ def test_a_short_row_whose_lost_cell_could_be_the_pagu_is_placed_by_its_own_arit
     assert result.findings == []
 
 
-def test_a_short_row_whose_lost_cell_neither_types_nor_arithmetic_place_is_not_checked():
-    # The same row with its % printed 65,00: no placement makes it hold, and whether 1.000.000 is the pagu
-    # decides every figure of the row. It is shown, not checked, and says why (no finding on a guess).
+def test_a_short_row_is_placed_where_its_printed_percent_has_a_pagu_and_a_realisasi():
+    # The same row with its % printed 65,00: no placement makes it hold. Read with 1.000.000 as the first
+    # quarter, the row would print a % of an empty pagu; an extraction loses empty cells, and a printed %
+    # says its pagu and realisasi are not empty. So 1.000.000 is the pagu and the % is found wrong.
     result = audit_table(HEADER, FULL[:3] + ["4|Kegiatan Empat|1.000.000|100.000|200.000|300.000|600.000|65,00"]
+                         + FULL[3:])
+    (table,) = result.tables
+    row = next(r for r in table.rows if r.label == "Kegiatan Empat")
+    assert [row.cells[c] for c in (2, 7, 8)] == ["1.000.000", "600.000", "65,00"]
+    assert [(f.rule, f.line, str(f.reported), str(f.expected)) for f in result.findings] == [
+        ("row-percent", row.line, "65.00", "60.00")]
+
+
+def test_a_short_row_whose_realisasi_could_be_a_quarter_is_placed_under_its_percent():
+    # Kediri's line 457 in small: `- | - | - | 600.000 | 65,00` for four quarters, the realisasi and the %.
+    # 600.000 as the fourth quarter would leave the realisasi of a printed 65,00 % empty: it is the
+    # realisasi, and the % is checked against it.
+    result = audit_table(HEADER, FULL[:3] + ["4|Kegiatan Empat|1.000.000|-|-|-|600.000|65,00"] + FULL[3:])
+    (table,) = result.tables
+    row = next(r for r in table.rows if r.label == "Kegiatan Empat")
+    assert [row.cells[c] for c in (2, 7, 8)] == ["1.000.000", "600.000", "65,00"]
+    assert ("row-percent", row.line, "65.00", "60.00") in [
+        (f.rule, f.line, str(f.reported), str(f.expected)) for f in result.findings]
+
+
+def test_a_short_row_whose_lost_cell_neither_types_nor_arithmetic_place_is_not_checked():
+    # Five amounts and no %: whether 1.000.000 is the pagu or the first quarter decides every figure of the
+    # row, and no printed figure of the row says which. It is shown, not checked, and says why (no finding
+    # on a guess).
+    result = audit_table(HEADER, FULL[:3] + ["4|Kegiatan Empat|1.000.000|100.000|200.000|300.000|600.000"]
                          + FULL[3:])
     (table,) = result.tables
     row = next(r for r in table.rows if r.label == "Kegiatan Empat")

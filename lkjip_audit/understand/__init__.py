@@ -281,7 +281,7 @@ def _whole_rows(rows: list[list[str]]) -> list[int]:
 def _placement(placements: list[tuple[list[str], tuple[int | None, ...]]], columns: list[Column], marks: list[str],
                decisive: frozenset[int]) -> tuple[list[str], tuple[int | None, ...]] | None:
     """The one way to put a short row's cells back: of the `placements`, those under which the most of the
-    row's own %, sisa and capaian hold, then those that end the row in the last column; they must put the
+    row's own %, sisa and capaian hold (then the most are judged), then those that end the row in the last column; they must put the
     same figures in the `decisive` columns (the ones a check reads), else which cell was lost is a guess
     and None is returned."""
     if not placements:
@@ -293,9 +293,12 @@ def _placement(placements: list[tuple[list[str], tuple[int | None, ...]]], colum
             parsed[text, mark] = parse_number(text, mark)
         return parsed[text, mark]
 
-    holding = [arithmetic_evidence(columns, [[number(cells[c], marks[c]) if c < len(marks) else None
-                                              for c in range(len(cells))]]).holds for cells, _ in placements]
-    best = [p for p, holds in zip(placements, holding) if holds == max(holding)]
+    # Most of the row's own relations holding first; then the most of them judged at all: a printed % whose
+    # realisasi a placement leaves empty is how a lost cell looks, not how a row is printed.
+    evidence = [arithmetic_evidence(columns, [[number(cells[c], marks[c]) if c < len(marks) else None
+                                               for c in range(len(cells))]]) for cells, _ in placements]
+    strongest = max((e.holds, e.rows) for e in evidence)
+    best = [p for p, e in zip(placements, evidence) if (e.holds, e.rows) == strongest]
 
     def nil(text: str, mark: str) -> bool:  # `-`, empty or `0`: no figure, wherever it stands
         value = number(text, mark)
