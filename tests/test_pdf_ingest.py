@@ -293,8 +293,12 @@ def known_gap(pdf: str, finding: tuple) -> bool:
 PDF_INVENTORY = {
     # Tabel 3.8's rows printed one cell per line (text lines 1290-1587, PDF pages 23-27 / 26-30) are read from
     # the text layer and the part printed whole after them is stitched on: one table, as in the text.
-    "000_3ad56d6f2973d4fa_plain.pdf": [("budget", 21, 56, "Tabel 3.8 Realisasi Anggaran P")],
-    "000_3ad56d6f2973d4fa_ruled.pdf": [("budget", 24, 56, "Tabel 3.8 Realisasi Anggaran P")],
+    # Tabel 3.6.1 (text lines 982-1073), printed one paragraph per cell, is read from the text layer as in the
+    # text: its pages' running headers left out, the `PROGRAM` opening pages 18 and 19 (plain) kept.
+    "000_3ad56d6f2973d4fa_plain.pdf": [("efficiency", 17, 6, "Tabel 3.6.1 Efisiensi Pengguna"),
+                                       ("budget", 21, 56, "Tabel 3.8 Realisasi Anggaran P")],
+    "000_3ad56d6f2973d4fa_ruled.pdf": [("efficiency", 20, 6, "Tabel 3.6.1 Efisiensi Pengguna"),
+                                       ("budget", 24, 56, "Tabel 3.8 Realisasi Anggaran P")],
     # The RKPD table (pages 14-17) is in parts that are shown, not checked (test above).
     "001_64a952374f22daba_plain.pdf": [("budget", 21, 53, "Tabel : 3.2. CAPAIAN KINERJA K"),
                                        ("efficiency", 24, 8, "Tabel 3.3. Efisiensi Cost per ")],

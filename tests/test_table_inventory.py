@@ -86,12 +86,14 @@ def test_depok(depok):
 
 
 def test_kutai_kartanegara_ocr(kukar):
+    # Tabel 3.6.1 (lines 982-1073): one paragraph per cell, read by its rows' sisa = pagu - realisasi.
     # Tabel 3.8 (lines 1225-1603): OCR spaced text, one cell per line from line 1290, spaced again from 1588;
     # the OCR text's capaian tables lose their cells (line 583 "... 82,59 83,16 100,70 Sangat") and are not
     # read.
-    assert inventory(kukar) == [("T3", "budget", (1225, 1603), 56, "Tabel 3.8 Realisasi Anggaran P")]
+    assert inventory(kukar) == [("T3", "efficiency", (982, 1073), 6, "Tabel 3.6.1 Efisiensi Pengguna"),
+                                ("T4", "budget", (1225, 1603), 56, "Tabel 3.8 Realisasi Anggaran P")]
     # Line 1245: "2.17.01.2.05.02 Pengadaan Pakaian Dinas Beserta 283.110.000 225.360.000 90.20 27.750.000".
-    assert figures(kukar, "T3", 1245) == [("pagu", 283110000), ("realisasi", 225360000),
+    assert figures(kukar, "T4", 1245) == [("pagu", 283110000), ("realisasi", 225360000),
                                           ("persen", Decimal("90.20")), ("sisa", 27750000)]
 
 

@@ -65,6 +65,12 @@ class RawTable:
         return min(pages) if pages else None
 
 
+def overlaps(table: RawTable, others: list[RawTable]) -> bool:
+    """Whether `table`'s lines run into one of the `others` (another reader found those rows first)."""
+    first, last = table.lines or (0, 0)
+    return any(o.lines and o.lines[0] <= last and first <= o.lines[1] for o in others)
+
+
 @dataclass
 class Document:
     """A report as read: its identity, its text lines (for prose checks) and its tables."""

@@ -19,8 +19,9 @@ from pathlib import Path
 
 from ..exceptions import InputError
 from .blocks import find_block_tables
+from .cell_paragraphs import find_cell_paragraph_tables
 from ..said import Said
-from .document import Document, RawRow, RawTable, Repair, file_sha256
+from .document import Document, RawRow, RawTable, Repair, file_sha256, overlaps
 from .ocr import ocr_pages
 from .pdf_areas import TableArea
 from .pdf_pages import PageSurvey, open_pdf, survey_pages
@@ -139,7 +140,12 @@ def _read_surveyed(path: Path, source: Path, sha256: str, pages: list[PageSurvey
                 _drop_open_group(table)
     page_tables = [t for t in page_tables if t.rows]
     blank = {p.number for p in pages if not _text_lines("\n".join(p.lines), furniture)}
-    tables = stitch(page_tables, blank) + _block_tables(lines, line_pages, {p.number for p in pages if p.ocr})
+    ocr = {p.number for p in pages if p.ocr}
+    tables = stitch(page_tables, blank) + _block_tables(lines, line_pages, ocr)
+    bare = bare if bare is not None else _without_furniture(lines, line_pages, furniture)
+    tables += [t for t in _paragraph_tables(bare, line_pages, ocr) if not overlaps(t, tables)]
+    # In reading order, as a text's tables (a table's id is its place).
+    tables.sort(key=lambda t: (t.page or 0, (t.lines or (0, 0))[0]))
     return Document(path=path, sha256=sha256, kind="pdf", lines=lines, tables=tables, line_pages=line_pages)
 
 
@@ -147,6 +153,16 @@ def _block_tables(lines: list[str], line_pages: list[int], ocr_pages: set[int] =
     """`Pagu Anggaran : Rp. ...` blocks are text, not drawn tables: read them from the text layer. Blocks on a
     scanned page were read by OCR, and say so (their figures get OCR's doubts, like a drawn table's)."""
     tables = find_block_tables(lines)
+    for table in tables:
+        table.rows = [replace(r, page=line_pages[r.line - 1]) if r.line else r for r in table.rows]
+        table.ocr = any(r.page in ocr_pages for r in table.rows)
+    return tables
+
+
+def _paragraph_tables(bare: list[str], line_pages: list[int], ocr_pages: set[int]) -> list[RawTable]:
+    """Tables the text layer holds one paragraph per cell (`cell_paragraphs`), read without the page
+    furniture between a page's last row and the next page's first."""
+    tables = find_cell_paragraph_tables(bare)
     for table in tables:
         table.rows = [replace(r, page=line_pages[r.line - 1]) if r.line else r for r in table.rows]
         table.ocr = any(r.page in ocr_pages for r in table.rows)
@@ -279,12 +295,23 @@ def _without_furniture(lines: list[str], line_pages: list[int], furniture: set[s
     """The text layer with running headers and footers blanked, and page numbers: a number alone on one of
     a page's first or last `PAGE_EDGE_LINES` lines."""
     text = list(lines)
+
+    def at_edge(i: int) -> bool:
+        return any(not 0 <= j < len(lines) or line_pages[j] != line_pages[i]
+                   for j in (i - PAGE_EDGE_LINES, i + PAGE_EDGE_LINES))
+
+    # Furniture stands at a page's top or bottom, mostly there: `PROGRAM`, a table cell's word, is printed
+    # on many lines and happens to open a page or two.
+    edges, inside = Counter(), Counter()
+    for i, s in enumerate(lines):
+        (edges if at_edge(i) else inside)[" ".join(s.split())] += 1
     for i, s in enumerate(text):
-        page = line_pages[i]
-        if not any(not 0 <= j < len(lines) or line_pages[j] != page for j in (i - PAGE_EDGE_LINES, i + PAGE_EDGE_LINES)):
-            continue  # furniture stands at a page's top or bottom; the same words inside a page are the table's
+        if not at_edge(i):
+            continue  # the same words inside a page are the table's
+        words = " ".join(s.split())
         # (A figure repeated at the pages' edges, `1.692.000`, is no running header: only lines of words are.)
-        if re.fullmatch(r"\s*\d{1,4}\s*", s) or " ".join(s.split()) in furniture and re.search(r"[A-Za-z]", s):
+        if re.fullmatch(r"\s*\d{1,4}\s*", s) or words in furniture and re.search(r"[A-Za-z]", s) \
+                and edges[words] > inside[words]:
             text[i] = ""
     return text
 

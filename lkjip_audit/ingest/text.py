@@ -16,9 +16,10 @@ from pathlib import Path
 
 from ..exceptions import InputError
 from .blocks import find_block_tables
+from .cell_paragraphs import find_cell_paragraph_tables
 from .spaced import find_spaced_tables
 from ..said import Said
-from .document import Document, RawRow, RawTable, Repair
+from .document import Document, RawRow, RawTable, Repair, overlaps
 
 #: Non-table lines a table may continue across (blank lines, page furniture).
 MAX_GAP_LINES = 6
@@ -272,5 +273,6 @@ def read_text(path: Path) -> Document:
     tables = find_tables(lines) + find_block_tables(lines)
     if not any("\t" in line or is_pipe_row(line) for line in lines):  # OCR or layout text: no cell marks
         tables += find_spaced_tables(lines)
+        tables += [t for t in find_cell_paragraph_tables(lines) if not overlaps(t, tables)]
     tables.sort(key=lambda t: t.lines or (0, 0))
     return Document(path=path, sha256=hashlib.sha256(data).hexdigest(), kind="text", lines=lines, tables=tables)
