@@ -5,6 +5,9 @@ Line numbers are those of the files in data/raw/.
 
 from decimal import Decimal
 
+from conftest import DEPOK
+from tables import audit_table, audit_text
+
 
 def _found(result, table_id):
     """Arithmetic findings on one table (text counts and other tables' figures set against it are tested on
@@ -71,6 +74,34 @@ def test_depok_capaian_are_realisasi_over_target(depok):
     # rounded; 96 % (line 980) is 110 / 115 units rounded.
     checked = {f.line for f in depok.findings if f.rule == "row-capaian"}
     assert checked == {651, 652, 930}  # 651 and 652: section 3.2's year groups (above)
+
+
+def test_depok_renstra_capaian_is_realisasi_over_the_renstra_target(depok):
+    # Lines 667-671: a two-row header "Target Renstra / s/d 2026", "Realisasi / s/d 2026", "% / Capaian": the
+    # lower piece only says up to when, the upper names the column; "%" over "Capaian" is the ratio. Line
+    # 669: 70,85 / 70,50 = 100,496 (100,49 truncated); 670: 33,33 / 30 = 111,1; 671: 0,74 / 2 = 37.
+    table = next(t for t in depok.tables if t.lines == (667, 671))
+    assert [c.role.value for c in table.columns][4:] == ["target", "realisasi_kinerja", "capaian"]
+    assert len([r for r in table.relations if r.kind == "capaian"]) == 3
+    assert not [f for f in depok.findings if f.table == table.id]
+
+
+def test_a_typo_in_depok_renstra_capaian_is_found():
+    lines = DEPOK.read_text(encoding="utf-8").split("\n")
+    assert lines[670].endswith("\t2\t0,74\t37")
+    lines[670] = lines[670][:-2] + "34"
+    result = audit_text("\n".join(lines))
+    assert [(f.rule, f.line, f.reported, f.expected) for f in result.findings if f.line == 671] == [
+        ("row-capaian", 671, 34, 37)]
+
+
+def test_a_whole_count_capaian_is_exact():
+    # Depok line 740: 5 paket of 5 is 100 %; printed 99 % it is wrong (a whole count is not rounded, and
+    # 5 / 5 is not a hair below 100 to truncate).
+    result = audit_table("No|Kegiatan|Indikator Kinerja|Target|Realisasi|% Capaian",
+                         ["1|Penyediaan Peralatan|Jumlah paket|5|5|99%", "2|Penyediaan Bahan|Jumlah paket|2|2|100%",
+                          "3|Penyediaan Listrik|Jumlah paket|4|3|75%"], caption="Tabel 3.4 Capaian Kinerja")
+    assert [(f.rule, f.reported, f.expected) for f in result.findings] == [("row-capaian", 99, 100)]
 
 
 def test_flotim_blocks_become_one_budget_table(flotim):

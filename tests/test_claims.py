@@ -351,3 +351,14 @@ def test_totals_of_another_year_or_budget_stage_are_not_compared():
     # a statement that names no year is of the report's year
     no_year = "Secara keseluruhan anggaran sebesar Rp.32.300.621.788,- dengan terserap sebesar Rp.29.231.216.957,-."
     assert restated_totals(this_year, no_year) == [("pagu", 32300621788, 32300612788, 5, "line 3")]
+
+
+@given(st.integers(1, 2000), st.integers(1, 2000), st.integers(0, 100_000))
+def test_a_capaian_of_whole_counts_holds_only_rounded_or_truncated(target, realisasi, printed):
+    # 5 dokumen of 5 is 100 %: 99 is neither 100 rounded nor truncated (the count is exact, not 4,99...).
+    exact = Decimal(realisasi) / Decimal(target) * 100
+    inverse = Decimal(target) / Decimal(realisasi) * 100
+    allowed = {int(exact), int(exact.quantize(Decimal(1), ROUND_HALF_UP)),
+               int(inverse), int(inverse.quantize(Decimal(1), ROUND_HALF_UP))}
+    numbers = (parse_number(f"{printed}%"), parse_number(str(target)), parse_number(str(realisasi)))
+    assert capaian_holds(*numbers) == (printed in allowed)

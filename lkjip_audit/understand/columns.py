@@ -279,8 +279,20 @@ def _money_role(header: str) -> tuple[Role, str]:
     return Role.OTHER, ""
 
 
+#: A header row's piece that only says up to when (`s/d 2026`, `Tahun 2023`): the piece above names the column.
+_ONLY_WHEN = re.compile(r"^\s*(?:s\s*/\s*d\.?|sampai\s+dengan|tahun|th\.?)?\s*(?:19|20)\d\d\s*$", re.IGNORECASE)
+
+
+def _naming_piece(header: str) -> str:
+    """The piece of a multi-row header that names the column: the lowest, unless it only gives a year."""
+    pieces = header.split(" / ")
+    while len(pieces) > 1 and _ONLY_WHEN.match(pieces[-1]):
+        pieces.pop()
+    return pieces[-1]
+
+
 def _text_role(header: str, cells: list[str]) -> Role:
-    last = header.split(" / ")[-1]
+    last = _naming_piece(header)
     if normalize(header) in NO_WORDS:
         return Role.NO
     if mentions(header, KODE_WORDS):
@@ -294,7 +306,7 @@ def _text_role(header: str, cells: list[str]) -> Role:
         return Role.INDIKATOR
     if mentions(last, TARGET_WORDS):
         return Role.TARGET
-    if mentions(last, ("capaian",)) and re.search(r"%|\bpersen", last.lower()):
+    if mentions(last, ("capaian",)) and re.search(r"%|\bpersen", header.lower()):
         return Role.CAPAIAN  # "% Capaian" printed without % signs: the ratio, not the realisation
     if mentions(last, REALISASI_WORDS) or mentions(last, ("capaian",)):
         return Role.REALISASI_KINERJA

@@ -43,11 +43,12 @@ def comparable(target: Number | None, realisasi: Number | None) -> bool:
 def capaian_holds(printed: Number, target: Number, realisasi: Number) -> bool:
     """realisasi / target × 100 within the realisation's rounding, or the inverse (lower is better)."""
     if realisasi.decimals == 0 and not realisasi.percent:
-        half = Decimal(0)
+        # A whole count is exact: 5 / 5 is 100, never 99,99... truncated to 99.
+        ends = (realisasi.value / target.value * HUNDRED,) * 2
     else:
         half = half_unit(realisasi.decimals)
-    ends = ((realisasi.value - half) / target.value * HUNDRED,
-            (realisasi.value + half - _BELOW) / target.value * HUNDRED)
+        ends = ((realisasi.value - half) / target.value * HUNDRED,
+                (realisasi.value + half - _BELOW) / target.value * HUNDRED)
     inverse = target.value / realisasi.value * HUNDRED
     return range_holds(printed.value, min(ends), max(ends), printed.decimals) or \
         range_holds(printed.value, inverse, inverse, printed.decimals)
