@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lkjip_audit.ingest.document import RawRow, RawTable
 from lkjip_audit.understand import Role, understand_table
-from lkjip_audit.understand.split_tables import split_at_inner_headers
+from lkjip_audit.understand.split_tables import realign_repeated_headers, split_at_inner_headers
 
 PK_SASARAN = [("No.", "Sasaran Strategis", "Indikator Kinerja", "Target"),
               ("1", "Meningkatnya Kualitas Manajemen", "Nilai SAKIP", "70,20"),
@@ -30,6 +30,41 @@ def test_a_perjanjian_kinerja_page_read_as_one_table_is_two():
                                       "own from this row")
     # its Jumlah is checked against its Programs (they add up)
     assert [r.kind for r in budget.relations] == ["column-total"]
+
+
+def test_a_narrow_cell_that_broke_the_total_word_still_makes_a_total_row():
+    # The Word rendering of Depok's PK: `Juml ah Ang gara n` in a narrow No. cell is its Jumlah Anggaran row,
+    # and its figure is the column's total (the text's line 523: 32,300,612,788 against 32,300,621,788).
+    rows = PK_ANGGARAN[:3] + [("Juml ah Ang gara n", "", "Rp 9.827.570.039", "")]
+    table = understand_table(raw(rows), "T2")
+    assert [r.level.value for r in table.rows] == ["Program", "Program", "Jumlah"]
+    assert [(r.kind, r.target) for r in table.relations] == [("column-total", (2, 2))]
+
+
+# Depok lines 763-767 as a Word document prints them: a table per indicator, each with its header; read as
+# one over the union of their rules, the second's columns stand one place off.
+INDICATORS = [("No", "Indikator Kinerja", "Target", "", "Realisasi", "", "% Capaian", "", "", "Ket"),
+              ("1.", "Koperasi Berkualitas", "21%", "", "36,36%", "", "173,14%", "", "", "Telah melampaui target"),
+              ("No", "Indikator Kinerja", "", "Tar get", "", "Realis asi", "", "% Cap aian", "Ket", ""),
+              ("2.", "Presentase Wirausaha", "", "2%", "", "0,74%", "", "37%", "Tidak melampaui target", "")]
+
+
+def test_a_second_table_of_the_same_columns_is_put_under_the_first_header():
+    table = realign_repeated_headers(raw(INDICATORS))
+    assert [r.cells for r in table.rows] == [
+        INDICATORS[0], INDICATORS[1],
+        ("2.", "Presentase Wirausaha", "2%", "", "0,74%", "", "37%", "", "", "Tidak melampaui target")]
+    assert [str(r.what) for r in table.repairs] == [
+        "the table's header repeated with its columns placed otherwise (a second table of the same columns): "
+        "the rows under it moved to the columns the first header names"]
+    capaian = understand_table(table, "T1")
+    assert [c.role for c in capaian.columns if c.header] == [Role.NO, Role.INDIKATOR, Role.TARGET,
+                                                              Role.REALISASI_KINERJA, Role.CAPAIAN, Role.KETERANGAN]
+
+
+def test_a_row_with_a_figure_where_the_repeated_header_names_nothing_is_not_moved():
+    rows = INDICATORS[:3] + [("2.", "Presentase Wirausaha", "", "2%", "", "0,74%", "", "37%", "", "5")]
+    assert [r.cells for r in realign_repeated_headers(raw(rows)).rows][-1] == rows[-1]
 
 
 def test_rows_of_words_are_not_a_header():

@@ -16,7 +16,7 @@ from .split_cells import (drop_inserted_empty_cells, join_split_kode, split_doub
                           split_pair_header, split_two_figure_cells)
 from .model import MONEY_ROLES, Column, Level, Role, Row, Table
 from .relations import table_relations
-from .split_tables import split_at_inner_headers
+from .split_tables import realign_repeated_headers, split_at_inner_headers
 from .numbers import Number, column_decimal_mark, drop_invisible, parse_number, restore_lost_decimals
 
 __all__ = ["understand", "understand_table", "Table", "Row", "Column", "Role", "Level", "Number",
@@ -30,7 +30,7 @@ def understand(document: Document, contents: Contents | None = None) -> list[Tab
     standing in `contents`, or whose rows read as a contents list, are left out."""
     contents = contents if contents is not None else find_contents(document.lines)
     raws = [part for raw in document.tables if not _is_contents(raw, contents)
-            for part in split_at_inner_headers(raw)]
+            for part in split_at_inner_headers(realign_repeated_headers(raw))]
     return [understand_table(raw, f"T{i}") for i, raw in enumerate(raws, start=1)]
 
 

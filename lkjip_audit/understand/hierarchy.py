@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .columns import mend_broken_words
 from .model import Level
 
 _LEVELS = [Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN]
@@ -74,8 +75,9 @@ def assign_levels(markers: list[str], labels: list[str], has_money: list[bool]) 
     seen_structure = False
     last = None
     for marker, label, style, keyword, money in zip(markers, labels, styles, keyword_levels, has_money):
-        text = label or marker
-        if _TOTAL.match(marker.strip()) or (_TOTAL.match(text) and len(text) <= 40):
+        # A narrow cell breaks its words (`Juml ah Ang gara n`): the total's word is read mended.
+        text = mend_broken_words(label or marker)
+        if _TOTAL.match(mend_broken_words(marker.strip())) or (_TOTAL.match(text) and len(text) <= 40):
             level = Level.TOTAL
         elif keyword:
             level = keyword

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..said import Said, where
+from .columns import mend_broken_words
 from .model import MONEY_ROLES, Column, Level, Role, Row, Table
 
 Cell = tuple[int, int]  # (row index among the body rows, column index)
@@ -233,7 +234,7 @@ def _header_words(table: Table) -> frozenset[str]:
 def _is_total_row(row: Row, header_words: frozenset[str] = frozenset()) -> bool:
     """A row whose only words say it is a total (`Jumlah`, `TOTAL`, `Jumlah Keseluruhan`, `Jumlah Anggaran`)."""
     texts = [c for c, v in zip(row.cells, row.values) if c.strip() and v is None]
-    match = _TOTAL_ROW.match(texts[0]) if len(texts) == 1 else None
+    match = _TOTAL_ROW.match(mend_broken_words(texts[0])) if len(texts) == 1 else None
     return bool(match) and set(match["rest"].lower().split()) <= _TOTAL_WORDS | header_words
 
 

@@ -5,10 +5,12 @@ continued from the page before, takes as one; their columns then mean nothing fo
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..ingest.document import RawTable, Repair
 from ..said import Said
 from .columns import (INDIKATOR_WORDS, KETERANGAN_WORDS, LABEL_WORDS, NO_WORDS, PAGU_WORDS, PERSEN_WORDS,
-                      REALISASI_WORDS, SISA_WORDS, TARGET_WORDS, mentions, normalize)
+                      REALISASI_WORDS, SISA_WORDS, TARGET_WORDS, mend_broken_words, mentions, normalize)
 from .layout import split_header
 from .numbers import parse_number
 
@@ -39,6 +41,50 @@ def split_at_inner_headers(raw: RawTable) -> list[RawTable]:
         rest = RawTable(rows=body[i:], repairs=[note], uncertain=raw.uncertain, ocr=raw.ocr)
         return [first, *split_at_inner_headers(rest)]
     return [raw]
+
+
+def realign_repeated_headers(raw: RawTable) -> RawTable:
+    """Two tables of the same columns one under the other (a Word document's table per indicator), read as
+    one over the union of their rules: the second's header names the same columns in other places
+    (`No | Indikator Kinerja | | Tar get | | Realis asi`). Its rows are moved to where the first header names
+    their columns and the repeated header is dropped, as a text extraction prints them. A row with a figure
+    where the repeated header names nothing is not moved: which column it is in is not known."""
+    header, body = split_header(raw.rows, raw.header_rows)
+    if not header or len(body) < 2:
+        return raw
+    names = _named_at(header[-1].cells)
+    if len(names) < 2:
+        return raw
+    position = {name: at for at, name in names.items()}
+    rows, repairs, moves = list(header), list(raw.repairs), None
+    for row in body:
+        inner = _named_at(row.cells)
+        if len(inner) == len(names) and set(inner.values()) == set(names.values()) and inner != names:
+            moves = {at: position[name] for at, name in inner.items()}
+            repairs.append(Repair(row.line, row.page, Said(
+                "judul kolom tabel berulang dengan kolom di tempat lain (tabel kedua dengan kolom yang sama): "
+                "baris di bawahnya dipindah ke kolom yang dinamai judul pertama",
+                "the table's header repeated with its columns placed otherwise (a second table of the same "
+                "columns): the rows under it moved to the columns the first header names")))
+            continue
+        if inner == names:
+            moves = None  # the same header in the same places: a page's repeated header, as before
+        if moves is not None and all(at in moves for at, c in enumerate(row.cells) if c.strip()):
+            cells = [""] * len(row.cells)
+            for at, text in enumerate(row.cells):
+                if text.strip():
+                    cells[moves[at]] = text
+            row = replace(row, cells=tuple(cells), cell_lines=None, cell_boxes=None)
+        rows.append(row)
+    if len(rows) == len(raw.rows):
+        return raw
+    return RawTable(rows=rows, caption=raw.caption, repairs=repairs, header_rows=raw.header_rows,
+                    uncertain=raw.uncertain, ocr=raw.ocr)
+
+
+def _named_at(cells) -> dict[int, str]:
+    """Where a header row names a column: {position: the name, its words a narrow cell broke mended}."""
+    return {at: normalize(mend_broken_words(c)) for at, c in enumerate(cells) if c.strip()}
 
 
 def _names_columns(cells: list[str]) -> bool:
