@@ -127,3 +127,38 @@ def test_budget_blocks_as_ocr_reads_them_are_read():
          "Rp. 1.020.440", "97,19 %"),
         ("¢", "Sub Kegiatan: Koordinasi dan Penyusunan Dokumen RKA-SKPD", "Rp. 11.999.720", "Rp. 11.951.400",
          "Rp. 48.320", "99,60 %")]
+
+
+def test_budget_blocks_whose_bullet_ocr_read_otherwise_are_read():
+    # 002's scanned rendering, pages 14-18 as tesseract reads them: `•` read `»`, `“` or `*`, or taken with the
+    # S of `Sub` (`ub Kegiatan :`). Each heading keeps its block (before, the figures went to the block above).
+    from lkjip_audit.ingest.blocks import find_block_tables
+
+    lines = ["7. Kegiatan : Penyediaan Jasa Penunjang urusan Pemerintah Daerah",
+             "ub Kegiatan : Penyediaan barang cetak dan penggandaan",
+             "Pagu Anggaran | Rp. 39.728.360", "Realisasi Rp. 39.728.300", "Sisa Anggaran | Rp. 60",
+             "Prosentase 100 Yo.",
+             "» Sub Kegiatan : Penyedian bahan bacaan dan peraturan perundang — undangan",
+             "Pagu Anggaran | Rp. 1.800.000", "Realisasi Rp. 1.800.000", "Sisa Anggaran | Rp. -", "Prosentase 100 %.",
+             "“ Sub Kegiatan : Pemeliharaan/ Rehabilitasi Sarana dan Prasarana",
+             "Pendukung Gedung Kantor atau Bangunan lainnya",
+             "Pagu Anggaran | Rp. 2.944.495", "Realisasi Rp. 2.989.575", "Sisa Anggaran | Rp. 4.920",
+             "Prosentase 99,84 Yo.",
+             "* Monitoring, Evaluasi dan Penilaian Kinerja Pegawai",
+             "Pagu Anggaran | Rp. 7.499.825", "Realisasi Rp. 7.429.700", "Sisa Anggaran | Rp. 70.125",
+             "Prosentase 99,06 %"]
+    (table,) = find_block_tables(lines)
+    assert [(r.cells[1], r.cells[2]) for r in table.rows[2:]] == [
+        ("Sub Kegiatan: Penyediaan barang cetak dan penggandaan", "Rp. 39.728.360"),
+        ("Sub Kegiatan: Penyedian bahan bacaan dan peraturan perundang — undangan", "Rp. 1.800.000"),
+        ("Sub Kegiatan: Pemeliharaan/ Rehabilitasi Sarana dan Prasarana Pendukung Gedung Kantor atau Bangunan "
+         "lainnya", "Rp. 2.944.495"),
+        ("Monitoring, Evaluasi dan Penilaian Kinerja Pegawai", "Rp. 7.499.825")]
+
+
+def test_emphasis_is_no_bullet():
+    from lkjip_audit.ingest.blocks import find_block_tables
+
+    lines = ["*Sasaran Strategis kedua : Meningkatnya Daya Saing*", "Pagu Anggaran : Rp. 1.000.000",
+             "Realisasi : Rp. 900.000"]
+    assert find_block_tables(lines) == []

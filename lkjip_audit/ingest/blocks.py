@@ -35,8 +35,8 @@ MAX_QUIET_LINES = 12
 #: Lines apart beyond which two runs of blocks are separate tables.
 MAX_TABLE_GAP = 80
 
-#: Bullets as printed and as OCR reads them (`•` read `¢`, `«`, `°`).
-OCR_BULLETS = "•●▪¢«°"
+#: Bullets as printed and as OCR reads them (`•` read `¢`, `«`, `°`, `»`, `“`).
+OCR_BULLETS = "•●▪¢«°»“„"
 # The colon is sometimes lost in a PDF's text layer (or read `|` by OCR) (`Pagu Anggaran Rp. 36.280.240`): `Rp` then separates.
 # Without it, a value that is a bare number (`Prosentase 97,19 %.`) still counts.
 _FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{2,30}?)\s*(?::|\|(?=\s*rp)|(?=rp\.?\s*[\d-])|(?=[\d.,]+\s*(?:%|Yo|%o)?\.?\s*$))\s*"
@@ -47,8 +47,9 @@ _PROGRAM = re.compile(r"^\s*(?:(?P<marker>[IVXL]+|\d{1,2}|[A-Z])[.)]\s*(?P<label
 _KEGIATAN = re.compile(r"^\s*(?:(?P<marker>\d{1,2}|[a-z])[.)]\s*(?P<label>keg[ia]+tan\b.*)"
                        r"|(?P<label2>keg[ia]+tan\s*:.*))$", re.IGNORECASE)
 _SUB = re.compile(rf"^\s*(?:(?P<marker>[{OCR_BULLETS}\-*]|\d{{1,2}}[.)])\s*(?P<label>sub\s*keg\w*\b.*)"
-                  r"|(?P<label2>sub\s*keg\w*\s*:.*))$", re.IGNORECASE)
-_BULLET = re.compile(rf"^\s*(?P<marker>[{OCR_BULLETS}])\s*(?P<label>\S.*)$")
+                  r"|(?P<label2>s?ub\s*keg\w*\s*:.*))$", re.IGNORECASE)  # OCR may take the S with the bullet
+# A `*` bullet (OCR's reading of `•`, or a markdown list's) stands apart from its label: `*Sasaran*` is emphasis.
+_BULLET = re.compile(rf"^\s*(?P<marker>[{OCR_BULLETS}]|\*(?=\s))\s*(?P<label>\S.*)$")
 
 
 def field_name(key: str) -> str | None:
@@ -121,6 +122,8 @@ def _heading(text: str) -> tuple[str, str] | None:
             if pattern is _PROGRAM and len(text) > 160:
                 return None  # a sentence that starts with "Program", not a heading
             label = m.group("label") or m.groupdict().get("label2") or ""
+            if label[:2].lower() == "ub":
+                label = "S" + label  # `ub Kegiatan :`: OCR took the S with the bullet
             if not m.group("marker") and not label[:1].isupper():
                 return None  # `program dan kegiatan :` inside a sentence
             return (m.group("marker") or "").strip(), _clean_label(label)
