@@ -47,6 +47,17 @@ PRINTED_ONLY = ("printed-error",)
 CERTAIN_TABLE_RULES: tuple[TableRule, ...] = (check_capaian, check_lhe, check_average_row, check_column_totals)
 
 
+def _without_tables(lines: list[str], tables: list[Table]) -> list[str]:
+    """The report's lines with each table's own lines blanked. A PDF's text layer has no blank line between a
+    sentence and the table under it (`... sebagai berikut : No Sasaran Strategis ...`): read as prose, the
+    sentence would run on into the table's cells."""
+    prose = list(lines)
+    for table in tables:
+        if table.lines:
+            prose[table.lines[0] - 1:table.lines[1]] = [""] * (table.lines[1] - table.lines[0] + 1)
+    return prose
+
+
 def run_checks(tables: list[Table], lines: list[str] | None = None,
                tolerance: Tolerance = EXACT, scales: list[Scale] | None = None,
                default_scales: list[Scale] | tuple[Scale, ...] = DEFAULT_SCALES,
@@ -68,8 +79,10 @@ def run_checks(tables: list[Table], lines: list[str] | None = None,
     if lines:
         findings.extend(check_prose_against_tables(tables, lines))
         findings.extend(check_prose_counts(tables, lines))
-        findings.extend(check_counts_against_following_table(tables, lines))
-        findings.extend(check_capaian_list_against_following_table(tables, lines))
+        # A sentence that announces the table under it must end where the table begins.
+        prose = _without_tables(lines, tables)
+        findings.extend(check_counts_against_following_table(tables, prose))
+        findings.extend(check_capaian_list_against_following_table(tables, prose))
         findings.extend(check_named_figures_against_near_table(tables, lines))
     findings.extend(check_claims(read_claims(lines or []) if claims is None else claims, lines))
     # the whole budget as the prose states it (given by the caller, which shows it too, or read here)
