@@ -99,3 +99,30 @@ def test_a_row_wrapped_onto_the_next_line_is_joined_back_even_a_cell_short():
     # The row below is read in its columns: 5 of 5 is 100 %, printed 90 %.
     assert [(f.rule, f.line, f.reported, f.expected) for f in result.findings] == [
         ("row-capaian", 6, 90, 100)]
+
+
+def test_an_amount_merged_with_the_next_cell_s_words_goes_back_to_its_column():
+    # Depok's ruled PDF, page 17: the Programs' amounts printed into the Keterangan cell beside an empty
+    # Anggaran cell, whose other rows print `Rp -` and the Jumlah. The amounts go back under Anggaran, and the
+    # Jumlah is checked against them (32,300,612,788 in the report; here the two rows' sum is 9,827,570,038).
+    rows = [("No.", "Program", "Anggaran", "Keterangan"),
+            ("1", "PROGRAM PENUNJANG URUSAN", "", "Rp 9,384,257,538 Mendukung Sasaran Ke 1"),
+            ("2", "PROGRAM PELAYANAN IZIN", "Rp -", "Mendukung Sasaran Ke 2"),
+            ("3", "PROGRAM PENGAWASAN KOPERASI", "", "Rp 443,312,500 Mendukung Sasaran Ke 2"),
+            ("", "Jumlah Anggaran", "Rp 9,827,570,039", "")]
+    table = understand_table(raw(rows), "T1")
+    assert [(r.cells[2], r.cells[3]) for r in table.rows[:3]] == [
+        ("Rp 9,384,257,538", "Mendukung Sasaran Ke 1"), ("Rp -", "Mendukung Sasaran Ke 2"),
+        ("Rp 443,312,500", "Mendukung Sasaran Ke 2")]
+    assert "`Rp 9,384,257,538 Mendukung Sasaran Ke 1` holds an amount and the next cell's words: split in two" \
+        in " ".join(table.repairs)
+    assert [(r.kind, r.target) for r in table.relations] == [("column-total", (3, 2))]
+
+
+def test_words_after_an_amount_stay_when_the_column_left_holds_no_amounts():
+    rows = [("No.", "Program", "Uraian", "Keterangan"),
+            ("1", "PROGRAM A", "", "Rp 9,384,257,538 Mendukung Sasaran Ke 1"),
+            ("2", "PROGRAM B", "Rapat", "Mendukung Sasaran Ke 2"),
+            ("3", "PROGRAM C", "", "Rp 443,312,500 Mendukung Sasaran Ke 2")]
+    table = understand_table(raw(rows), "T1")
+    assert table.rows[0].cells[2:4] == ["", "Rp 9,384,257,538 Mendukung Sasaran Ke 1"]

@@ -12,8 +12,8 @@ from .hierarchy import assign_levels, keyword_level, leading_marker
 from .kinds import classify
 from .layout import (align_rows, blank, column_profile, figure_kind, gap_placements, merge_header, misaligned_rows, misfits,
                      split_header, used_width)
-from .split_cells import (drop_inserted_empty_cells, join_split_kode, split_double_header, split_label_figure_cells,
-                          split_pair_header, split_two_figure_cells)
+from .split_cells import (drop_inserted_empty_cells, join_split_kode, split_amount_text_cells, split_double_header,
+                          split_label_figure_cells, split_pair_header, split_two_figure_cells)
 from .model import MONEY_ROLES, Column, Level, Role, Row, Table
 from .relations import table_relations
 from .split_tables import realign_repeated_headers, split_at_inner_headers
@@ -60,7 +60,8 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
     cells, kode_repairs = join_split_kode(first_label, cells)
     cells, split_repairs = split_two_figure_cells(cells)
     cells, label_repairs = split_label_figure_cells(cells)
-    split_repairs += label_repairs
+    cells, amount_repairs = split_amount_text_cells(cells)
+    split_repairs += label_repairs + amount_repairs
     if kode_repairs:
         width = max(max(used_width(list(r.cells)) for r in header), max(len(c) for c in cells))
     aligned, shifts = align_rows(cells, width)

@@ -133,6 +133,32 @@ def split_label_figure_cells(rows: list[list[str]]) -> tuple[list[list[str]], li
     return result, repairs
 
 
+_AMOUNT_THEN_TEXT = re.compile(r"^(?P<figure>(?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{2})?)\s+(?P<text>[A-Za-z].*)$")
+_AMOUNT_CELL = re.compile(r"^(?:Rp\.?\s*)?(?:\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{2})?|-)$")
+
+
+def split_amount_text_cells(rows: list[list[str]]) -> tuple[list[list[str]], list[tuple[int, str]]]:
+    """`Rp 9,384,257,538 Mendukung/Berkaitan Sasaran Strategis` in a cell whose left neighbour is empty, where
+    that column's other rows print amounts (`Rp -`, `Rp 32,300,612,788`): an amount and the next cell's words a
+    PDF extraction merged (Depok's ruled Perjanjian Kinerja). The column's own figures (two or more) are the
+    evidence; the amount goes back to its cell."""
+    result = [list(cells) for cells in rows]
+    repairs = []
+    for index, cells in enumerate(result):
+        for c, text in enumerate(cells):
+            match = _AMOUNT_THEN_TEXT.match(text.strip())
+            if c == 0 or not match or cells[c - 1].strip():
+                continue
+            same = sum(1 for other in result if other is not cells and c - 1 < len(other)
+                       and _AMOUNT_CELL.match(other[c - 1].strip()))
+            if same < 2:
+                continue
+            cells[c - 1], cells[c] = match.group("figure"), match.group("text")
+            repairs.append((index, Said(f"`{text.strip()}` memuat angka dan uraian sel sebelahnya: dibagi dua",
+                                         f"`{text.strip()}` holds an amount and the next cell's words: split in two")))
+    return result, repairs
+
+
 def drop_inserted_empty_cells(rows: list[list[str]], named: int) -> list[tuple[int, str]]:
     """A row with a figure right of the `named` columns had an empty cell inserted before it (a PDF page
     whose column lines differ): drop the nearest empty cell left of the overflow, in place; returns the
