@@ -126,3 +126,16 @@ def test_words_after_an_amount_stay_when_the_column_left_holds_no_amounts():
             ("3", "PROGRAM C", "", "Rp 443,312,500 Mendukung Sasaran Ke 2")]
     table = understand_table(raw(rows), "T1")
     assert table.rows[0].cells[2:4] == ["", "Rp 9,384,257,538 Mendukung Sasaran Ke 1"]
+
+
+def test_an_inner_header_laid_on_the_first_table_s_columns_gets_one_name_per_column():
+    # Depok's PK as a Word table with horizontal rules (its Sasaran and Programs' parts one table): read from
+    # the gaps between the text, the Programs' header lies on the Sasaran part's columns, `No. | Program
+    # Anggaran | Keterangan |`, over rows that fill four columns. Its names are spread one per column.
+    rows = PK_SASARAN + [("No.", "Program Anggaran", "Keterangan", ""),
+                         ("1", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN", "Rp 9.384.257.538", "Mendukung"),
+                         ("2", "PROGRAM PENGAWASAN KOPERASI", "Rp 443.312.500", "Mendukung"),
+                         ("", "Jumlah Anggaran", "Rp 9.827.570.038", "")]
+    budget = understand_table(split_at_inner_headers(raw(rows))[1], "T2")
+    assert [(c.header, c.role) for c in budget.columns] == [
+        ("No.", Role.NO), ("Program", Role.LABEL), ("Anggaran", Role.PAGU), ("Keterangan", Role.KETERANGAN)]

@@ -38,7 +38,8 @@ def split_at_inner_headers(raw: RawTable) -> list[RawTable]:
         note = Repair(at.line, at.page, Said("baris judul kolom di tengah tabel: mulai dari baris ini dibaca sebagai "
                                              "tabel tersendiri", "a row of column names inside the table: read "
                                              "as a table of its own from this row"))
-        rest = RawTable(rows=body[i:], repairs=[note], uncertain=raw.uncertain, ocr=raw.ocr)
+        rest = RawTable(rows=[_names_spread(at, body[i + 1:]), *body[i + 1:]], repairs=[note],
+                        uncertain=raw.uncertain, ocr=raw.ocr)
         return [first, *split_at_inner_headers(rest)]
     return [raw]
 
@@ -85,6 +86,27 @@ def realign_repeated_headers(raw: RawTable) -> RawTable:
 def _named_at(cells) -> dict[int, str]:
     """Where a header row names a column: {position: the name, its words a narrow cell broke mended}."""
     return {at: normalize(mend_broken_words(c)) for at, c in enumerate(cells) if c.strip()}
+
+
+def _names_spread(header, body):
+    """The inner header laid on the first table's columns may hold two names in one cell and leave the last
+    empty (`No. | Program Anggaran | Keterangan |` over rows that fill four columns): when splitting that cell
+    between its two names gives one name per column its rows fill, the names are spread so."""
+    cells = list(header.cells)
+    filled = max((max((c for c, text in enumerate(row.cells) if text.strip()), default=-1) for row in body),
+                 default=-1) + 1
+    named = [c for c, text in enumerate(cells) if text.strip()]
+    if not named or named[-1] + 1 >= filled or len(named) + 1 != filled:
+        return header
+    for c in named:
+        words = cells[c].split()
+        splits = [k for k in range(1, len(words))
+                  if mentions(" ".join(words[:k]), _HEADER_WORDS) and mentions(" ".join(words[k:]), _HEADER_WORDS)]
+        if len(splits) == 1:
+            k = splits[0]
+            spread = cells[:c] + [" ".join(words[:k]), " ".join(words[k:])] + cells[c + 1:named[-1] + 1]
+            return replace(header, cells=tuple(spread + [""] * (len(cells) - len(spread))))
+    return header
 
 
 def _names_columns(cells: list[str]) -> bool:
