@@ -121,7 +121,11 @@ def _widths(rows: list[list[str]], header: int, usable: float) -> list[float]:
     fixed = [max(MIN_CM, longest[c] * CHAR_CM + PADDING_CM) if figures[c] else 0 for c in range(width)]
     text = [sum(len(r[c]) for r in rows[header:]) if not figures[c] else 0 for c in range(width)]
     left = max(usable - sum(fixed), MIN_CM * max(1, sum(1 for t in text if t)))
-    return [fixed[c] if figures[c] else max(MIN_CM, left * text[c] / (sum(text) or 1)) for c in range(width)]
+    widths = [fixed[c] if figures[c] else max(MIN_CM, left * text[c] / (sum(text) or 1)) for c in range(width)]
+    # A table wider than the page is narrowed to fit it, as a word processor does: its figures then wrap in
+    # their cells (Kediri's Tabel 3.2, 13 columns, lost its last one off a landscape page before).
+    scale = min(1.0, usable / sum(widths))
+    return [w * scale for w in widths]
 
 
 def _add_table(doc, rows: list[list[str]], style: str, usable: float) -> None:

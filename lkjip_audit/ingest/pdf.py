@@ -39,6 +39,7 @@ _CAPTION = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
 # `3.586` / `.961.374`, `5.087.297.98` / `2`: a figure a narrow cell wrapped, at a digit or at its separator
 _DIGIT_BREAK = re.compile(r"(?<=[\d.,])\n(?=\d)|(?<=\d)\n(?=[.,]\d{3}\b)")
 _HYPHEN_BREAK = re.compile(r"(?<=\w-)\n(?=[a-z])")
+_GROUPED_FIGURE = re.compile(r"-?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?%?")
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +72,9 @@ class PageTable:
 def clean_cell(text: str) -> str:
     """One line per cell: a number broken over two lines is joined without a space, and so is a word
     hyphenated at the end of a line (`Perundang-` / `undangan`)."""
+    whole = text.replace("\n", "").strip()
+    if "\n" in text and _GROUPED_FIGURE.fullmatch(whole):
+        return whole  # `534\n.75\n3.0\n00` in a cell too narrow for it: one grouped figure, broken anywhere
     text = _HYPHEN_BREAK.sub("", _DIGIT_BREAK.sub("", text))
     return " ".join(text.split())
 
