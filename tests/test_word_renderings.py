@@ -5,8 +5,6 @@ the text's findings."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from conftest import DEPOK, FIXTURES, FLOTIM, KEDIRI

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from ..said import Said
 from .document import RawRow, RawTable, Repair
+from .spaced import caption_above
 
 # A rupiah amount as printed and as OCR leaves its `,-` (`600.000.000,-`, `475.245.927 -`, `454.598.494. -`).
 _AMOUNT = r"(?:Rp\.?\s*)?(?P<amount>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?)(?:\s*[.,]?\s*-(?!\d))?"
@@ -46,6 +47,9 @@ MIN_PROSE_WORDS = 9
 MIN_HOLDING_SHARE = 0.6
 #: Lines a row's label may take (OCR of a narrow cell breaks it after every word or two).
 MAX_LABEL_LINES = 8
+#: Lines above the first row within which its `Tabel x.y` caption is looked for: the header OCR read one word
+#: a line may stand between (Kukar's Tabel 3.6.1: 12 lines).
+CAPTION_REACH = 40
 
 
 @dataclass
@@ -156,7 +160,9 @@ def _value(amount: str) -> int:
 
 
 def _difference(run: list[_Record]) -> tuple[int, int, int, int] | None:
-    """The columns (whole, part, rest) with rest = whole − part on most rows, and on how many rows it holds."""
+    """The columns (whole, part, rest) with rest = whole − part on most rows, and on how many rows it holds.
+    pagu − realisasi = sisa and pagu − sisa = realisasi hold alike: the first in printed order is taken, as
+    LKjIP tables print the realisasi before the sisa."""
     width = len(run[0].amounts)
     best = None
     for whole in range(width):
@@ -203,14 +209,5 @@ def _table(run: list[_Record], lines: list[str]) -> RawTable | None:
         f"lines {first}-{last}: {len(run)} table rows printed one paragraph per cell, read because their "
         f"figures agree (sisa = pagu − realisasi on {holds} of {len(run)} rows), which also names its "
         f"columns{said_flat_en}"))
-    return RawTable(rows=[header, *rows], caption=_caption_above(lines, first), repairs=[repair],
-                    header_rows=1)
-
-
-def _caption_above(lines: list[str], first: int) -> str:
-    """The nearest `Tabel x.y` line within the lines above the table, with the title line after it."""
-    for index in range(first - 2, max(-1, first - 40), -1):
-        if re.match(r"^\s*(tabel|table)\b", lines[index], re.IGNORECASE):
-            title = next((s.strip() for s in lines[index + 1:first - 1] if s.strip()), "")
-            return " ".join(p for p in (lines[index].strip(), title) if p)
-    return ""
+    return RawTable(rows=[header, *rows], caption=caption_above(lines, first, reach=CAPTION_REACH),
+                    repairs=[repair], header_rows=1)

@@ -224,7 +224,7 @@ def _close(tables: list[RawTable], rows: list[tuple[int, list[str]]], repairs: l
                 f"baris berisi {len(numbers)} dari {width - 2} angka: {missing} sel kosong ditempatkan menurut "
                 "persentasenya",
                 f"row has {len(numbers)} of {width - 2} numbers: {missing} empty cell(s) placed by its percentage")))
-    tables.append(RawTable(rows=raw_rows, caption=_caption_above(lines, rows[0][0]), repairs=list(repairs),
+    tables.append(RawTable(rows=raw_rows, caption=caption_above(lines, rows[0][0]), repairs=list(repairs),
                            header_rows=0))
 
 
@@ -236,9 +236,9 @@ def _percent_at(numbers: list[str]) -> int | None:
     return None
 
 
-def _caption_above(lines: list[str], first: int) -> str:
-    """The nearest `Tabel x.y` line above the table, with the title line after it."""
-    for index in range(first - 2, max(-1, first - 16), -1):
+def caption_above(lines: list[str], first: int, reach: int = 15) -> str:
+    """The nearest `Tabel x.y` line within `reach` lines above the table, with the title line after it."""
+    for index in range(first - 2, max(-1, first - 1 - reach), -1):
         if _CAPTION.match(lines[index]):
             title = next((s.strip() for s in lines[index + 1:first - 1] if s.strip()), "")
             return " ".join(p for p in (lines[index].strip(), title) if p)

@@ -282,9 +282,9 @@ def _whole_rows(rows: list[list[str]]) -> list[int]:
 def _placement(placements: list[tuple[list[str], tuple[int | None, ...]]], columns: list[Column], marks: list[str],
                decisive: frozenset[int]) -> tuple[list[str], tuple[int | None, ...]] | None:
     """The one way to put a short row's cells back: of the `placements`, those under which the most of the
-    row's own %, sisa and capaian hold (then the most are judged), then those that end the row in the last column; they must put the
-    same figures in the `decisive` columns (the ones a check reads), else which cell was lost is a guess
-    and None is returned."""
+    row's own %, sisa and capaian hold (then the most are judged), then those that end the row in the last
+    column; they must put the same figures in the `decisive` columns (the ones a check reads), else which
+    cell was lost is a guess and None is returned."""
     if not placements:
         return None
     parsed: dict[tuple[str, str], Number | None] = {}
