@@ -139,3 +139,17 @@ def test_an_inner_header_laid_on_the_first_table_s_columns_gets_one_name_per_col
     budget = understand_table(split_at_inner_headers(raw(rows))[1], "T2")
     assert [(c.header, c.role) for c in budget.columns] == [
         ("No.", Role.NO), ("Program", Role.LABEL), ("Anggaran", Role.PAGU), ("Keterangan", Role.KETERANGAN)]
+
+
+def test_the_whole_table_s_header_repeated_on_a_page_of_a_part_split_off_is_dropped():
+    # Depok's PK as one Word table with horizontal rules: its Sasaran part, then its Programs under their own
+    # header; on the next page Word repeats the table's first header (`No. | Sasaran Strategis | Indikator
+    # Kinerja Target`, cells joined otherwise) over the rest of the Programs. They go on in the Programs' table.
+    rows = PK_SASARAN + [PK_ANGGARAN[0], PK_ANGGARAN[1],
+                         ("No.", "Sasaran Strategis", "Indikator Kinerja Target", ""),
+                         PK_ANGGARAN[2], PK_ANGGARAN[3]]
+    parts = split_at_inner_headers(raw(rows))
+    assert [[r.cells[1] for r in part.rows] for part in parts] == [
+        [r[1] for r in PK_SASARAN], [r[1] for r in PK_ANGGARAN]]
+    assert str(parts[1].repairs[-1].what) == ("the header of the table it was read in repeated on a new page: "
+                                              "dropped, the table goes on")

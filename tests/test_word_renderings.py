@@ -71,6 +71,24 @@ def test_depok_as_a_word_grid_gives_most_findings_of_its_text_and_none_other(tmp
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("style", ["horizontal", "zebra"])
+def test_depok_with_horizontal_rules_or_zebra_rows_gives_no_finding_its_text_does_not_have(tmp_path, style):
+    """Measured: 30 (horizontal) and 31 (zebra) of the text's 41 findings, and none with other figures (one
+    names its Sub Kegiatan without the word its cell wrapped last). The Perjanjian Kinerja's Programs, one Word
+    table with its Sasaran, go on past the page where Word repeats the table's first header: all 8 are listed,
+    so the sentences counting 8 Programs are not set against the main table's 7. Missing (issue 17): the PK's
+    Jumlah row split by the page, the small staff tables' totals, the Renstra and PK comparisons."""
+    text = audit(DEPOK)
+
+    def figures(result):
+        return {(f.rule, f.reported, f.expected) for f in result.findings}
+
+    pdf = audit(word_pdf(DEPOK, tmp_path, style))
+    assert figures(pdf) <= figures(text)
+    assert len(pdf.findings) >= 0.7 * len(text.findings)
+
+
+@pytest.mark.slow
 def test_kediri_tabel_3_2_as_a_word_grid_gives_the_findings_of_its_text(tmp_path):
     """Kediri's Tabel 3.2 (13 columns) on a landscape page: the generator narrows a table wider than the page,
     as a word processor does, and its amounts wrap in their cells (`534` / `.75` / `3.0` / `00`), read back as

@@ -21,26 +21,40 @@ _HEADER_WORDS = (INDIKATOR_WORDS + KETERANGAN_WORDS + LABEL_WORDS + NO_WORDS + P
 HEADER_CELL_WORDS = 3
 
 
-def split_at_inner_headers(raw: RawTable) -> list[RawTable]:
+def split_at_inner_headers(raw: RawTable, first: frozenset[str] | None = None) -> list[RawTable]:
     """The table, or its parts when a row of column names stands inside its body (with rows of figures above
-    and below it, and other names than the table's own header: a repeated header is dropped elsewhere)."""
+    and below it, and other names than the table's own header: a repeated header is dropped elsewhere).
+    In a part split off (`first`: the words of the whole table's header), a row repeating that header is the
+    page's repeated header of the table they were one of (a Word table's header rows repeat on each page):
+    it is dropped and the part goes on."""
     header, body = split_header(raw.rows, raw.header_rows)
     own = {normalize(c) for row in header for c in row.cells if c.strip()}
-    for i in range(2, len(body) - 1):
+    for i in range(1 if first else 2, len(body) - 1):
         cells = [c for c in body[i].cells if c.strip()]
         if not _names_columns(cells) or {normalize(c) for c in cells} <= own:
             continue
+        if first and {w for c in cells for w in normalize(c).split()} <= first:
+            at = body[i]
+            note = Repair(at.line, at.page, Said(
+                "judul kolom tabel gabungannya terulang di halaman baru: dibuang, tabel berlanjut",
+                "the header of the table it was read in repeated on a new page: dropped, the table goes on"))
+            rest = RawTable(rows=[*header, *body[:i], *body[i + 1:]], caption=raw.caption,
+                            repairs=[*raw.repairs, note], header_rows=raw.header_rows, uncertain=raw.uncertain,
+                            ocr=raw.ocr)
+            return split_at_inner_headers(rest, first)
         if not (_has_figures(body[:i]) and _has_figures(body[i + 1:])):
             continue
         at = body[i]
-        first = RawTable(rows=[*header, *body[:i]], caption=raw.caption, repairs=list(raw.repairs),
-                         header_rows=raw.header_rows, uncertain=raw.uncertain, ocr=raw.ocr)
+        head = RawTable(rows=[*header, *body[:i]], caption=raw.caption, repairs=list(raw.repairs),
+                        header_rows=raw.header_rows, uncertain=raw.uncertain, ocr=raw.ocr)
         note = Repair(at.line, at.page, Said("baris judul kolom di tengah tabel: mulai dari baris ini dibaca sebagai "
                                              "tabel tersendiri", "a row of column names inside the table: read "
                                              "as a table of its own from this row"))
         rest = RawTable(rows=[_names_spread(at, body[i + 1:]), *body[i + 1:]], repairs=[note],
                         uncertain=raw.uncertain, ocr=raw.ocr)
-        return [first, *split_at_inner_headers(rest)]
+        # The whole table's header words: a page of the part may repeat them, cells joined otherwise.
+        words = frozenset(w for name in own for w in name.split())
+        return [head, *split_at_inner_headers(rest, first or words)]
     return [raw]
 
 
