@@ -153,3 +153,17 @@ def test_the_whole_table_s_header_repeated_on_a_page_of_a_part_split_off_is_drop
         [r[1] for r in PK_SASARAN], [r[1] for r in PK_ANGGARAN]]
     assert str(parts[1].repairs[-1].what) == ("the header of the table it was read in repeated on a new page: "
                                               "dropped, the table goes on")
+
+
+def test_a_first_row_that_lost_its_number_is_not_taken_for_header():
+    # Depok's PK scanned: OCR lost the first Programme's `1`, and its amount ran into the Keterangan beside it
+    # (`Rp 9,384,257,538 Mendukung/...`), so the row had no figure of its own and was read as a second header
+    # row. An amount of a million rupiah or more is never a header's.
+    rows = [("No.", "Program", "Anggaran", "Keterangan"),
+            ("", "PROGRAM PENUNJANG URUSAN", "", "Rp 9,384,257,538 Mendukung Sasaran Ke 1"),
+            ("", "PROGRAM PELAYANAN IZIN", "Rp -", "Mendukung Sasaran Ke 2"),
+            ("", "PROGRAM PENGAWASAN KOPERASI", "", "Rp 443,312,500 Mendukung Sasaran Ke 2"),
+            ("", "Jumlah Anggaran", "Rp 9,827,570,038", "")]
+    table = understand_table(raw(rows), "T1")
+    assert [c.header for c in table.columns] == ["No.", "Program", "Anggaran", "Keterangan"]
+    assert [r.cells[2] for r in table.rows] == ["Rp 9,384,257,538", "Rp -", "Rp 443,312,500", "Rp 9,827,570,038"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from itertools import combinations
@@ -30,10 +31,16 @@ def cell_type(number: Number | None, text: str) -> str:
     return "num"
 
 
+#: A cell that begins with a rupiah amount of a million or more: no header prints one.
+_LEADING_AMOUNT = re.compile(r"^(?:Rp\.?\s*)?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+(?!\d)")
+
+
 def is_header_row(cells: tuple[str, ...]) -> bool:
     """No data in it: no number other than a year or a column-numbering sequence."""
     if is_column_number_row(cells):
         return True
+    if any(_LEADING_AMOUNT.match(c.strip()) for c in cells):
+        return False  # `Rp 9,384,257,538 Mendukung/...`: an amount run into its neighbour's words is data
     numbers = [parse_number(c) for c in cells if c.strip()]
     values = [n for n in numbers if n is not None]
     if not values:
