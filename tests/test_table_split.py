@@ -101,16 +101,21 @@ def test_a_row_wrapped_onto_the_next_line_is_joined_back_even_a_cell_short():
         ("row-capaian", 6, 90, 100)]
 
 
+def merged_amounts(numbered: bool) -> list[tuple[str, ...]]:
+    """Depok's PK Programmes as its ruled PDF reads them: amounts run into the Keterangan beside an empty
+    Anggaran cell (`Rp 9,384,257,538 Mendukung/...`), with their numbers or (scanned) without."""
+    return [("No.", "Program", "Anggaran", "Keterangan"),
+            ("1" if numbered else "", "PROGRAM PENUNJANG URUSAN", "", "Rp 9,384,257,538 Mendukung Sasaran Ke 1"),
+            ("2" if numbered else "", "PROGRAM PELAYANAN IZIN", "Rp -", "Mendukung Sasaran Ke 2"),
+            ("3" if numbered else "", "PROGRAM PENGAWASAN KOPERASI", "", "Rp 443,312,500 Mendukung Sasaran Ke 2"),
+            ("", "Jumlah Anggaran", "Rp 9,827,570,039", "")]
+
+
 def test_an_amount_merged_with_the_next_cell_s_words_goes_back_to_its_column():
     # Depok's ruled PDF, page 17: the Programs' amounts printed into the Keterangan cell beside an empty
     # Anggaran cell, whose other rows print `Rp -` and the Jumlah. The amounts go back under Anggaran, and the
     # Jumlah is checked against them (32,300,612,788 in the report; here the two rows' sum is 9,827,570,038).
-    rows = [("No.", "Program", "Anggaran", "Keterangan"),
-            ("1", "PROGRAM PENUNJANG URUSAN", "", "Rp 9,384,257,538 Mendukung Sasaran Ke 1"),
-            ("2", "PROGRAM PELAYANAN IZIN", "Rp -", "Mendukung Sasaran Ke 2"),
-            ("3", "PROGRAM PENGAWASAN KOPERASI", "", "Rp 443,312,500 Mendukung Sasaran Ke 2"),
-            ("", "Jumlah Anggaran", "Rp 9,827,570,039", "")]
-    table = understand_table(raw(rows), "T1")
+    table = understand_table(raw(merged_amounts(numbered=True)), "T1")
     assert [(r.cells[2], r.cells[3]) for r in table.rows[:3]] == [
         ("Rp 9,384,257,538", "Mendukung Sasaran Ke 1"), ("Rp -", "Mendukung Sasaran Ke 2"),
         ("Rp 443,312,500", "Mendukung Sasaran Ke 2")]
@@ -159,11 +164,6 @@ def test_a_first_row_that_lost_its_number_is_not_taken_for_header():
     # Depok's PK scanned: OCR lost the first Programme's `1`, and its amount ran into the Keterangan beside it
     # (`Rp 9,384,257,538 Mendukung/...`), so the row had no figure of its own and was read as a second header
     # row. An amount of a million rupiah or more is never a header's.
-    rows = [("No.", "Program", "Anggaran", "Keterangan"),
-            ("", "PROGRAM PENUNJANG URUSAN", "", "Rp 9,384,257,538 Mendukung Sasaran Ke 1"),
-            ("", "PROGRAM PELAYANAN IZIN", "Rp -", "Mendukung Sasaran Ke 2"),
-            ("", "PROGRAM PENGAWASAN KOPERASI", "", "Rp 443,312,500 Mendukung Sasaran Ke 2"),
-            ("", "Jumlah Anggaran", "Rp 9,827,570,038", "")]
-    table = understand_table(raw(rows), "T1")
+    table = understand_table(raw(merged_amounts(numbered=False)), "T1")
     assert [c.header for c in table.columns] == ["No.", "Program", "Anggaran", "Keterangan"]
-    assert [r.cells[2] for r in table.rows] == ["Rp 9,384,257,538", "Rp -", "Rp 443,312,500", "Rp 9,827,570,038"]
+    assert [r.cells[2] for r in table.rows] == ["Rp 9,384,257,538", "Rp -", "Rp 443,312,500", "Rp 9,827,570,039"]
