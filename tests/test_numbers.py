@@ -94,3 +94,33 @@ def test_a_columns_grouped_amounts_outvote_one_shifted_percentage():
     column = ["60.921.906", "17.727.000", "178.562.480", "388.331.598", "538.000", "96.74"]
     assert column_decimal_mark(column) == ","
     assert column_decimal_mark(["81,02", "90.50"]) is None  # one against one: undecided
+
+
+def test_a_percent_sign_ocr_read_as_digits_or_letters_is_read_back_in_an_ocr_table_s_percent_column():
+    # Depok's ruled rendering scanned: `33,33%` read `33,3396`, `173,14%` read `173,14Y6`, in columns whose
+    # other figures print `%` with two decimals. Read back with low confidence; a figure that would not have
+    # the column's decimals (`31096` for 310 among 2-decimal percentages) or does not end so stays as read.
+    from lkjip_audit.understand.numbers import restore_ocr_percent_signs
+
+    texts = ["0,74%", "33,3396", "173,14Y6", "31096", "36,36%", "12,5"]
+    restored = restore_ocr_percent_signs(texts, [parse_number(t) for t in texts])
+    assert {i: (str(n.value), n.percent, n.low_confidence) for i, n in restored.items()} == {
+        1: ("33.33", True, True), 2: ("173.14", True, True)}
+    assert restore_ocr_percent_signs(["33,3396", "70.85"], [parse_number(t) for t in ["33,3396", "70.85"]]) == {}
+
+
+@pytest.mark.parametrize("ocr", [True, False])
+def test_only_an_ocr_table_reads_a_percent_sign_back(ocr):
+    # Depok's efficiency table scanned (text line 1363 prints 33,33%): the realisasi read `33,3396`. Read back,
+    # 33,33 / 21 x 100 = 158,71 against the printed 157,15 is the text's own finding. In a table from a text
+    # layer `33,3396` is what the report printed, and stays so.
+    from lkjip_audit.ingest.document import RawRow, RawTable
+    from lkjip_audit.understand import understand_table
+
+    rows = [("No", "Indikator", "Target", "Realisasi", "Capaian"),
+            ("1.", "Nilai Sakip", "70,20", "70,85", "100,93"),
+            ("2.", "Koperasi Berkualitas", "21%", "33,3396", "157,15"),
+            ("3.", "Persentase Wirausaha", "2%", "0,74%", "37")]
+    table = understand_table(RawTable(rows=[RawRow(r, page=48) for r in rows], ocr=ocr), "T1")
+    realisasi = table.rows[1].values[3]
+    assert (realisasi.value, realisasi.percent) == ((Decimal("33.33"), True) if ocr else (Decimal("33.3396"), False))

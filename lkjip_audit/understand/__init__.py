@@ -17,7 +17,8 @@ from .split_cells import (drop_inserted_empty_cells, join_split_kode, split_amou
 from .model import MONEY_ROLES, Column, Level, Role, Row, Table
 from .relations import table_relations
 from .split_tables import realign_repeated_headers, split_at_inner_headers
-from .numbers import Number, column_decimal_mark, drop_invisible, parse_number, restore_lost_decimals
+from .numbers import (Number, column_decimal_mark, drop_invisible, format_id, parse_number, restore_lost_decimals,
+                      restore_ocr_percent_signs)
 
 __all__ = ["understand", "understand_table", "Table", "Row", "Column", "Role", "Level", "Number",
            "parse_number", "MONEY_ROLES"]
@@ -133,6 +134,14 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
                             "where it has amounts): shown, not checked").after(where(body[i].line, body[i].page)))
     for column, mark in zip(columns, marks):
         column.decimal_mark = mark
+        if raw.ocr and column.role in (Role.PERSEN, Role.CAPAIAN, Role.TARGET, Role.REALISASI_KINERJA):
+            for i, number in restore_ocr_percent_signs([row[column.index] for row in aligned],
+                                                       [row[column.index] for row in values]).items():
+                values[i][column.index] = number
+                repairs.append(Said(f"`{number.text.strip()}` dibaca {format_id(number.value, number.decimals)}%: "
+                                    "tanda % yang dibaca OCR sebagai angka atau huruf",
+                                    f"`{number.text.strip()}` read as {number.value:.{number.decimals}f}%: a % "
+                                    "sign OCR read as digits or letters").after(where(body[i].line, body[i].page)))
         if column.role in (Role.PERSEN, Role.CAPAIAN):
             for i, number in restore_lost_decimals([row[column.index] for row in values]).items():
                 values[i][column.index] = number

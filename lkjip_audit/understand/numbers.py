@@ -213,6 +213,28 @@ def restore_lost_decimals(column: list[Number | None]) -> dict[int, Number]:
             and re.fullmatch(r"\d{4,5}%?", n.text.strip())}
 
 
+#: `%` as tesseract reads it at a figure's end: `33,3396`, `310Yo`, `173,14Y6`, `97,19%o`.
+_OCR_PERCENT_END = re.compile(r"^(\d{1,3}(?:[.,]\d{1,2})?)\s?(?:96|Y6|%6|Yo|%o|9o)$")
+
+
+def restore_ocr_percent_signs(texts: list[str], column: list[Number | None]) -> dict[int, Number]:
+    """In a column of an OCR'd table whose figures are printed with `%`, a figure that ends in what
+    tesseract reads for `%` (`33,3396`, `31096`, `173,14Y6`) and without that ending has as many decimals
+    as the column's percentages is that percentage: read so, with low confidence. Returns the replacements
+    by row position."""
+    percents = [n for n in column if n is not None and n.value is not None and n.percent]
+    if not percents:
+        return {}
+    decimals = {n.decimals for n in percents}
+    restored = {}
+    for i, text in enumerate(texts):
+        match = _OCR_PERCENT_END.match(text.strip())
+        number = parse_number(match.group(1) + "%") if match else None
+        if number is not None and number.value is not None and number.decimals in decimals:
+            restored[i] = replace(number, text=text, low_confidence=True)
+    return restored
+
+
 def format_id(value: Decimal | int | float | None, decimals: int = 0) -> str:
     """Format a number the Indonesian way: `1.234.567,89`."""
     if value is None:
