@@ -149,28 +149,20 @@ def _read_surveyed(path: Path, source: Path, sha256: str, pages: list[PageSurvey
     page_tables = [t for t in page_tables if t.rows]
     blank = {p.number for p in pages if not _text_lines("\n".join(p.lines), furniture)}
     ocr = {p.number for p in pages if p.ocr}
-    tables = stitch(page_tables, blank) + _block_tables(lines, line_pages, ocr)
+    # `Pagu Anggaran : Rp. ...` blocks are text, not drawn tables; a table printed one paragraph per cell is
+    # read without the page furniture between a page's last row and the next page's first.
+    tables = stitch(page_tables, blank) + _on_pages(find_block_tables(lines), line_pages, ocr)
     bare = bare if bare is not None else _without_furniture(lines, line_pages, furniture)
-    tables += [t for t in _paragraph_tables(bare, line_pages, ocr) if not overlaps(t, tables)]
+    tables += [t for t in _on_pages(find_cell_paragraph_tables(bare), line_pages, ocr) if not overlaps(t, tables)]
     # In reading order, as a text's tables (a table's id is its place).
     tables.sort(key=lambda t: (t.page or 0, (t.lines or (0, 0))[0]))
     return Document(path=path, sha256=sha256, kind="pdf", lines=lines, tables=tables, line_pages=line_pages)
 
 
-def _block_tables(lines: list[str], line_pages: list[int], ocr_pages: set[int] = frozenset()) -> list[RawTable]:
-    """`Pagu Anggaran : Rp. ...` blocks are text, not drawn tables: read them from the text layer. Blocks on a
-    scanned page were read by OCR, and say so (their figures get OCR's doubts, like a drawn table's)."""
-    tables = find_block_tables(lines)
-    for table in tables:
-        table.rows = [replace(r, page=line_pages[r.line - 1]) if r.line else r for r in table.rows]
-        table.ocr = any(r.page in ocr_pages for r in table.rows)
-    return tables
-
-
-def _paragraph_tables(bare: list[str], line_pages: list[int], ocr_pages: set[int]) -> list[RawTable]:
-    """Tables the text layer holds one paragraph per cell (`cell_paragraphs`), read without the page
-    furniture between a page's last row and the next page's first."""
-    tables = find_cell_paragraph_tables(bare)
+def _on_pages(tables: list[RawTable], line_pages: list[int], ocr_pages: set[int]) -> list[RawTable]:
+    """Tables read from the text layer (budget blocks, tables one paragraph per cell) with each row's page;
+    those on a scanned page were read by OCR, and say so (their figures get OCR's doubts, like a drawn
+    table's)."""
     for table in tables:
         table.rows = [replace(r, page=line_pages[r.line - 1]) if r.line else r for r in table.rows]
         table.ocr = any(r.page in ocr_pages for r in table.rows)

@@ -133,8 +133,9 @@ def split_label_figure_cells(rows: list[list[str]]) -> tuple[list[list[str]], li
     return result, repairs
 
 
-_AMOUNT_THEN_TEXT = re.compile(r"^(?P<figure>(?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{2})?)\s+(?P<text>[A-Za-z].*)$")
-_AMOUNT_CELL = re.compile(r"^(?:Rp\.?\s*)?(?:\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{2})?|-)$")
+_RUPIAH = r"(?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{2})?"
+_AMOUNT_THEN_TEXT = re.compile(rf"^(?P<figure>{_RUPIAH})\s+(?P<text>[A-Za-z].*)$")
+_AMOUNT_CELL = re.compile(rf"^(?:{_RUPIAH}|(?:Rp\.?\s*)?-)$")
 
 
 def split_amount_text_cells(rows: list[list[str]]) -> tuple[list[list[str]], list[tuple[int, str]]]:
