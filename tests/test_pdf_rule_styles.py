@@ -112,3 +112,35 @@ def test_a_real_table_drawn_in_word_styles_gives_the_findings_of_its_text(tmp_pa
     expected = found(audit_text(text))
     assert len(expected) == 4
     assert found(audit(path)) == expected
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(HIERARCHY, st.sampled_from(["none", "horizontal", "booktabs"]))
+@example(SMALL, "none")
+def test_a_header_printing_its_year_and_column_formulas_heads_its_own_rows(tmp_path_factory, programs, style):
+    # An RKPD-style header (Kediri's, text lines 449-451): names that wrap over many lines and end in the
+    # year, a row of column numbers and formulas (`(3) = (2)/(1) x 100%`), a row of units after a wider gap
+    # than the wrapped lines', then the rows. The year and the formulas are header text, not the table's first figures: the header stays on the
+    # rows it names, and the table is checked. (Before, the wider gap after the "figures" started a new table,
+    # and the rows had no column names.)
+    from pdf_layouts import render_table_pdf
+    from tables import percent
+
+    rows = budget_hierarchy(programs)
+    header = [["No", "Program / Kegiatan / Sub Kegiatan", "Pagu Anggaran RKPD Tahun Berjalan yang dievaluasi 2024",
+               "Realisasi Anggaran RKPD Tahun Berjalan yang dievaluasi 2024",
+               "Tingkat Realisasi Anggaran RKPD yang dievaluasi 2024 (%)", "Sisa Anggaran 2024"],
+              ["", "", "(1)", "(2)", "(3) = (2)/(1) x 100%", "(4) = (1) - (2)"],
+              ["", "", "Rp", "Rp", "%", "Rp"]]
+    body = [[r.marker, r.label, grouped(r.pagu), grouped(r.realisasi), percent(r.realisasi, r.pagu),
+             grouped(r.pagu - r.realisasi)] for r in rows]
+    path = render_table_pdf("Tabel 3.4 Realisasi Anggaran RKPD", header + body,
+                            tmp_path_factory.mktemp("rkpd") / "rkpd.pdf", style, header_rows=3,
+                            col_widths=[30, 230, 80, 80, 70, 80])
+    result = audit(path)
+    table = budget_table(result)
+    assert [r.label for r in table.rows] == [r.label for r in rows]
+    assert table.columns[2].header.startswith("Pagu Anggaran") and table.columns[4].role.value == "persen"
+    assert result.findings == [], [f.message() for f in result.findings]
+    coverage = next(c for c in result.coverage if c.table == table.id)
+    assert coverage.checked == coverage.numbers == len(rows) * 4, coverage.why

@@ -32,6 +32,9 @@ NEW_TABLE_GAP = 1.8
 #: (a wrapped cell's next line is about 1.3 text heights down; the next row adds the cell padding).
 NEW_ROW_PITCH = 1.45
 _FIGURE = re.compile(r"\d")
+#: Figures a header prints: column numbers `(3)`, formulas (`9 = 5+6+7+8`, `10 = 9/4 x 100%`, `5+6+7+8`), a year
+#: ending a column name (`dievaluasi 2021`, `2021 (%)`).
+_HEADER_FIGURE = re.compile(r"\(\d{1,2}\)$|.*\d\)?\s*=|\d+(?:\s*[+×x]\s*\d+)+$|\D*\b(?:19|20)\d\d(?:\s*\(%\))?$")
 _PAGE_NUMBER = re.compile(r"^[\divxlc\-–— ]{1,6}$", re.IGNORECASE)
 
 
@@ -136,7 +139,8 @@ def _columns(lines: list[_Line]) -> tuple[float, ...]:
     left-aligned while its figures are right-aligned. In a gap, the separator goes just left of a
     header cell that starts in it (its column begins there), else in the middle.
     """
-    first_data = next((i for i, ln in enumerate(lines) if _has_figure(ln)), 0)
+    first_data = next((i for i, ln in enumerate(lines) if _is_row_of_figures(ln)),
+                      next((i for i, ln in enumerate(lines) if _has_figure(ln)), 0))
     head, body = lines[:first_data], lines[first_data:]
     extents = _union([(c.left, c.right) for ln in body for c in ln.cells])
     outside = [(c.left, c.right) for ln in head for c in ln.cells
@@ -190,8 +194,19 @@ def _blocks(area: list[_Line]) -> list[list[_Line]]:
     return [b for b in blocks if b]
 
 
+def _figure_cells(line: _Line) -> int:
+    """How many of the line's cells hold a figure that is data: a header's column numbers, formulas and
+    years (`(3)`, `9 = 5+6+7+8`, `2021 (%)`) are not."""
+    return sum(1 for c in line.cells if _FIGURE.search(c.text) and not _HEADER_FIGURE.match(c.text.strip()))
+
+
 def _has_figure(line: _Line) -> bool:
-    return line.side_by_side and any(_FIGURE.search(c.text) for c in line.cells)
+    return line.side_by_side and _figure_cells(line) >= 1
+
+
+def _is_row_of_figures(line: _Line) -> bool:
+    """Two figures or more side by side: a body row, not a header line that wraps a formula's `100%`."""
+    return line.side_by_side and _figure_cells(line) >= 2
 
 
 def _across(cell: TextRun, line: _Line) -> bool:
@@ -232,7 +247,7 @@ def _starts_new_table(area: list[_Line], line: _Line) -> bool:
     gaps = _gaps(area)
     if not gaps or not line.side_by_side or any(_FIGURE.search(c.text) for c in line.cells):
         return False
-    if not any(_has_figure(ln) for ln in area):
+    if not any(_is_row_of_figures(ln) for ln in area):
         return False  # still in the header's lines
     return area[-1].bottom - line.top > NEW_TABLE_GAP * max(statistics.median(gaps), 1.0)
 

@@ -1,0 +1,77 @@
+"""Borderless table areas from a page's text runs (lkjip_audit/ingest/pdf_areas.py), on small inline pages.
+
+Cells are (left, right, text) per line, top to bottom; a line is 5.6 points high, as in the sample PDFs.
+"""
+
+from __future__ import annotations
+
+from lkjip_audit.ingest.pdf_areas import TextRun, table_areas
+
+HEIGHT = 5.6
+
+
+def runs(lines: list[tuple[float, list[tuple[float, float, str]]]]) -> list[TextRun]:
+    return [TextRun(left, top - HEIGHT, right, top, text) for top, cells in lines for left, right, text in cells]
+
+
+#: Kediri's RKPD table as its borderless rendering prints it (001_64a952374f22daba_plain.pdf page 14, text lines
+#: 449-457): header names wrapped over many lines, ending in the year (`2021`, `2021 (%)`), a row of quarter
+#: numbers and column formulas (`9 =` / `5+6+7+8`, `10 = 9/4 x` / `100%`), and the K / Rp row after a gap wider
+#: than the wrapped lines'.
+KEDIRI_RKPD_TOP = [
+    (540.0, [(43, 57, "Kode"), (63, 85, "Urusan/"), (101, 125, "Indikator"), (137, 155, "Target"),
+             (171, 196, "Realisasi"), (463, 488, "Realisasi"), (526, 547, "Tingkat")]),
+    (532.5, [(63, 82, "Bidang"), (101, 121, "Kinerja"), (137, 157, "Kinerja"), (171, 191, "Kinerja"),
+             (463, 486, "Capaian"), (526, 549, "Capaian")]),
+    (525.0, [(63, 83, "Urusan"), (101, 124, "Program"), (137, 147, "dan"), (171, 185, "Pada"),
+             (463, 495, "Kinerja dan"), (526, 558, "Kinerja dan")]),
+    (517.5, [(63, 95, "Pemerintah"), (100, 132, "(Outcome)/"), (137, 164, "Anggaran"), (171, 195, "Triwulan"),
+             (463, 490, "Anggaran"), (526, 552, "Realisasi")]),
+    (510.0, [(63, 95, "Daerah dan"), (101, 125, "Kegiatan"), (137, 154, "RKPD"), (463, 495, "RKPD yang"),
+             (526, 554, "Anggaran")]),
+    (502.5, [(63, 89, "Program/"), (100, 124, "(Output)"), (137, 154, "Tahun"), (463, 491, "dievaluasi"),
+             (526, 558, "RKPD yang")]),
+    (495.0, [(63, 87, "Kegiatan"), (137, 160, "Berjalan"), (463, 476, "2021"), (526, 555, "dievaluasi")]),
+    (487.5, [(137, 150, "yang"), (526, 550, "2021 (%)")]),
+    (480.0, [(137, 165, "dievaluasi")]),
+    (472.4, [(137, 150, "2021")]),
+    (463.0, [(171, 172, "I"), (255, 257, "II"), (323, 327, "III"), (386, 392, "IV"), (463, 471, "9 ="),
+             (526, 552, "10 = 9/4 x")]),
+    (455.4, [(463, 486, "5+6+7+8"), (526, 541, "100%")]),
+    (445.8, [(171, 175, "K"), (202, 209, "Rp"), (255, 258, "K"), (298, 305, "Rp"), (323, 327, "K"),
+             (367, 374, "Rp"), (386, 390, "K"), (425, 432, "Rp"), (463, 467, "K"), (501, 508, "Rp"),
+             (527, 530, "K"), (565, 572, "Rp")]),
+    (436.4, [(54, 57, "2"), (92, 95, "1")]),
+    (426.9, [(54, 57, "2"), (92, 95, "1"), (129, 132, "0"), (163, 166, "2"), (194, 197, "0"), (202, 227, "URUSAN")]),
+    (419.3, [(202, 249, "PEMERINTAHAN")]),
+    (372.5, [(54, 57, "2"), (92, 95, "1"), (129, 132, "0"), (163, 166, "1"), (194, 197, "0"), (202, 232, "PROGRAM"),
+             (254, 276, "cekupan"), (303, 318, "100%"), (323, 361, "5.087.297.982"), (379, 381, "-"),
+             (387, 419, "631.110.930"), (425, 457, "967.101.372"), (463, 496, "981.091.939"), (556, 559, "0"),
+             (565, 611, "4.121.714.374,00"), (721, 741, "81,02%")]),
+    (365.0, [(202, 238, "PENUNJANG"), (255, 285, "penyediaan")]),
+    (303.0, [(54, 57, "2"), (92, 95, "1"), (129, 132, "0"), (163, 166, "2"), (194, 197, "0"),
+             (202, 239, "Perencanaan,"), (254, 273, "Jumlah"), (298, 301, "7"), (335, 361, "6.970.800"),
+             (379, 381, "-"), (418, 419, "-"), (425, 449, "2 laporan"), (470, 496, "2.340.200"), (501, 504, "1"),
+             (538, 559, "941.100"), (565, 589, "4 laporan"), (623, 649, "3.147.600"), (655, 679, "7 laporan"),
+             (706, 741, "6.429.100,00"), (755, 766, "86%"), (777, 797, "92,23%")]),
+]
+
+
+def test_a_header_s_year_and_column_formulas_are_not_its_first_figures():
+    # Before, `2021` and `5+6+7+8 100%` were taken for rows of figures: the K / Rp row after the wider gap then
+    # started a new table, and the body was read without its column names (shown, not checked).
+    (area,) = table_areas(runs(KEDIRI_RKPD_TOP))
+    assert area.top == 541.0 and area.bottom < 303.0 - HEIGHT
+    # every body column gets its separator: 5 kode digits, label, indikator, K/Rp pairs, %
+    assert len(area.columns) >= 15
+
+
+def test_a_header_after_rows_of_figures_and_a_wide_gap_still_starts_a_new_table():
+    first = [(500.0, [(50, 80, "No"), (100, 160, "Program"), (300, 340, "Pagu"), (400, 450, "Realisasi")]),
+             (490.0, [(50, 55, "1"), (100, 160, "Program A"), (300, 340, "1.000.000"), (400, 450, "900.000")]),
+             (480.0, [(50, 55, "2"), (100, 160, "Program B"), (300, 340, "2.000.000"), (400, 450, "1.500.000")])]
+    # a second table: header, column numbers, one row, after a gap far wider than the first one's rows
+    second = [(430.0, [(50, 80, "No"), (100, 160, "Sasaran"), (300, 340, "Target"), (400, 450, "Realisasi")]),
+              (420.0, [(50, 55, "(1)"), (100, 110, "(2)"), (300, 310, "(3)"), (400, 410, "(4)")]),
+              (410.0, [(50, 55, "1"), (100, 160, "Sasaran A"), (300, 340, "90"), (400, 450, "95")])]
+    assert [a.top for a in table_areas(runs(first + second))] == [501.0, 431.0]
