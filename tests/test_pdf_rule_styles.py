@@ -120,9 +120,10 @@ def test_a_real_table_drawn_in_word_styles_gives_the_findings_of_its_text(tmp_pa
 def test_a_header_printing_its_year_and_column_formulas_heads_its_own_rows(tmp_path_factory, programs, style):
     # An RKPD-style header (Kediri's, text lines 449-451): names that wrap over many lines and end in the
     # year, a row of column numbers and formulas (`(3) = (2)/(1) x 100%`), a row of units after a wider gap
-    # than the wrapped lines', then the rows. The year and the formulas are header text, not the table's first figures: the header stays on the
-    # rows it names, and the table is checked. (Before, the wider gap after the "figures" started a new table,
-    # and the rows had no column names.)
+    # than the wrapped lines', then the rows. The year and the formulas are header text, not the table's first
+    # figures: the header stays on the rows it names, and the table is checked. (Before, the header was read as
+    # a table area of its own, joined back only where its columns matched the rows'; tests/test_pdf_areas.py
+    # has Kediri's page, where they did not.)
     from pdf_layouts import render_table_pdf
     from tables import percent
 

@@ -23,7 +23,7 @@ from .cell_paragraphs import find_cell_paragraph_tables
 from ..said import Said
 from .document import Document, RawRow, RawTable, Repair, file_sha256, overlaps
 from .ocr import ocr_pages
-from .pdf_areas import TableArea
+from .pdf_areas import TableArea, is_header_figure
 from .pdf_pages import PageSurvey, open_pdf, survey_pages
 from .spaced import KODE_ALONE, open_group_start, read_cells_per_line
 from .text import running_headers
@@ -464,10 +464,12 @@ def stitch(tables: list[PageTable], blank_pages: set[int] = frozenset()) -> list
             if dropped:
                 what = Said(f"; {dropped} baris judul kolom yang berulang dibuang",
                             f"; {dropped} repeated header row(s) dropped").after(what)
-            if rows and current.rows and _wrapped_text(rows[0], current.rows[-1]):
+            if rows and current.rows and _rest_of_row(rows[0], current.rows[-1]):
                 current.rows[-1] = joined_rows(current.rows[-1], rows.pop(0))
-                what = Said("; baris pertamanya, teks terlipat, digabung ke baris di atasnya",
-                            "; its first row, wrapped text, joined to the row above").after(what)
+                what = Said("; baris pertamanya, sisa baris di atasnya yang terpotong pergantian halaman, digabung "
+                            "ke baris itu",
+                            "; its first row, the rest of the row above cut by the page break, joined to it"
+                            ).after(what)
             current.repairs.append(Repair(None, part.page, what))
             current.repairs.extend(part.repairs)
             current.rows.extend(rows)
@@ -569,17 +571,30 @@ def _kode_joined_width(block: PageTable) -> int:
     return max(joined) if joined else block.width
 
 
-def _wrapped_text(row: RawRow, above: RawRow) -> bool:
-    """A continued page that starts with the end of the row above's text: one text cell, not the first,
-    no figure, as wide as the row above."""
-    filled = [c for c, text in enumerate(row.cells) if text.strip()]
-    return (len(filled) == 1 and filled[0] > 0 and len(row.cells) == len(above.cells)
-            and not re.search(r"\d", row.cells[filled[0]]))
+#: The end of a grouped figure cut short: a separator, or a last group of fewer than three digits
+#: (`220.950.`, `17.430.0`, `3.108.976.241,`).
+_CUT_FIGURE = re.compile(r"\d[.,]\d{0,2}$")
+
+
+def _rest_of_row(row: RawRow, above: RawRow) -> bool:
+    """A continued page that starts with the rest of the row above, which the page break cut (a word
+    processor lets a row break across pages): as wide as it, nothing in its first cell (no numbering), and
+    each cell either text without a figure (a wrapped label), or digits that finish a figure the row above
+    left cut short (`220.950.` / `000`)."""
+    if len(row.cells) != len(above.cells) or row.cells[0].strip():
+        return False
+    filled = [(text.strip(), upper.strip()) for text, upper in zip(row.cells, above.cells) if text.strip()]
+    rests = [bool(_CUT_FIGURE.search(upper) and _GROUPED_FIGURE.fullmatch(upper + text)) for text, upper in filled]
+    words = [not re.search(r"\d", text) for text, _ in filled]
+    # Text cells alone may be a row of their own (a Sasaran without numbering); one cell, or a cut figure, not.
+    return bool(filled) and all(r or w for r, w in zip(rests, words)) and (len(filled) == 1 or any(rests))
 
 
 def _header_like(row: RawRow) -> bool:
-    """No figure in it; a year (`dievaluasi 2021`) is a header's word, not a figure."""
-    return not any(re.search(r"\d{2,}|\d[.,]\d", re.sub(r"\b(?:19|20)\d\d\b", "", c)) for c in row.cells)
+    """No figure in it but a header's own: a year (`dievaluasi 2021`), a column number or formula
+    (`(3)`, `10 = 9/4 x 100%`)."""
+    return not any(re.search(r"\d{2,}|\d[.,]\d", re.sub(r"\b(?:19|20)\d\d\b", "", c))
+                   and not is_header_figure(c) for c in row.cells)
 
 
 def _norm(cells: tuple[str, ...]) -> tuple[str, ...]:

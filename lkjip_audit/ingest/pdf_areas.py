@@ -194,10 +194,14 @@ def _blocks(area: list[_Line]) -> list[list[_Line]]:
     return [b for b in blocks if b]
 
 
+def is_header_figure(text: str) -> bool:
+    """A figure a header prints, not data: a column number, a formula or a year ending a column name."""
+    return bool(_HEADER_FIGURE.match(text.strip()))
+
+
 def _figure_cells(line: _Line) -> int:
-    """How many of the line's cells hold a figure that is data: a header's column numbers, formulas and
-    years (`(3)`, `9 = 5+6+7+8`, `2021 (%)`) are not."""
-    return sum(1 for c in line.cells if _FIGURE.search(c.text) and not _HEADER_FIGURE.match(c.text.strip()))
+    """How many of the line's cells hold a figure that is data (not a header's figure)."""
+    return sum(1 for c in line.cells if _FIGURE.search(c.text) and not is_header_figure(c.text))
 
 
 def _has_figure(line: _Line) -> bool:

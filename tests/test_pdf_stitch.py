@@ -1,0 +1,47 @@
+"""Joining a table's parts over pages (lkjip_audit/ingest/pdf.stitch), on small inline parts.
+
+The rows are those of Kediri's RKPD table (text lines 449-461) as its Word grid rendering prints them
+(tests/word_renderings.py): Word repeats the three header rows on each page and lets a row break across pages.
+"""
+
+from __future__ import annotations
+
+from lkjip_audit.ingest.document import RawRow
+from lkjip_audit.ingest.pdf import PageTable, stitch
+
+HEADER = [("Kode", "Program/ Kegiatan", "Anggaran RKPD 2021", "Realisasi Triwulan", "", "Realisasi 2021",
+           "Tingkat Capaian (%)"),
+          ("", "", "", "I", "II", "9 = 5+6", "10 = 9/4 x 100%"),
+          ("", "", "Rp", "Rp", "Rp", "Rp", "Rp")]
+ROW = ("2 1 0 2 0", "Penyediaan Gaji dan Tunjangan ASN", "3.072.526.800", "613.680.930", "613.680.930",
+       "2.492.125.845,00", "81,11%")
+
+
+def part(page: int, rows: list[tuple[str, ...]], flavor: str = "lattice") -> PageTable:
+    return PageTable(page=page, flavor=flavor, bbox=(40, 40, 800, 560),
+                     rows=[RawRow(cells, page=page) for cells in rows], row_spans=[(0.0, 0.0)] * len(rows),
+                     accuracy=100.0)
+
+
+def test_a_repeated_header_with_column_formulas_is_dropped_and_a_row_cut_by_the_page_break_is_joined():
+    cut = ("2 1 0 2 0", "Pelaksanaan Penatausahaan dan Pengujian/Verifikasi", "220.950.", "17.430.0", "-",
+           "219.970.", "99,56%")
+    rest = ("", "Keuangan SKPD", "000", "00", "", "000,00", "")
+    (table,) = stitch([part(1, [*HEADER, ROW, cut]), part(2, [*HEADER, rest, ROW])])
+    assert [r.cells for r in table.rows] == [
+        *HEADER, ROW,
+        ("2 1 0 2 0", "Pelaksanaan Penatausahaan dan Pengujian/Verifikasi Keuangan SKPD", "220.950.000",
+         "17.430.000", "-", "219.970.000,00", "99,56%"),
+        ROW]
+    assert any("3 repeated header row(s) dropped; its first row, the rest of the row above cut by the page "
+               "break, joined to it" in r.what for r in table.repairs), table.repairs
+
+
+def test_a_next_page_row_of_its_own_is_not_joined_to_the_row_above():
+    # A row without a kode whose figures are whole (`0` under a whole `613.680.930`), and a row of two text
+    # cells (a Sasaran without numbering), are rows of their own.
+    zeros = ("", "Belanja Lainnya", "0", "0", "0", "0,00", "0%")
+    words = ("", "Meningkatnya kualitas layanan", "", "", "", "", "Tercapai")
+    for first in (zeros, words):
+        (table,) = stitch([part(1, [*HEADER, ROW]), part(2, [*HEADER, first])])
+        assert [r.cells for r in table.rows] == [*HEADER, ROW, first]
