@@ -1,6 +1,6 @@
 """Borderless table areas from a page's text runs (lkjip_audit/ingest/pdf_areas.py), on small inline pages.
 
-Cells are (left, right, text) per line, top to bottom; a line is 5.6 points high, as in the sample PDFs.
+Cells are (left, right, text) per line, top to bottom; a line is as high as in the sample PDF it comes from.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from lkjip_audit.ingest.pdf_areas import TextRun, table_areas
 HEIGHT = 5.6
 
 
-def runs(lines: list[tuple[float, list[tuple[float, float, str]]]]) -> list[TextRun]:
-    return [TextRun(left, top - HEIGHT, right, top, text) for top, cells in lines for left, right, text in cells]
+def runs(lines: list[tuple[float, list[tuple[float, float, str]]]], height: float = HEIGHT) -> list[TextRun]:
+    return [TextRun(left, top - height, right, top, text) for top, cells in lines for left, right, text in cells]
 
 
 #: Kediri's RKPD table as its borderless rendering prints it (001_64a952374f22daba_plain.pdf page 14, text lines
@@ -75,3 +75,39 @@ def test_a_header_after_rows_of_figures_and_a_wide_gap_still_starts_a_new_table(
               (420.0, [(50, 55, "(1)"), (100, 110, "(2)"), (300, 310, "(3)"), (400, 410, "(4)")]),
               (410.0, [(50, 55, "1"), (100, 160, "Sasaran A"), (300, 340, "90"), (400, 450, "95")])]
     assert [a.top for a in table_areas(runs(first + second))] == [501.0, 431.0]
+
+
+#: Depok's staff tables (004_b4b9a9e5ae63aa12_plain.pdf page 10, text lines 311-322): each under its caption,
+#: under prose as wide as the page, each caption no wider than its table, the gap above a header no wider
+#: than a row's; lines 9.5 points high.
+DEPOK_STAFF = [
+    (395.6, [(72, 532, "Pada Tahun 2023 jumlah pegawai Dinas Koperasi dan Usaha Mikro Kota Depok sebanyak 60 orang")]),
+    (383.1, [(72, 277, "Tabel a. Data PNS berdasarkan Jenis Kelamin")]),
+    (363.6, [(73, 87, "No."), (97, 164, "Jenis Kelamin"), (174, 250, "Jumlah Pegawai")]),
+    (348.1, [(81, 87, "1."), (98, 144, "Laki – Laki"), (174, 214, "20 Orang")]),
+    (332.3, [(80, 87, "2."), (98, 148, "Perempuan"), (174, 214, "14 Orang")]),
+    (317.1, [(97, 129, "Jumlah"), (174, 214, "34 Orang")]),
+    (293.1, [(72, 260, "Tabel b. Data Pegawai berdasarkan status")]),
+    (273.6, [(73, 87, "No."), (97, 170, "Status Pegawai"), (180, 257, "Jumlah Pegawai")]),
+    (257.8, [(81, 87, "1."), (98, 117, "PNS"), (180, 221, "34 Orang")]),
+    (242.3, [(80, 87, "2."), (98, 142, "NON PNS"), (180, 221, "26 Orang")]),
+    (227.1, [(97, 129, "Jumlah"), (180, 221, "60 Orang")]),
+]
+
+
+def test_a_caption_line_ends_the_table_above_it():
+    # Before, the caption was a one-cell line inside one area, and the two tables were read as one.
+    areas = table_areas(runs(DEPOK_STAFF, height=9.5))
+    assert [(a.top, len(a.row_starts)) for a in areas] == [(364.6, 4), (274.6, 4)]
+
+
+def test_a_count_with_its_unit_is_a_row_of_its_own_not_a_wrapped_label():
+    from lkjip_audit.ingest.document import RawRow, RawTable
+    from lkjip_audit.ingest.pdf import merge_continuation_lines
+
+    rows = [("No.", "Jenis Kelamin", "Jumlah Pegawai"), ("1.", "Laki – Laki", "20 Orang"),
+            ("2.", "Perempuan", "14 Orang"), ("", "Jumlah", "34 Orang"), ("", "(PNS dan PPPK)", "")]
+    table = RawTable(rows=[RawRow(cells) for cells in rows])
+    merge_continuation_lines(table)
+    # the Jumlah row stays; the line under it with no figure is its wrapped label
+    assert [r.cells for r in table.rows] == [*rows[:3], ("", "Jumlah (PNS dan PPPK)", "34 Orang")]

@@ -73,13 +73,14 @@ def test_depok_as_a_word_grid_gives_most_findings_of_its_text_and_none_other(tmp
 @pytest.mark.slow
 @pytest.mark.parametrize("style", ["horizontal", "zebra"])
 def test_depok_with_horizontal_rules_or_zebra_rows_gives_no_finding_its_text_does_not_have(tmp_path, style):
-    """Measured: 35 (horizontal) and 36 (zebra) of the text's 41 findings (session 13: 30 and 31, before a
-    header's year and column formulas stayed header text), and none with other figures (one names its Sub
+    """Measured: 37 (horizontal) and 38 (zebra) of the text's 41 findings (session 13: 30 and 31; then a
+    header's year and column formulas stayed header text, a caption line ended the table above, and a staff
+    table's `Jumlah | 34 Orang` row stayed a row), and none with other figures (one names its Sub
     Kegiatan without the word its cell wrapped last, printed alone on the next page under the repeated header).
     The Perjanjian Kinerja's Programs, one Word table with its Sasaran, go on past the page where Word repeats
     the table's first header: all 8 are listed, so the sentences counting 8 Programs are not set against the
-    main table's 7. Missing (issue 17): the PK's Jumlah row split by the page, the small staff tables'
-    totals, line 824's Sub Kegiatan target."""
+    main table's 7. Missing (issue 17): the PK's Jumlah row split by the page, line 824's Sub Kegiatan
+    target."""
     text = audit(DEPOK)
 
     def figures(result):
@@ -87,7 +88,7 @@ def test_depok_with_horizontal_rules_or_zebra_rows_gives_no_finding_its_text_doe
 
     pdf = audit(word_pdf(DEPOK, tmp_path, style))
     assert figures(pdf) <= figures(text)
-    assert len(pdf.findings) >= 0.85 * len(text.findings)
+    assert len(pdf.findings) >= 0.9 * len(text.findings)
 
 
 @pytest.mark.slow

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..said import Said
+
+#: A table's caption line (`Tabel 3.2 ...`, `Tabel c. Data PNS ...`): it stands above a table, never inside one.
+CAPTION = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
 
 
 def file_sha256(path: Path) -> str:

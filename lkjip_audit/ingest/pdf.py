@@ -21,7 +21,7 @@ from ..exceptions import InputError
 from .blocks import find_block_tables
 from .cell_paragraphs import find_cell_paragraph_tables
 from ..said import Said
-from .document import Document, RawRow, RawTable, Repair, file_sha256, overlaps
+from .document import CAPTION, Document, RawRow, RawTable, Repair, file_sha256, overlaps
 from .ocr import ocr_pages
 from .pdf_areas import TableArea, is_header_figure
 from .pdf_pages import PageSurvey, open_pdf, survey_pages
@@ -35,7 +35,6 @@ PAGES_PER_CALL = 20
 #: cells on every sample PDF; lattice in about half the time.
 LAYOUT = {"boxes_flow": None}
 _OCR_RULE = re.compile(r"(?<!\S)[|¦!]+(?!\S)")
-_CAPTION = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
 # `3.586` / `.961.374`, `5.087.297.98` / `2`: a figure a narrow cell wrapped, at a digit or at its separator
 _DIGIT_BREAK = re.compile(r"(?<=[\d.,])\n(?=\d)|(?<=\d)\n(?=[.,]\d{3}\b)")
 _HYPHEN_BREAK = re.compile(r"(?<=\w-)\n(?=[a-z])")
@@ -410,7 +409,7 @@ def _describe_surroundings(table: PageTable, pages: list[PageSurvey], tables: li
         previous = pages[table.page - 2]
         floor = min((t.bbox[1] for t in tables if t.page == previous.number), default=previous.height)
         lines = _text_lines(previous.text_between(0, floor), furniture)[-4:]
-    caption_at = max((i for i, s in enumerate(lines) if _CAPTION.match(s)), default=None)
+    caption_at = max((i for i, s in enumerate(lines) if CAPTION.match(s)), default=None)
     if caption_at is not None:
         table.caption = " ".join(lines[caption_at:caption_at + 3])[:200]
     elif lines:
@@ -524,7 +523,7 @@ def _continues(previous: PageTable, part: PageTable, blank_pages: set[int]) -> b
     """The same table goes on: in the next block or on the next page with text (blank pages skipped),
     with no caption or prose between, and the same columns (a block without a header of its own may
     have lost its first, empty columns: the understanding step realigns such rows)."""
-    if part.caption and _CAPTION.match(part.caption):
+    if part.caption and CAPTION.match(part.caption):
         return False
     own_header = _header_like(part.rows[0])
     width, previous_width = _kode_joined_width(part), _kode_joined_width(previous)
@@ -648,7 +647,8 @@ def _repeats(table: RawTable, row: RawRow) -> bool:
     return False
 
 
-_NUMBER_CELL = re.compile(r"^[\s\-–—]*(rp\.?\s*)?[\d.,]+\s*%?$", re.IGNORECASE)
+#: An amount, a percentage, or a count with its unit (`34 Orang`, `12 bulan`, `1 Dokumen`): a row's figure.
+_NUMBER_CELL = re.compile(r"^[\s\-–—]*(rp\.?\s*)?[\d.,]+\s*%?(?:\s+[^\W\d_]+){0,2}$", re.IGNORECASE)
 
 
 def merge_continuation_lines(table: RawTable) -> None:

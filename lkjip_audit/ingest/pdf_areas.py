@@ -19,6 +19,8 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from .document import CAPTION
+
 #: Runs closer than this many times the line's text height are one cell: a bullet and its text, words of
 #: one cell (6 points at a 10-point font). Dense tables in small print set cells 5 points apart.
 CELL_GAP = 0.7
@@ -98,7 +100,9 @@ def table_areas(runs: list[TextRun]) -> list[TableArea]:
     areas: list[list[_Line]] = []
     current: list[_Line] = []
     for line in lines:
-        if any(c.right - c.left > prose_width for c in line.cells):
+        # prose, or a caption: a table's caption stands above it, so it ends the table before
+        if any(c.right - c.left > prose_width for c in line.cells) or \
+                (len(line.cells) == 1 and CAPTION.match(line.cells[0].text)):
             areas.append(current)
             current = []
             continue

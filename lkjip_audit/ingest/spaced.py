@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from ..said import Said
-from .document import RawRow, RawTable, Repair
+from .document import CAPTION, RawRow, RawTable, Repair
 
 _NUMBER = r"\(?-?\d[\d.,]*\)?%?|-"
 _ROW = re.compile(rf"^\s*(?P<marker>\d+(?:\.\d+)+|\d{{1,2}}\.?|[A-Z]\.)?\s+(?P<label>\D.*?)\s+"
@@ -28,7 +28,6 @@ _WORDS_ONLY = re.compile(r"^[^\d]*[A-Za-z][^\d]*$")
 _NOTE = re.compile(r"^\s*(sumber|source|keterangan|ket\.|catatan|note)\b", re.IGNORECASE)
 MIN_ROWS = 3
 MAX_CONTINUATION_LINES = 3
-_CAPTION = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"^\d{1,3}([.,]\d{1,2})?%?$")
 
 
@@ -135,7 +134,7 @@ def read_cells_per_line(lines: list[str], start: int, width: int
         elif records and _ONE_NUMBER.match(text):
             records[-1][3].append(text)
             records[-1][4].append(number)
-        elif len(text) < 80 and not _CAPTION.match(text) and not _ROW.match(text) and not _ONE_NUMBER.match(text) \
+        elif len(text) < 80 and not CAPTION.match(text) and not _ROW.match(text) and not _ONE_NUMBER.match(text) \
                 and (not records or not records[-1][3] or _kode_next(lines, index + 1)):
             # Words after a row's figures, right before the next kode: the rest of its label, set after its
             # figures (OCR reads a cell's last line late).
@@ -239,7 +238,7 @@ def _percent_at(numbers: list[str]) -> int | None:
 def caption_above(lines: list[str], first: int, reach: int = 15) -> str:
     """The nearest `Tabel x.y` line within `reach` lines above the table, with the title line after it."""
     for index in range(first - 2, max(-1, first - 1 - reach), -1):
-        if _CAPTION.match(lines[index]):
+        if CAPTION.match(lines[index]):
             title = next((s.strip() for s in lines[index + 1:first - 1] if s.strip()), "")
             return " ".join(p for p in (lines[index].strip(), title) if p)
     return ""

@@ -19,13 +19,12 @@ from .blocks import find_block_tables
 from .cell_paragraphs import find_cell_paragraph_tables
 from .spaced import find_spaced_tables
 from ..said import Said
-from .document import Document, RawRow, RawTable, Repair, overlaps
+from .document import CAPTION, Document, RawRow, RawTable, Repair, overlaps
 
 #: Non-table lines a table may continue across (blank lines, page furniture).
 MAX_GAP_LINES = 6
 #: Lines this long are prose: a table never continues across one.
 MAX_FURNITURE_CHARS = 100
-_CAPTION = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
 _STOPS_TABLE = re.compile(r"^\s*(tabel|table|gambar|grafik|sumber|bab\s+[ivx\d]+)\b", re.IGNORECASE)
 _NUMBERISH = re.compile(r"\d")
 
@@ -247,7 +246,7 @@ def _caption(lines: list[str], start: int, furniture: set[str]) -> str:
         if is_table_line(lines[k]) or len(text) > 200:
             break
         collected.insert(0, text)
-        if _CAPTION.match(text.lstrip("*_# ")):
+        if CAPTION.match(text.lstrip("*_# ")):
             return _unmarked(" ".join(collected))
     if not collected:
         return ""
