@@ -47,6 +47,19 @@ def test_two_measures_of_one_kegiatan_are_not_compared():
     assert cross(report(counted, alike)) == [("T2", "Kegiatan Penyediaan Jasa Kantor", Decimal(3), Decimal(6))] * 2
 
 
+def test_a_unit_a_narrow_cell_broke_is_still_the_same_measure():
+    # Kediri's Word grid rendering prints `21 uni t`, `125 ko p`: the same measure as `17 unit`, `127 kop`.
+    counted = ["Tabel 3.2 Capaian Kegiatan", "", "No\tKegiatan\tIndikator Kinerja\tTarget\tRealisasi",
+               "1\tKegiatan Pemeliharaan Barang Milik Daerah\tJumlah barang dipelihara\t17 unit\t21 unit",
+               "2\tKegiatan Pengawasan Koperasi\tJumlah koperasi diawasi\t127 kop\t121 kop"]
+    broken = ["Tabel 3.3 Evaluasi RKPD", "", "No\tKegiatan\tIndikator Kinerja\tTarget\tRealisasi",
+              "1\tKegiatan Pemeliharaan Barang Milik Daerah\tJumlah barang dipelihara\t21 uni t\t21 uni t",
+              "2\tKegiatan Pengawasan Koperasi\tJumlah koperasi diawasi\t125 ko p\t121 ko p"]
+    assert sorted(cross(report(counted, broken))) == [
+        ("T2", "Kegiatan Pemeliharaan Barang Milik Daerah", Decimal(21), Decimal(17)),
+        ("T2", "Kegiatan Pengawasan Koperasi", Decimal(125), Decimal(127))]
+
+
 def test_a_kegiatan_with_two_indicators_is_not_compared_by_its_name():
     two = ["Tabel 3.2 Capaian Kegiatan", "", "No\tKegiatan\tIndikator Kinerja\tTarget\tRealisasi",
            "1\tKegiatan Penyediaan Jasa Kantor\tJumlah laporan jasa kantor\t6 laporan\t6 laporan",

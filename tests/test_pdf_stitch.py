@@ -45,3 +45,13 @@ def test_a_next_page_row_of_its_own_is_not_joined_to_the_row_above():
     for first in (zeros, words):
         (table,) = stitch([part(1, [*HEADER, ROW]), part(2, [*HEADER, first])])
         assert [r.cells for r in table.rows] == [*HEADER, ROW, first]
+
+
+def test_a_count_a_percent_sign_and_a_label_end_with_a_number_word_finish_the_row_above():
+    # Kediri's Word grid, pages 24/25, 27/28 and 29/30: `12` / `5 orang`, `100,00` / `%`, and a label ending
+    # `... dalam 1 (satu) Daerah Kabupaten/Kota` (words, though it holds a digit).
+    above = ("2 1 0 2 0", "Penilaian Kesehatan Koperasi yang", "12", "30.600.270", "28.746.700,", "100,00")
+    rest = ("", "Wilayah Keanggotaannya dalam 1 (satu) Daerah", "5 orang", "", "00", "%")
+    (table,) = stitch([part(1, [HEADER[0][:6], above]), part(2, [HEADER[0][:6], rest])])
+    assert table.rows[-1].cells == ("2 1 0 2 0", "Penilaian Kesehatan Koperasi yang Wilayah Keanggotaannya dalam 1 "
+                                    "(satu) Daerah", "125 orang", "30.600.270", "28.746.700,00", "100,00 %")

@@ -110,3 +110,33 @@ def test_the_quarters_percentages_and_printed_errors_of_the_table(kediri, table)
         # The text's findings come after every table's: line 580 states the realisasi as 5.485.127.340.
         ("prose-table", 507, Decimal("5485127940.00"), 5485127340),
     ]
+
+
+def test_the_table_as_a_word_grid_prints_it_with_broken_words_an_empty_first_cell_and_a_wider_page():
+    # How Kediri's Word grid rendering reads (tests/word_renderings.py): `Ko de` for Kode, a row whose grid drew
+    # an empty cell before its kode (text line 497), a page whose longer kode make it two cells wider, and the
+    # JUMLAH row after an empty cell. The kode is joined, the rows line up with the header (the joined rows, not
+    # the widest, show the columns).
+    from lkjip_audit.ingest.document import RawRow, RawTable
+    from lkjip_audit.understand import understand_table
+
+    header = [("Ko de", "Ur us an / Pr og ra m", "Ta rg et", "Re ali sa si Tri wu la n", "", "", "",
+               "Re ali sa si 9 = 5+6", "", "Ti ng ka t (%) 10 = 9/4 x 100%", ""),
+              ("", "", "", "I", "", "II", "", "", "", "", ""),
+              ("", "", "", "K", "Rp", "K", "Rp", "K", "Rp", "K", "Rp")]
+    kode = ("2", "1", "0", "2", "0")
+    rows = [kode + ("Penyusunan Dokumen", "3 lap ora n", "2.546.400", "1 lap ora n", "1.000.000", "2 lap ora n",
+                    "1.004.700", "3 lap ora n", "2.004.700", "100%", "78,73%"),
+            ("",) + kode[:4] + ("Koordinasi Laporan", "4 lap ora n", "4.424.400", "2 lap ora n", "2.340.200",
+                                "2 lap ora n", "2.084.200", "4 lap ora n", "4.424.400", "100%", "100,00 %"),
+            kode + ("Administrasi Keuangan", "12 bul an", "3.690.365.094", "6 bul an", "1.517.452.432",
+                    "6 bul an", "1.591.523.809", "12 bul an", "3.108.976.241", "100%", "84,25%"),
+            ("2", "1", "0", "7", "7", "0", "3") + ("Fasilitasi Perizinan", "490 ora ng", "460.692.500", "-", "-",
+                                                   "440 ora ng", "227.743.440", "440 ora ng", "227.743.440",
+                                                   "90%", "49,44%"),
+            ("", "JUMLAH", "", "", "", "", "", "10.698.200.394", "", "2.517.452.432", "", "2.823.508.649",
+             "", "5.340.961.081", "", "")]
+    table = understand_table(RawTable(rows=[RawRow(r, page=15) for r in header + rows]), "T1")
+    assert [r.cells[0] for r in table.rows] == ["2 1 0 2 0", "2 1 0 2", "2 1 0 2 0", "2 1 0 7 7 0 3", "JUMLAH"]
+    assert [r.cells[9] for r in table.rows[:4]] == ["2.004.700", "4.424.400", "3.108.976.241", "227.743.440"]
+    assert table.column(Role.REALISASI).index == 9

@@ -363,6 +363,6 @@ def _disagreements(group: list[Mention], role: Role, said: dict[str, str] = _IND
 
 
 def _kind(number) -> tuple[bool, str]:
-    """A figure's kind: a percentage or not, and its unit's first word (`unit` for "165 Unit Usaha")."""
-    unit = number.unit.lower().split()
-    return number.percent, unit[0] if unit else ""
+    """A figure's kind: a percentage or not, and its unit's first letters (`uni` for "165 Unit Usaha" and for
+    "21 uni t", a unit a narrow cell broke; `kop` for "302 kop" and "ko p")."""
+    return number.percent, "".join(number.unit.lower().split())[:3]

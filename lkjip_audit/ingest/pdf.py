@@ -551,8 +551,20 @@ MAX_LINES_AFTER_CELLS = 3
 _KODE_DIGIT = re.compile(r"^\d{1,2}$")
 
 
+def _kode_digits(cells: tuple[str, ...]) -> tuple[int, int]:
+    """(empty cells before, digit cells of) a kode printed digit by digit at a row's start; an extraction may
+    draw an empty cell before it."""
+    empty = 0
+    while empty < len(cells) and not cells[empty].strip():
+        empty += 1
+    digits = 0
+    while empty + digits < len(cells) and _KODE_DIGIT.match(cells[empty + digits].strip()):
+        digits += 1
+    return (empty, digits) if digits >= 3 else (0, 0)
+
+
 def _has_split_kode(block: PageTable) -> bool:
-    return any(len(r.cells) >= 3 and all(_KODE_DIGIT.match(c.strip()) for c in r.cells[:3]) for r in block.rows)
+    return any(_kode_digits(r.cells)[1] for r in block.rows)
 
 
 def _kode_joined_width(block: PageTable) -> int:
@@ -560,31 +572,36 @@ def _kode_joined_width(block: PageTable) -> int:
     rows carry longer kode is no wider a table (the understanding step joins the digits)."""
     joined = []
     for row in block.rows:
-        digits, used = 0, len(row.cells)
-        while digits < len(row.cells) and _KODE_DIGIT.match(row.cells[digits].strip()):
-            digits += 1
+        empty, digits = _kode_digits(row.cells)
+        used = len(row.cells)
         while used and not row.cells[used - 1].strip():
             used -= 1
-        if digits >= 3:
-            joined.append(used - digits + 1)
+        if digits:
+            joined.append(used - empty - digits + 1)
     return max(joined) if joined else block.width
 
 
 #: The end of a grouped figure cut short: a separator, or a last group of fewer than three digits
 #: (`220.950.`, `17.430.0`, `3.108.976.241,`).
 _CUT_FIGURE = re.compile(r"\d[.,]\d{0,2}$")
+#: A count cut before its last digits and its unit (`12` / `5 orang`): bare digits above, digits and a unit below.
+_CUT_COUNT = re.compile(r"\d+$")
+_COUNT_REST = re.compile(r"\d+\s+[^\W\d_]")
 
 
 def _rest_of_row(row: RawRow, above: RawRow) -> bool:
     """A continued page that starts with the rest of the row above, which the page break cut (a word
     processor lets a row break across pages): as wide as it, nothing in its first cell (no numbering), and
-    each cell either text without a figure (a wrapped label), or digits that finish a figure the row above
-    left cut short (`220.950.` / `000`)."""
+    each cell either words, not a figure (a wrapped label), or digits that finish a figure the row above
+    left cut short (`220.950.` / `000`, `12` / `5 orang`, `100,00` / `%`)."""
     if len(row.cells) != len(above.cells) or row.cells[0].strip():
         return False
     filled = [(text.strip(), upper.strip()) for text, upper in zip(row.cells, above.cells) if text.strip()]
-    rests = [bool(_CUT_FIGURE.search(upper) and _GROUPED_FIGURE.fullmatch(upper + text)) for text, upper in filled]
-    words = [not re.search(r"\d", text) for text, _ in filled]
+    rests = [bool(_CUT_FIGURE.search(upper) and _GROUPED_FIGURE.fullmatch(upper + text)
+                  or _CUT_COUNT.match(upper) and _COUNT_REST.match(text)
+                  or text == "%" and upper[-1:].isdigit()) for text, upper in filled]
+    # words, not a figure: `... dalam 1 (satu) Daerah` is a label's end, `5 orang` a count
+    words = [bool(re.search(r"[^\W\d_]{3,}", text)) and not _NUMBER_CELL.match(text) for text, _ in filled]
     # Text cells alone may be a row of their own (a Sasaran without numbering); one cell, or a cut figure, not.
     return bool(filled) and all(r or w for r, w in zip(rests, words)) and (len(filled) == 1 or any(rests))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..ingest.document import Document, RawTable
 from ..said import Said, shown, where
 from .column_numbers import is_column_number_row, printed_formulas
@@ -56,16 +58,20 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
     numbering = [r for r in body if is_column_number_row(r.cells)]
     body = [r for r in body if r not in numbering] or body
     formulas = [f for r in header if is_column_number_row(r.cells) for f in printed_formulas(list(r.cells))]
-    first_label = merge_header(header, width)[0] if header else ""
+    first_label = mend_broken_words(merge_header(header, width)[0]) if header else ""
     cells, invisible_repairs = drop_invisible([list(r.cells) for r in body])
     cells, kode_repairs = join_split_kode(first_label, cells)
     cells, split_repairs = split_two_figure_cells(cells)
     cells, label_repairs = split_label_figure_cells(cells)
     cells, amount_repairs = split_amount_text_cells(cells)
     split_repairs += label_repairs + amount_repairs
+    reference = None
     if kode_repairs:
         width = max(max(used_width(list(r.cells)) for r in header), max(len(c) for c in cells))
-    aligned, shifts = align_rows(cells, width)
+        # The joined rows show the columns, not the widest row (a page's extra cells, a total across the
+        # kode cells): their most common width.
+        reference = Counter(len(cells[i]) for i, _ in kode_repairs).most_common(1)[0][0]
+    aligned, shifts = align_rows(cells, width, reference)
     repairs = [r.what.after(where(r.line, r.page)) for r in raw.repairs]
     repairs += [what.after(where(body[i].line, body[i].page)) for i, what in invisible_repairs]
     repairs += [what.after(where(body[i].line, body[i].page)) for i, what in kode_repairs + split_repairs]

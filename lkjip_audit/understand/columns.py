@@ -40,13 +40,14 @@ _WORD_PIECE = re.compile(r"[A-Za-z]+")
 
 
 def mend_broken_words(header: str) -> str:
-    """`Tar get Kin erja` → `Target Kinerja`, `Angg aran` → `Anggaran`, `DA K` → `DAK`: two or three pieces
-    that together are a header word (`HEADER_WORDS`), none of which is one alone."""
+    """`Tar get Kin erja` → `Target Kinerja`, `Angg aran` → `Anggaran`, `DA K` → `DAK`, `Re ali sa si` →
+    `Realisasi`: two to five pieces that together are a header word (`HEADER_WORDS`), none of which is one
+    alone (a 20-column table's cells hold two or three letters a line)."""
     tokens = header.split(" ")
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        for size in (3, 2):
+        for size in (5, 4, 3, 2):
             pieces = tokens[i:i + size]
             if len(pieces) < size or not all(_WORD_PIECE.fullmatch(p) for p in pieces):
                 continue

@@ -92,17 +92,19 @@ def merge_header(header: list[RawRow], width: int) -> list[str]:
     return labels
 
 
-def align_rows(cells_by_row: list[list[str]], width: int) -> tuple[list[list[str]], list[int]]:
+def align_rows(cells_by_row: list[list[str]], width: int,
+               reference: int | None = None) -> tuple[list[list[str]], list[int]]:
     """Shift short rows right where that fits the columns' types better.
 
     Extractions drop a row's empty first cells (`No.` left blank), which slides
-    every value one column to the left. Returns the aligned rows and, per row,
-    the shift applied (0 when none).
+    every value one column to the left. The columns' types are those of the rows
+    `reference` cells wide (the table's width by default). Returns the aligned rows
+    and, per row, the shift applied (0 when none).
     """
     typed = [[cell_type(parse_number(c), c) for c in row] for row in cells_by_row]
     profile = [Counter() for _ in range(width)]
     for row, types in zip(cells_by_row, typed):
-        if len(row) == width:
+        if len(row) == (reference or width):
             for c, t in enumerate(types):
                 profile[c][t] += 1
     aligned, shifts = [], []

@@ -23,6 +23,13 @@ def _digits_in_front(cells: list[str]) -> int:
     return n
 
 
+def _empty_in_front(cells: list[str]) -> int:
+    n = 0
+    while n < len(cells) and not cells[n].strip():
+        n += 1
+    return n
+
+
 def join_split_kode(first_header: str, rows: list[list[str]]) -> tuple[list[list[str]], list[tuple[int, str]]]:
     """Under a `Kode` header, rows that start with 3+ one- or two-digit cells (`2 1 0 2 0`) get them joined
     into one kode cell, as printed (`2 1 0 2 0`); returns the rows and (row index, repair) pairs.
@@ -31,18 +38,25 @@ def join_split_kode(first_header: str, rows: list[list[str]]) -> tuple[list[list
     say nothing of a row's level."""
     if not normalize(first_header).startswith("kode"):
         return rows, []
-    fronts = [_digits_in_front(cells) for cells in rows]
+    # An extraction may put an empty cell before a row's kode (a cell its grid drew for nothing): dropped
+    # with the join, where the kode digits follow.
+    empties = [_empty_in_front(cells) for cells in rows]
+    empties = [e if _digits_in_front(cells[e:]) >= 3 else 0 for e, cells in zip(empties, rows)]
+    trimmed = [cells[e:] for e, cells in zip(empties, rows)]
+    fronts = [_digits_in_front(cells) for cells in trimmed]
     split = [n for n in fronts if n >= 3]
     if len(split) < max(3, MIN_SPLIT_SHARE * len(rows)):
         return rows, []
+    rows = trimmed
     typical = Counter(split).most_common(1)[0][0]
     joined, repairs = [], []
     for index, (cells, n) in enumerate(zip(rows, fronts)):
         if n < 2:
-            if n == 0 and len(cells) > typical and not any(c.strip() for c in cells[1:typical]):
-                # "JUMLAH" printed across the kode and label cells: its amounts line up with the joined
-                # rows' once the empty cells it spans are dropped.
-                cells = [cells[0]] + list(cells[typical + 1:])
+            lead = 1 if len(cells) > 1 and not cells[0].strip() else 0
+            if n == 0 and len(cells) > lead + typical and not any(c.strip() for c in cells[lead + 1:lead + typical]):
+                # "JUMLAH" printed across the kode and label cells (after an empty cell the extraction drew
+                # before it): its amounts line up with the joined rows' once the empty cells it spans are dropped.
+                cells = [cells[lead]] + list(cells[lead + typical + 1:])
             joined.append(cells)
             continue
         digits, rest = [c.strip() for c in cells[:n]], list(cells[n:])
