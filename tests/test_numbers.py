@@ -124,3 +124,34 @@ def test_only_an_ocr_table_reads_a_percent_sign_back(ocr):
     table = understand_table(RawTable(rows=[RawRow(r, page=48) for r in rows], ocr=ocr), "T1")
     realisasi = table.rows[1].values[3]
     assert (realisasi.value, realisasi.percent) == ((Decimal("33.33"), True) if ocr else (Decimal("33.3396"), False))
+
+
+@pytest.mark.parametrize("ocr", [True, False])
+def test_a_percent_sign_ocr_read_as_a_last_digit_is_read_back_where_the_row_s_arithmetic_holds(ocr):
+    # Kediri's plain rendering scanned, its RKPD rows (text line 470): `59,42%` read `59,429`, `99,92%` read
+    # `99,926`; Depok's ruled one scanned, Tabel 3.1 (line 897): `108,33%` read `108,334`. A 4 or 9 is a digit too: read back only where the
+    # row's own % (realisasi / pagu) or capaian (realisasi / target) holds so and not as read; `12,349` that
+    # holds as printed, and `75,004` that holds neither way, stay as read; a text layer's figure always does.
+    from lkjip_audit.ingest.document import RawRow, RawTable
+    from lkjip_audit.understand import understand_table
+
+    budget = [("No", "Kegiatan", "Pagu", "Realisasi", "%"),
+              ("1", "Administrasi Kepegawaian", "900.000.000", "534.753.000", "59,429"),
+              ("2", "Administrasi Umum", "100.000.000", "12.349.000", "12,349"),
+              ("3", "Penyediaan Jasa Kantor", "80.000.000", "61.000.000", "75,004"),
+              ("4", "Penyediaan Barang Cetak", "10.000.000", "9.000.000", "90,00%"),
+              ("5", "Administrasi Umum", "166.591.969", "166.452.424", "99,926")]  # `%` read as a 6 (line 472)
+    table = understand_table(RawTable(rows=[RawRow(r, page=15) for r in budget], ocr=ocr), "T1")
+    persen = [table.rows[i].values[4] for i in (0, 1, 2, 4)]
+    assert [(n.value, n.percent) for n in persen] == (
+        [(Decimal("59.42"), True), (Decimal("12.349"), False), (Decimal("75.004"), False), (Decimal("99.92"), True)]
+        if ocr else [(Decimal("59.429"), False), (Decimal("12.349"), False), (Decimal("75.004"), False),
+                     (Decimal("99.926"), False)])
+    assert any("`59,429` read as 59.42%" in r for r in table.repairs) == ocr
+
+    # 13 of 12 koperasi is 108,333...: `108,334` does not hold at three decimals, 108,33 does.
+    capaian = [("No", "Sasaran", "Target", "Realisasi", "Capaian"),
+               ("1", "Meningkatnya daya saing koperasi", "12 koperasi", "13 koperasi", "108,334"),
+               ("2", "Meningkatnya kualitas layanan", "80 koperasi", "81 koperasi", "101,25%")]
+    table = understand_table(RawTable(rows=[RawRow(r, page=18) for r in capaian], ocr=ocr), "T2")
+    assert (table.rows[0].values[4].value == Decimal("108.33")) == ocr

@@ -17,6 +17,7 @@ from .layout import (align_rows, blank, column_profile, figure_kind, gap_placeme
 from .split_cells import (drop_inserted_empty_cells, join_split_kode, split_amount_text_cells, split_double_header,
                           split_label_figure_cells, split_pair_header, split_two_figure_cells)
 from .model import MONEY_ROLES, Column, Level, Role, Row, Table
+from .ratios import HUNDRED, capaian_holds, comparable, percent_read_as_digit, ratio_holds
 from .relations import table_relations
 from .split_tables import realign_repeated_headers, split_at_inner_headers
 from .numbers import (Number, column_decimal_mark, drop_invisible, format_id, parse_number, restore_lost_decimals,
@@ -148,6 +149,15 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
                                     "tanda % yang dibaca OCR sebagai angka atau huruf",
                                     f"`{number.text.strip()}` read as {number.value:.{number.decimals}f}%: a % "
                                     "sign OCR read as digits or letters").after(where(body[i].line, body[i].page)))
+        if raw.ocr and column.role in (Role.PERSEN, Role.CAPAIAN):
+            for i, number in _percents_read_as_digits(column, columns, aligned, values).items():
+                values[i][column.index] = number
+                repairs.append(Said(f"`{number.text.strip()}` dibaca {format_id(number.value, number.decimals)}%: "
+                                    "angka terakhirnya tanda % yang dibaca OCR sebagai angka; hitungan barisnya "
+                                    "sendiri cocok dengan bacaan ini",
+                                    f"`{number.text.strip()}` read as {number.value:.{number.decimals}f}%: its last "
+                                    "digit a % sign OCR read as a digit; the row's own arithmetic holds so"
+                                    ).after(where(body[i].line, body[i].page)))
         if column.role in (Role.PERSEN, Role.CAPAIAN):
             for i, number in restore_lost_decimals([row[column.index] for row in values]).items():
                 values[i][column.index] = number
@@ -362,3 +372,33 @@ def _money_shares(values: list[list[Number | None]], cells: list[list[str]]) -> 
 
 
 
+
+
+def _percents_read_as_digits(column: Column, columns: list[Column], cells: list[list[str]],
+                             values: list[list[Number | None]]) -> dict[int, Number]:
+    """Per row, an OCR'd % (realisasi / pagu) or capaian (realisasi / target) whose last digit is a misread `%`
+    (`59,429`), read back where the row's own ratio holds only so (`ratios.percent_read_as_digit`)."""
+    roles = (Role.PAGU, Role.REALISASI) if column.role is Role.PERSEN else (Role.TARGET, Role.REALISASI_KINERJA)
+    # of a table over years (`Capaian / 2021`), the target and realisasi of the same year
+    year = pair_part(column.header)
+    base, part = (next((c.index for c in columns if c.role is role and pair_part(c.header) == year),
+                       next((c.index for c in columns if c.role is role), None)) for role in roles)
+    if base is None or part is None:
+        return {}
+    restored = {}
+    for i, (row, texts) in enumerate(zip(values, cells)):
+        whole, share = row[base], row[part]
+        if column.role is Role.PERSEN:
+            if whole is None or share is None or not whole.value or share.value is None:
+                continue
+            def holds(number, whole=whole, share=share):
+                return ratio_holds(number.value, share.value / whole.value * HUNDRED, number.decimals)
+        else:
+            if not comparable(whole, share):
+                continue
+            def holds(number, whole=whole, share=share):
+                return capaian_holds(number, whole, share)
+        number = percent_read_as_digit(texts[column.index], row[column.index], holds)
+        if number is not None:
+            restored[i] = number
+    return restored

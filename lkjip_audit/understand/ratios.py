@@ -9,9 +9,10 @@ to (not including) half a unit above; a whole count (5 dokumen, 34 pegawai) is e
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from .numbers import Number
+from .numbers import Number, parse_number
 
 HUNDRED = Decimal(100)
 _BELOW = Decimal(1).scaleb(-40)  # just below a bound that is itself excluded
@@ -52,3 +53,20 @@ def capaian_holds(printed: Number, target: Number, realisasi: Number) -> bool:
     inverse = target.value / realisasi.value * HUNDRED
     return range_holds(printed.value, min(ends), max(ends), printed.decimals) or \
         range_holds(printed.value, inverse, inverse, printed.decimals)
+
+
+#: A `%` tesseract read as a last digit (`108,334` for 108,33%, `59,429` for 59,42%, `99,926` for 99,92%). A
+#: digit may be a digit: the reading is taken only where the row's own arithmetic confirms it.
+_PERCENT_AS_DIGIT = re.compile(r"^(\d{1,3}[.,]\d{1,2})[469]$")
+
+
+def percent_read_as_digit(text: str, printed: Number | None, holds) -> Number | None:
+    """The percentage an OCR'd cell means when its last digit is a misread `%`: only when that reading holds
+    (`holds(number)`, the row's own ratio) and the figure as read does not. None otherwise."""
+    match = _PERCENT_AS_DIGIT.match(text.strip())
+    if match is None or printed is None or printed.value is None:
+        return None
+    number = parse_number(match.group(1) + "%")
+    if number is None or number.value is None or not holds(number) or holds(printed):
+        return None
+    return Number(text=text, value=number.value, decimals=number.decimals, percent=True, low_confidence=True)
