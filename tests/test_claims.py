@@ -362,3 +362,37 @@ def test_a_capaian_of_whole_counts_holds_only_rounded_or_truncated(target, reali
                int(inverse), int(inverse.quantize(Decimal(1), ROUND_HALF_UP))}
     numbers = (parse_number(f"{printed}%"), parse_number(str(target)), parse_number(str(realisasi)))
     assert capaian_holds(*numbers) == (printed in allowed)
+
+
+def test_counts_with_their_shares_in_brackets():
+    # Depok, text lines 304-305: 34 and 26 of 60 pegawai are 56,67 % and 43,33 %, not 67 % and 33 %.
+    text = "- Jumlah Pegawai Negeri Sipil (PNS) : 34 Orang (67%)\n- Jumlah Non PNS : 26 Orang (33%)"
+    assert claims(text) == [("bagian", Decimal(67), Decimal("56.67"), 1), ("bagian", Decimal(33), Decimal("43.33"), 2)]
+
+
+@given(st.lists(st.integers(1, 400), min_size=2, max_size=6), st.integers(0, 2), st.data())
+def test_generated_shares_hold_and_one_mistyped_share_is_the_finding(counts, decimals, data):
+    whole = sum(counts)
+    quantum = Decimal(1).scaleb(-decimals)
+    shares = [(Decimal(c) / whole * 100).quantize(quantum, ROUND_HALF_UP) for c in counts]
+    # rounded shares may not add up to exactly 100; within their rounding they are still shares of the whole
+    assume(abs(sum(shares) - 100) <= len(shares) * Decimal(5).scaleb(-decimals - 1))
+
+    def lines(printed):
+        return "\n".join(f"- Golongan {i + 1} : {c} Orang ({str(s).replace('.', ',')}%)"
+                         for i, (c, s) in enumerate(zip(counts, printed)))
+
+    assert claims(lines(shares)) == []
+    # one share mistyped: the others are still their count over the sum, so the group is still shares
+    wrong = data.draw(st.integers(0, len(counts) - 1))
+    mistyped = list(shares)
+    mistyped[wrong] += data.draw(st.sampled_from([1, -1])) * 10 * quantum
+    assume(mistyped[wrong] > 0)
+    assert [(column, reported, line) for column, reported, _, line in claims(lines(mistyped))] == [
+        ("bagian", mistyped[wrong], wrong + 1)]
+
+
+def test_percentages_that_do_not_add_up_to_100_are_not_shares():
+    # Each its own rate (`20 Koperasi (85%)` aktif of those, say), not a share of the sum: not judged.
+    text = "- Koperasi aktif : 20 Koperasi (85%)\n- Koperasi sehat : 12 Koperasi (60%)"
+    assert claims(text) == []

@@ -49,7 +49,7 @@ def check_claims(claims: list[Claim], lines: list[str] | None = None) -> list[Fi
             if found and len(failed_capaian) < MISPRINT_LOOKUPS:
                 failed_capaian.append((len(findings), claim))
             findings += found
-        elif claim.kind == "rasio":
+        elif claim.kind in ("rasio", "bagian"):
             findings += _ratio(claim, claim.operands)
         elif claim.kind == "jumlah":
             findings += _total(claim)
@@ -208,8 +208,8 @@ def _ratio(claim: Claim, operands) -> list[Finding]:
         return []
     computed = top.value / bottom.value * HUNDRED
     shown = max(claim.stated.decimals, 2)
-    return [_finding(claim, "rasio", computed.quantize(Decimal(1).scaleb(-shown), ROUND_HALF_UP),
-                     f"{top.text} / {bottom.text} × 100")]
+    return [_finding(claim, "bagian" if claim.kind == "bagian" else "rasio",
+                     computed.quantize(Decimal(1).scaleb(-shown), ROUND_HALF_UP), f"{top.text} / {bottom.text} × 100")]
 
 
 def _total(claim: Claim) -> list[Finding]:

@@ -293,10 +293,12 @@ PROSE_ARITHMETIC = Rule(
     description={
         "id": "Angka yang disebut bersama dalam teks saling cocok: capaian = realisasi / target × 100 (target, "
               "realisasi dan capaian dalam satu kalimat atau kalimat berikutnya), rasio yang ditulis lengkap "
-              "(X / Y x 100 = Z), dan jumlah yang 'terdiri dari' bagian-bagiannya.",
+              "(X / Y x 100 = Z), jumlah yang 'terdiri dari' bagian-bagiannya, dan bagian yang disebut dalam "
+              "kurung (\"PNS : 34 Orang (67%)\"): jumlahnya dibagi jumlah semuanya.",
         "en": "Figures the text states together agree: capaian = realisasi / target × 100 (target, realisasi and "
-              "capaian in one sentence or the next), a ratio written out (X / Y x 100 = Z), and a total that "
-              "'consists of' its parts.",
+              "capaian in one sentence or the next), a ratio written out (X / Y x 100 = Z), a total that "
+              "'consists of' its parts, and shares given in brackets (\"PNS : 34 Orang (67%)\"): each count over "
+              "their sum.",
     },
     tolerance={"id": "rasio: sama setelah dibulatkan atau dipotong ke desimal yang dicetak; jumlah: tepat sama",
                "en": "ratios: equal after rounding or truncating to the printed decimals; totals: exact"},

@@ -41,6 +41,7 @@ from decimal import Decimal
 
 from .paragraphs import line_at, paragraphs, sentences
 from .numbers import Number, parse_number
+from .ratios import ratio_holds
 
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?(?![\d])|\d+(?:[.,]\d+)?)"
 _PCT = r"\s*(%|persen)?"
@@ -161,7 +162,8 @@ def read_claims(lines: list[str], table_lines: set[int] | frozenset[int] | None 
         def line_of(position: int, start=start, offsets=offsets) -> int:
             return start + line_at(offsets, position)
         claims += (_capaian_claims(text, line_of) + _ratio_claims(text, line_of) + _total_claims(text, line_of)
-                   + _flat_rows(text, line_of) + _terbilang(text, line_of) + _divisions(text, line_of))
+                   + _flat_rows(text, line_of) + _terbilang(text, line_of) + _divisions(text, line_of)
+                   + _shares(text, line_of))
     claims += _stated_bases(lines)
     claims += _listed_amounts(lines)
     return sorted(claims, key=lambda c: c.line)
@@ -345,6 +347,38 @@ def _total_claims(text: str, line_of) -> list[Claim]:
             continue
         claims.append(Claim("jumlah", line_of(match.start()), match.group(0).strip()[:80], total, tuple(values),
                             (match.group(1), *(m.group(0) for m in parts))))
+    return claims
+
+
+# `Jumlah Pegawai Negeri Sipil (PNS) : 34 Orang (67%)`: a count with its unit and, in brackets, its share.
+_SHARE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*)\s+([A-Za-z]+)\s*\(\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%\s*\)")
+
+
+def _shares(text: str, line_of) -> list[Claim]:
+    """**bagian**: counts of one unit, each with its share in brackets, in one paragraph or list (`PNS : 34 Orang
+    (67%)`, `Non PNS : 26 Orang (33%)`): each share is its count over their sum. Read only when the numbers say
+    they are shares of that sum, not percentages of their own: the shares add up to 100 (within their
+    rounding), or all but one of them are their count over the sum."""
+    groups: dict[str, list[re.Match]] = {}
+    for match in _SHARE.finditer(text):
+        groups.setdefault(match.group(2).lower(), []).append(match)
+    claims = []
+    for matches in groups.values():
+        counts = [_number(m.group(1)) for m in matches]
+        shares = [_number(m.group(3), "%") for m in matches]
+        if len(matches) < 2 or None in counts or None in shares or any(c.decimals for c in counts):
+            continue
+        whole = sum(c.value for c in counts)
+        if not whole:
+            continue
+        slack = sum(Decimal(5).scaleb(-s.decimals - 1) for s in shares)  # each share rounded by half its unit
+        holding = sum(ratio_holds(s.value, c.value / whole * 100, s.decimals) for c, s in zip(counts, shares))
+        if abs(sum(s.value for s in shares) - 100) > slack and holding < len(shares) - 1:
+            continue
+        total = Number(text="(" + " + ".join(m.group(1) for m in matches) + ")", value=whole)
+        for match, count, share in zip(matches, counts, shares):
+            claims.append(Claim("bagian", line_of(match.start(3)), match.group(0).strip(), share, (count, total),
+                                (f"{match.group(3)}%", match.group(1))))
     return claims
 
 
