@@ -396,3 +396,14 @@ def test_percentages_that_do_not_add_up_to_100_are_not_shares():
     # Each its own rate (`20 Koperasi (85%)` aktif of those, say), not a share of the sum: not judged.
     text = "- Koperasi aktif : 20 Koperasi (85%)\n- Koperasi sehat : 12 Koperasi (60%)"
     assert claims(text) == []
+
+
+def test_a_capaian_named_with_its_year():
+    # Kediri, text lines 448 and 531: `target 2,31% realisasi 4,37% capaian kinerja tahun 2021 adalah sebesar
+    # 189,77%` (4,37 / 2,31 is 189,18), `target **5,03%** realisasi **2,76%** capaian kinerja tahun 2021 adalah
+    # sebesar **52,08%**` (54,87). The year is not the capaian; before, neither sentence was read.
+    text = ("target 2,31% realisasi 4,37% capaian kinerja tahun 2021 adalah sebesar 189,77%\n\n"
+            "target **5,03%** realisasi **2,76%** capaian kinerja tahun 2021 adalah sebesar **52,08%**.\n\n"
+            "target 8,77% realisasi 13,90% capaian kinerja tahun 2021 adalah sebesar 158,49%")
+    assert claims(text) == [("capaian", Decimal("189.77"), Decimal("189.18"), 1),
+                            ("capaian", Decimal("52.08"), Decimal("54.87"), 3)]

@@ -264,7 +264,7 @@ def test_the_pdf_gives_every_finding_of_the_text(text, pdf):
                        f.expected) for f in result.findings)
 
     expected = found(audit(text))
-    assert len(expected) == {KEDIRI: 116, DEPOK: 43, FLOTIM: 5, KUKAR_OCR: 18}[text]
+    assert len(expected) == {KEDIRI: 118, DEPOK: 43, FLOTIM: 5, KUKAR_OCR: 18}[text]
     assert found(audited(PDF / pdf)) == [f for f in expected if not known_gap(pdf, f)]
 
 

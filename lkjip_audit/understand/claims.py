@@ -50,8 +50,9 @@ _TARGET = re.compile(rf"\b(?:target(?:nya)?|ditargetkan)\b(?:\s+(?:tahun\s+)?(?:
                      rf"{_NUMBER}{_PCT}", re.IGNORECASE)
 _REALISASI = re.compile(rf"\b(?:realisasi(?:nya)?(?:\s+capaian)?|terealisasi|tercapai)\b"
                         rf"(?:\s+(?:tahun\s+)?(?:19|20)\d\d\b)?[^\d%.]{{0,40}}?{_NUMBER}{_PCT}", re.IGNORECASE)
+# `capaian kinerja tahun 2021 adalah sebesar 189,77%`: a year after `capaian kinerja` is not the capaian.
 _CAPAIAN = re.compile(rf"\b(?:tingkat\s+)?capaian(?:\s+kinerja(?:nya)?)?\b(?!\s+\d{{1,3}}\s+(?:unit|orang))"
-                      rf"[^\d%.]{{0,25}}?{_NUMBER}\s*(%|persen)", re.IGNORECASE)
+                      rf"(?:\s+(?:tahun\s+)?(?:19|20)\d\d\b)?[^\d%.]{{0,25}}?{_NUMBER}\s*(%|persen)", re.IGNORECASE)
 # `(50 : 3) x 100% = 1667%`, `307/1386 x 100 = 22,16%`
 _RATIO = re.compile(rf"\(?\s*{_NUMBER}\s*[:/]\s*{_NUMBER}\s*\)?\s*[x×*]\s*100\s*%?\s*=\s*{_NUMBER}\s*%?",
                     re.IGNORECASE)
@@ -311,8 +312,9 @@ def _capaian_claims(text: str, line_of) -> list[Claim]:
         printed = _number(capaian.group(1), "%")
         if printed is None or target is None or real is None:
             continue
-        claims.append(Claim("capaian", line_of(capaian.start()), capaian.group(0).strip(), printed, (real, target),
-                            (capaian.group(0).strip(), real_m.group(0).strip(), target_m.group(0).strip())))
+        quote = " ".join(capaian.group(0).replace("*", " ").split())  # markdown bold is not the report's text
+        claims.append(Claim("capaian", line_of(capaian.start()), quote, printed, (real, target),
+                            (quote, real_m.group(0).strip(), target_m.group(0).strip())))
     return claims
 
 
