@@ -45,14 +45,18 @@ from .ratios import ratio_holds
 
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?(?![\d])|\d+(?:[.,]\d+)?)"
 _PCT = r"\s*(%|persen)?"
+# A year after the word (`target tahun 2023`, `capaian kinerja tahun 2021`): not the figure; a figure that starts
+# like a year (`1900,00%`) is.
+_YEAR_AFTER = r"(?:\s+(?:tahun\s+)?(?:19|20)\d\d\b(?![.,]\d|\s*(?:%|persen)))?"
 # `target tahun 2023 sebanyak 225`, `ditargetkan 320`, `target 92,9%`: a year after `target` is not the target.
-_TARGET = re.compile(rf"\b(?:target(?:nya)?|ditargetkan)\b(?:\s+(?:tahun\s+)?(?:19|20)\d\d\b)?[^\d%.]{{0,40}}?"
+_TARGET = re.compile(rf"\b(?:target(?:nya)?|ditargetkan)\b{_YEAR_AFTER}[^\d%.]{{0,40}}?"
                      rf"{_NUMBER}{_PCT}", re.IGNORECASE)
 _REALISASI = re.compile(rf"\b(?:realisasi(?:nya)?(?:\s+capaian)?|terealisasi|tercapai)\b"
-                        rf"(?:\s+(?:tahun\s+)?(?:19|20)\d\d\b)?[^\d%.]{{0,40}}?{_NUMBER}{_PCT}", re.IGNORECASE)
-# `capaian kinerja tahun 2021 adalah sebesar 189,77%`: a year after `capaian kinerja` is not the capaian.
+                        rf"{_YEAR_AFTER}[^\d%.]{{0,40}}?{_NUMBER}{_PCT}", re.IGNORECASE)
+# `capaian kinerja tahun 2021 adalah sebesar 189,77%`: a year after `capaian kinerja` is not the capaian
+# (`capaian 1900,00%` is).
 _CAPAIAN = re.compile(rf"\b(?:tingkat\s+)?capaian(?:\s+kinerja(?:nya)?)?\b(?!\s+\d{{1,3}}\s+(?:unit|orang))"
-                      rf"(?:\s+(?:tahun\s+)?(?:19|20)\d\d\b)?[^\d%.]{{0,25}}?{_NUMBER}\s*(%|persen)", re.IGNORECASE)
+                      rf"{_YEAR_AFTER}[^\d%.]{{0,25}}?{_NUMBER}\s*(%|persen)", re.IGNORECASE)
 # `(50 : 3) x 100% = 1667%`, `307/1386 x 100 = 22,16%`
 _RATIO = re.compile(rf"\(?\s*{_NUMBER}\s*[:/]\s*{_NUMBER}\s*\)?\s*[x×*]\s*100\s*%?\s*=\s*{_NUMBER}\s*%?",
                     re.IGNORECASE)
