@@ -8,7 +8,7 @@ from ..ingest.document import Document, RawTable
 from ..said import Said, shown, where
 from .column_numbers import is_column_number_row, printed_formulas
 from .columns import assign_roles, mend_broken_words, money_scale, pair_part
-from .confirm import arithmetic_evidence, columns_confirmed, confirm_roles
+from .confirm import arithmetic_evidence, capaian_judge, columns_confirmed, confirm_roles, ratio_judge
 from .contents import Contents, find_contents, is_contents_table
 from .hierarchy import assign_levels, keyword_level, leading_marker
 from .kinds import classify
@@ -17,8 +17,8 @@ from .layout import (align_rows, blank, column_profile, figure_kind, gap_placeme
 from .split_cells import (drop_inserted_empty_cells, join_split_kode, split_amount_text_cells, split_double_header,
                           split_label_figure_cells, split_pair_header, split_two_figure_cells)
 from .model import MONEY_ROLES, Column, Level, Role, Row, Table
-from .ratios import HUNDRED, capaian_holds, comparable, percent_read_as_digit, ratio_holds
-from .relations import table_relations
+from .ratios import percent_read_as_digit
+from .relations import table_relations, year_of
 from .split_tables import realign_repeated_headers, split_at_inner_headers
 from .numbers import (Number, column_decimal_mark, drop_invisible, format_id, parse_number, restore_lost_decimals,
                       restore_ocr_percent_signs)
@@ -378,27 +378,21 @@ def _percents_read_as_digits(column: Column, columns: list[Column], cells: list[
                              values: list[list[Number | None]]) -> dict[int, Number]:
     """Per row, an OCR'd % (realisasi / pagu) or capaian (realisasi / target) whose last digit is a misread `%`
     (`59,429`), read back where the row's own ratio holds only so (`ratios.percent_read_as_digit`)."""
-    roles = (Role.PAGU, Role.REALISASI) if column.role is Role.PERSEN else (Role.TARGET, Role.REALISASI_KINERJA)
-    # of a table over years (`Capaian / 2021`), the target and realisasi of the same year
-    year = pair_part(column.header)
-    base, part = (next((c.index for c in columns if c.role is role and pair_part(c.header) == year),
-                       next((c.index for c in columns if c.role is role), None)) for role in roles)
+    if column.role is Role.PERSEN:
+        judge, roles = ratio_judge, (Role.PAGU, Role.REALISASI)
+    else:
+        judge, roles = capaian_judge, (Role.TARGET, Role.REALISASI_KINERJA)
+    # the columns the numbers paired it with; else, of a table over years (`Capaian / 2021`), its own year's
+    year = year_of(column.header)
+    base, part = column.of or tuple(
+        next((c.index for c in columns if c.role is role and year_of(c.header) == year),
+             next((c.index for c in columns if c.role is role), None)) for role in roles)
     if base is None or part is None:
         return {}
     restored = {}
     for i, (row, texts) in enumerate(zip(values, cells)):
-        whole, share = row[base], row[part]
-        if column.role is Role.PERSEN:
-            if whole is None or share is None or not whole.value or share.value is None:
-                continue
-            def holds(number, whole=whole, share=share):
-                return ratio_holds(number.value, share.value / whole.value * HUNDRED, number.decimals)
-        else:
-            if not comparable(whole, share):
-                continue
-            def holds(number, whole=whole, share=share):
-                return capaian_holds(number, whole, share)
-        number = percent_read_as_digit(texts[column.index], row[column.index], holds)
+        holds = judge(row, part, base)
+        number = percent_read_as_digit(texts[column.index], row[column.index], holds) if holds else None
         if number is not None:
             restored[i] = number
     return restored

@@ -13,6 +13,8 @@ Every decision is written down as a note the table carries (shown under the tabl
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -41,17 +43,30 @@ class Evidence:
         return self.rows >= 2 and self.holds / self.rows >= CONFIRMED_SHARE
 
 
+def capaian_judge(row: list[Number | None], numerator: int, denominator: int) -> Callable[[Number], bool] | None:
+    """Whether a capaian is the row's realisasi (`numerator`) over its target (`denominator`), as the checks judge
+    it (`ratios.capaian_holds`); None when the row does not print both of one measure."""
+    goal = row[denominator] if denominator < len(row) else None
+    done = row[numerator] if numerator < len(row) else None
+    if not comparable(goal, done):
+        return None
+    return lambda printed: capaian_holds(printed, goal, done)
+
+
 def capaian_evidence(values, target: int, numerator: int, denominator: int) -> Evidence:
     """On how many rows does the capaian in `target` hold as the checks judge it (`ratios.capaian_holds`)."""
+    return _evidence(values, target, capaian_judge, numerator, denominator)
+
+
+def _evidence(values, target: int, judge, numerator: int, denominator: int) -> Evidence:
     holds = rows = 0
     for row in values:
         printed = row[target] if target < len(row) else None
-        goal = row[denominator] if denominator < len(row) else None
-        done = row[numerator] if numerator < len(row) else None
-        if printed is None or printed.value is None or not comparable(goal, done):
+        holds_for = judge(row, numerator, denominator)
+        if printed is None or printed.value is None or holds_for is None:
             continue
         rows += 1
-        holds += capaian_holds(printed, goal, done)
+        holds += holds_for(printed)
     return Evidence(holds, rows)
 
 
@@ -60,22 +75,21 @@ def _amount(row: list[Number | None], index: int) -> Decimal | None:
     return None if value is None else value.amount
 
 
+def ratio_judge(row: list[Number | None], numerator: int, denominator: int) -> Callable[[Number], bool] | None:
+    """Whether a printed % is numerator / denominator × 100 of the row; None when the row does not print both."""
+    top, bottom = _amount(row, numerator), _amount(row, denominator)
+    if top is None or not bottom:
+        return None
+    half = _half_unit(row, numerator, denominator)
+    if half and bottom > half:  # amounts rounded to their printed decimals (`Rp juta`): the % came first
+        low, high = (top - half) / (bottom + half) * HUNDRED, (top + half) / (bottom - half) * HUNDRED
+        return lambda printed: range_holds(printed.value, low, high, printed.decimals)
+    return lambda printed: ratio_holds(printed.value, top / bottom * HUNDRED, printed.decimals)
+
+
 def ratio_evidence(values: list[list[Number | None]], target: int, numerator: int, denominator: int) -> Evidence:
     """On how many rows that print all three does target = numerator / denominator × 100 hold."""
-    holds = rows = 0
-    for row in values:
-        printed = row[target] if target < len(row) else None
-        top, bottom = _amount(row, numerator), _amount(row, denominator)
-        if printed is None or printed.value is None or top is None or not bottom:
-            continue
-        rows += 1
-        half = _half_unit(row, numerator, denominator)
-        if half and bottom > half:  # amounts rounded to their printed decimals (`Rp juta`): the % came first
-            holds += range_holds(printed.value, (top - half) / (bottom + half) * HUNDRED,
-                                 (top + half) / (bottom - half) * HUNDRED, printed.decimals)
-        else:
-            holds += ratio_holds(printed.value, top / bottom * HUNDRED, printed.decimals)
-    return Evidence(holds, rows)
+    return _evidence(values, target, ratio_judge, numerator, denominator)
 
 
 def _half_unit(row, *indexes: int) -> Decimal:
