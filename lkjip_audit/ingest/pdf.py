@@ -36,7 +36,9 @@ PAGES_PER_CALL = 20
 LAYOUT = {"boxes_flow": None}
 _OCR_RULE = re.compile(r"(?<!\S)[|¦!]+(?!\S)")
 # `3.586` / `.961.374`, `5.087.297.98` / `2`: a figure a narrow cell wrapped, at a digit or at its separator
-_DIGIT_BREAK = re.compile(r"(?<=[\d.,])\n(?=\d)|(?<=\d)\n(?=[.,]\d{3}\b)")
+#: A figure broken over a cell's lines: after a digit or separator, digits; after a digit, a separator and digits
+#: (`534` / `.75` / `3.0` / `00` in a cell too narrow for it, joined one line at a time).
+_DIGIT_BREAK = re.compile(r"(?<=[\d.,])\n(?=\d)|(?<=\d)\n(?=[.,]\d)")
 _HYPHEN_BREAK = re.compile(r"(?<=\w-)\n(?=[a-z])")
 _GROUPED_FIGURE = re.compile(r"-?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?%?")
 
@@ -195,8 +197,8 @@ def _extract(path: Path, pages: list[PageSurvey]) -> list[PageTable]:
                               # pdfminer reads two cells' first letters stacked at one x (`2` over
                               # `dokumen`) as a vertical line, which stream then drops.
                               layout_kwargs={**LAYOUT, "detect_vertical": False}):
-            area = min(areas, key=lambda a: abs(a.top - table.bbox[3]) + abs(a.bottom - table.bbox[1]))
-            joined = _rows_joined(table, area)
+            area = min(areas, key=lambda a: abs(a.read_top - table.bbox[3]) + abs(a.bottom - table.bbox[1]))
+            joined = _with_spanned_header(_rows_joined(table, area), area)
             joined.lone = area.lone
             if page.oversized:
                 joined.repairs.append(Repair(None, page.number, Said(
@@ -284,6 +286,22 @@ def _rows_joined(table: PageTable, area: TableArea) -> PageTable:
             rows.append(row)
             spans.append((top, bottom))
     table.rows, table.row_spans = rows, spans
+    return table
+
+
+def _with_spanned_header(table: PageTable, area: TableArea) -> PageTable:
+    """The area's own header rows (`TableArea.header`, where a header cell spans columns) above the body
+    camelot read: camelot would put such a cell in whichever column it covers most, not the first, as the
+    text does."""
+    if not area.header:
+        return table
+    width = max(table.width, len(area.header[0]))  # camelot splits at the area's columns: the same width
+    rows = [RawRow(tuple(clean_cell(c) for c in cells) + ("",) * (width - len(cells)), page=table.page)
+            for cells in area.header]
+    table.rows = rows + table.rows
+    table.row_spans = [(area.top, area.body_top)] * len(rows) + table.row_spans
+    x1, y1, x2, y2 = table.bbox
+    table.bbox = (x1, y1, x2, max(y2, area.top))  # the text above it (a caption) is above the header
     return table
 
 
@@ -584,6 +602,8 @@ def _kode_joined_width(block: PageTable) -> int:
 #: The end of a grouped figure cut short: a separator, or a last group of fewer than three digits
 #: (`220.950.`, `17.430.0`, `3.108.976.241,`).
 _CUT_FIGURE = re.compile(r"\d[.,]\d{0,2}$")
+#: The rest of a figure cut just before a separator (`695` / `.580`): no figure starts with one.
+_SEPARATOR_FIRST = re.compile(r"[.,]\d")
 #: A count cut before its last digits and its unit (`12` / `5 orang`): bare digits above, digits and a unit below.
 _CUT_COUNT = re.compile(r"\d+$")
 _COUNT_REST = re.compile(r"\d+\s+[^\W\d_]")
@@ -593,11 +613,12 @@ def _rest_of_row(row: RawRow, above: RawRow) -> bool:
     """A continued page that starts with the rest of the row above, which the page break cut (a word
     processor lets a row break across pages): as wide as it, nothing in its first cell (no numbering), and
     each cell either words, not a figure (a wrapped label), or digits that finish a figure the row above
-    left cut short (`220.950.` / `000`, `12` / `5 orang`, `100,00` / `%`)."""
+    left cut short (`220.950.` / `000`, `695` / `.580`, `12` / `5 orang`, `100,00` / `%`)."""
     if len(row.cells) != len(above.cells) or row.cells[0].strip():
         return False
     filled = [(text.strip(), upper.strip()) for text, upper in zip(row.cells, above.cells) if text.strip()]
-    rests = [bool(_CUT_FIGURE.search(upper) and _GROUPED_FIGURE.fullmatch(upper + text)
+    rests = [bool((_CUT_FIGURE.search(upper) or _SEPARATOR_FIRST.match(text))
+                  and _GROUPED_FIGURE.fullmatch(upper + text)
                   or _CUT_COUNT.match(upper) and _COUNT_REST.match(text)
                   or text == "%" and upper[-1:].isdigit()) for text, upper in filled]
     # words, not a figure: `... dalam 1 (satu) Daerah` is a label's end, `5 orang` a count

@@ -15,6 +15,7 @@ closer together than the rows are).
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from dataclasses import dataclass
@@ -33,6 +34,9 @@ NEW_TABLE_GAP = 1.8
 #: A line further below the one above than this many times the text height starts a new row
 #: (a wrapped cell's next line is about 1.3 text heights down; the next row adds the cell padding).
 NEW_ROW_PITCH = 1.45
+#: A page number stands further below the page's text than this many times its own height; closer, it is a
+#: narrow cell's last line (`1.501.018.48` / `8`).
+FOOTER_GAP = 1.0
 _FIGURE = re.compile(r"\d")
 #: Figures a header prints: column numbers `(3)`, formulas (`9 = 5+6+7+8`, `10 = 9/4 x 100%`, `5+6+7+8`), a year
 #: ending a column name (`dievaluasi 2021`, `2021 (%)`).
@@ -64,9 +68,21 @@ class TableArea:
     #: One line of cells at the top of the page: a table's last row carried over by the page break. It is
     #: read only as the continuation of the table before it (pdf.stitch), never as a table of its own.
     lone: bool = False
+    #: The header's rows as a grid would give them, when a header cell spans columns (`Realisasi Anggaran`
+    #: over `DAU`, `DAK`, `Total`): its text in the first column it covers, the names under it on a row
+    #: below; the text reader would put it in whichever column it covers most. Empty: the reader's rows stand.
+    header: tuple[tuple[str, ...], ...] = ()
+    #: The top of the first line of data; rows above it are the header.
+    body_top: float = 0.0
+
+    @property
+    def read_top(self) -> float:
+        """Where camelot reads from: below a header built here (its spanning cells would lower camelot's
+        accuracy, which should judge the body's columns)."""
+        return self.body_top + 1 if self.header else self.top
 
     def camelot_area(self) -> str:
-        return f"{self.left:.1f},{self.top:.1f},{self.right:.1f},{self.bottom:.1f}"
+        return f"{self.left:.1f},{self.read_top:.1f},{self.right:.1f},{self.bottom:.1f}"
 
     def camelot_columns(self) -> str:
         return ",".join(f"{x:.1f}" for x in self.columns)
@@ -130,9 +146,39 @@ def _lone_row(area: list[_Line]) -> bool:
 def _area(lines: list[_Line], lone: bool = False) -> TableArea:
     text_height = _text_height(lines)
     starts = [lines[0].top] + [b.top for a, b in zip(lines, lines[1:]) if a.top - b.top > NEW_ROW_PITCH * text_height]
+    columns = _columns(lines)
+    first_data = _first_data(lines)
     return TableArea(min(c.left for ln in lines for c in ln.cells) - 1, lines[0].top + 1,
                      max(c.right for ln in lines for c in ln.cells) + 1, lines[-1].bottom - 1, tuple(starts),
-                     _columns(lines), lone)
+                     columns, lone, _spanned_header(lines[:first_data], columns), lines[first_data].top)
+
+
+def _first_data(lines: list[_Line]) -> int:
+    """The first line of data: the first with two data figures side by side, else the first with one."""
+    return next((i for i, ln in enumerate(lines) if _is_row_of_figures(ln)),
+                next((i for i, ln in enumerate(lines) if _has_figure(ln)), 0))
+
+
+def _spanned_header(head: list[_Line], columns: tuple[float, ...]) -> tuple[tuple[str, ...], ...]:
+    """The header in two rows when one of its cells spans columns: the spanning cells (and every line above
+    their lowest one) on the first row, each in the first column it covers; under them, the names below on
+    the second row; a column under no spanning cell keeps all its lines on the first row (a cell merged
+    down), as a grid prints it. Nothing when no header cell spans columns."""
+    def column(x: float) -> int:
+        return bisect.bisect_left(columns, x)
+
+    spans = [(column(c.left + 1), column(c.right - 1), c) for ln in head for c in ln.cells]
+    spanning = [(first, last, c) for first, last, c in spans if last > first]
+    if not spanning:
+        return ()
+    bottom = min(c.bottom for _, _, c in spanning)
+    under = {i for first, last, _ in spanning for i in range(first, last + 1)}
+    width = len(columns) + 1
+    rows: list[list[list[str]]] = [[[] for _ in range(width)], [[] for _ in range(width)]]
+    for first, _, cell in spans:
+        below = cell.top < bottom and first in under
+        rows[below][first].append(cell.text.strip())
+    return tuple(tuple("\n".join(parts) for parts in row) for row in rows)
 
 
 def _columns(lines: list[_Line]) -> tuple[float, ...]:
@@ -143,8 +189,7 @@ def _columns(lines: list[_Line]) -> tuple[float, ...]:
     left-aligned while its figures are right-aligned. In a gap, the separator goes just left of a
     header cell that starts in it (its column begins there), else in the middle.
     """
-    first_data = next((i for i, ln in enumerate(lines) if _is_row_of_figures(ln)),
-                      next((i for i, ln in enumerate(lines) if _has_figure(ln)), 0))
+    first_data = _first_data(lines)
     head, body = lines[:first_data], lines[first_data:]
     extents = _union([(c.left, c.right) for ln in body for c in ln.cells])
     outside = [(c.left, c.right) for ln in head for c in ln.cells
@@ -241,8 +286,9 @@ def _lines(runs: list[TextRun]) -> list[_Line]:
             else:
                 cells.append(run)
         line.cells = cells
-    if lines and len(lines[-1].cells) == 1 and _PAGE_NUMBER.match(lines[-1].cells[0].text.strip()):
-        lines.pop()  # the page number at the foot
+    if lines and len(lines[-1].cells) == 1 and _PAGE_NUMBER.match(lines[-1].cells[0].text.strip()) and \
+            (len(lines) == 1 or lines[-2].bottom - lines[-1].top > FOOTER_GAP * (lines[-1].top - lines[-1].bottom)):
+        lines.pop()  # the page number at the foot, apart from the text; not a figure's last digit in its cell
     return lines
 
 
