@@ -111,3 +111,63 @@ def test_a_count_with_its_unit_is_a_row_of_its_own_not_a_wrapped_label():
     merge_continuation_lines(table)
     # the Jumlah row stays; the line under it with no figure is its wrapped label
     assert [r.cells for r in table.rows] == [*rows[:3], ("", "Jumlah (PNS dan PPPK)", "34 Orang")]
+
+
+#: Kediri's Tabel 3.2 as a Word table with horizontal rules only (tests/word_renderings.py, page 79; text lines
+#: 590-592): `Realisasi Anggaran s/d Bulan Desember 2021` spans the five columns DAU ... Total, whose names
+#: stand under it, broken in narrow cells; the first row's figures wrap over four lines.
+KEDIRI_REALISASI_HEADER = [
+    (538.2, [(57, 68, "No"), (82, 209, "Program/Kegiatan/Sub Kegiatan"), (275, 343, "Indikator Kinerja"),
+             (457, 470, "Tar"), (482, 492, "Ca"), (506, 522, "Ang"), (537, 652, "Realisasi Anggaran s/d Bulan"),
+             (670, 676, "%"), (711, 721, "Sil")]),
+    (528.7, [(457, 469, "get"), (482, 494, "pai"), (507, 524, "gara"), (537, 597, "Desember 2021"), (711, 720, "pa")]),
+    (519.3, [(457, 470, "Kin"), (482, 491, "an"), (507, 511, "n"), (711, 721, "An")]),
+    (509.8, [(457, 467, "erj"), (482, 495, "Kin"), (537, 548, "DA"), (565, 576, "DA"), (590, 601, "DB"),
+             (615, 626, "Paj"), (640, 657, "Tota"), (711, 720, "gg")]),
+    (500.4, [(457, 461, "a"), (482, 492, "erj"), (537, 543, "U"), (565, 571, "K"), (590, 602, "HC"),
+             (615, 624, "ak"), (640, 642, "l"), (711, 723, "ara")]),
+    (489.3, [(482, 486, "a"), (590, 602, "HT"), (615, 625, "Ro"), (711, 716, "n")]),
+    (479.8, [(615, 624, "ko")]),
+    (470.3, [(615, 620, "k")]),
+    (449.8, [(57, 62, "A"), (82, 205, "PROGRAM PENUNJANG URUSAN"), (275, 433, "cakupan penyediaan"),
+             (458, 470, "100"), (483, 495, "100"), (507, 522, "5.08"), (537, 552, "3.58"), (565, 567, "-"),
+             (590, 603, "534"), (615, 617, "-"), (640, 654, "4.12"), (670, 696, "81,02%"), (711, 723, "965")]),
+    (440.5, [(82, 252, "PEMERINTAHAN DAERAH"), (275, 437, "urusan pemerintahan"), (457, 463, "%"), (482, 488, "%"),
+             (507, 522, "7.29"), (537, 552, "6.96"), (590, 600, ".75"), (640, 654, "1.71"), (711, 721, ".68")]),
+    (431.0, [(507, 522, "7.98"), (538, 552, "1.37"), (590, 600, "3.0"), (640, 655, "4.37"), (711, 721, "3.6")]),
+    (421.7, [(507, 510, "2"), (537, 541, "4"), (590, 598, "00"), (640, 644, "4"), (711, 719, "08")]),
+]
+
+
+def test_a_header_cell_spanning_columns_stands_in_the_first_it_covers_with_the_names_under_it():
+    (area,) = table_areas(runs(KEDIRI_REALISASI_HEADER, height=6.8))
+    assert len(area.columns) == 12 and area.body_top == 449.8
+    first, second = ([" ".join(c.split()) for c in row] for row in area.header)
+    # as the text prints it (line 590-591): the spanning name over DAU, the five names on the row below
+    assert first[6:11] == ["Realisasi Anggaran s/d Bulan Desember 2021", "", "", "", ""]
+    assert second[6:11] == ["DA U", "DA K", "DB HC HT", "Paj ak Ro ko k", "Tota l"]
+    # columns under no spanning cell keep their whole name on the first row
+    assert first[:6] == ["No", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Tar get Kin erj a",
+                         "Ca pai an Kin erj a", "Ang gara n"] and not any(second[:6])
+    assert first[11:] == ["%", "Sil pa An gg ara n"]
+
+
+def test_a_header_without_spanning_cells_is_left_to_the_reader():
+    lines = [(500.0, [(50, 80, "No"), (100, 160, "Program"), (300, 340, "Pagu"), (400, 450, "Realisasi")]),
+             (490.0, [(50, 55, "1"), (100, 160, "Program A"), (300, 340, "1.000.000"), (400, 450, "900.000")]),
+             (480.0, [(50, 55, "2"), (100, 160, "Program B"), (300, 340, "2.000.000"), (400, 450, "1.500.000")])]
+    (area,) = table_areas(runs(lines))
+    assert area.header == () and area.read_top == area.top
+
+
+def test_a_digit_under_the_last_row_is_its_cell_s_last_line_not_the_page_number():
+    body = [(449.8, [(57, 62, "A"), (82, 205, "JUMLAH"), (507, 522, "12.4"), (711, 721, "1.5")]),
+            (440.5, [(507, 522, "68.9"), (711, 721, "01.")]),
+            (431.0, [(507, 522, "07.6"), (711, 721, "018")]),
+            (421.7, [(507, 516, "92"), (711, 721, ".48")])]
+    # a narrow cell's last line, 9 points under the line above: part of the table
+    (area,) = table_areas(runs(body + [(412.4, [(711, 716, "8")])], height=6.8))
+    assert area.bottom < 412.4 - 6.8
+    # a page number, far below the text: not
+    (area,) = table_areas(runs(body + [(40.0, [(390, 396, "8")])], height=6.8))
+    assert area.bottom > 421.7 - 6.8 - 2

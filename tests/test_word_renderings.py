@@ -10,7 +10,7 @@ import pytest
 from conftest import DEPOK, FIXTURES, FLOTIM, KEDIRI
 from lkjip_audit.audit import audit
 from lkjip_audit.ingest import read
-from lkjip_audit.ingest.pdf import clean_cell
+from lkjip_audit.ingest.pdf import clean_cell, joined_text
 from lkjip_audit.understand.columns import mend_broken_words
 from word_renderings import STYLES, word_pdf
 
@@ -37,6 +37,20 @@ def test_header_words_a_narrow_cell_broke_are_joined(printed, read_as):
 ])
 def test_a_figure_a_narrow_cell_wrapped_is_one_figure(cell, text):
     assert clean_cell(cell) == text
+
+
+@pytest.mark.parametrize("lines, text", [
+    # a borderless page's rows come a text line at a time: the figure is joined line by line (Kediri's Tabel 3.2
+    # as a Word table with horizontal rules, pages 79-85)
+    (["534", ".75", "3.0", "00"], "534.753.000"), (["965", ".68", "3.6", "08"], "965.683.608"),
+    (["5.08", "7.29", "7.98", "2"], "5.087.297.982"), (["1.5", "01.", "018", ".48", "8"], "1.501.018.488"),
+    (["12,5", ".3"], "12,5 .3"), (["100,00", "%"], "100,00 %"),
+])
+def test_a_figure_wrapped_over_text_lines_is_joined_line_by_line(lines, text):
+    joined = ""
+    for line in lines:
+        joined = joined_text(joined, line)
+    assert joined == text
 
 
 def test_pdf_table_rows_stand_on_the_text_layer_line_they_start_on():

@@ -36,9 +36,11 @@ PAGES_PER_CALL = 20
 LAYOUT = {"boxes_flow": None}
 _OCR_RULE = re.compile(r"(?<!\S)[|¦!]+(?!\S)")
 # `3.586` / `.961.374`, `5.087.297.98` / `2`: a figure a narrow cell wrapped, at a digit or at its separator
-#: A figure broken over a cell's lines: after a digit or separator, digits; after a digit, a separator and digits
-#: (`534` / `.75` / `3.0` / `00` in a cell too narrow for it, joined one line at a time).
-_DIGIT_BREAK = re.compile(r"(?<=[\d.,])\n(?=\d)|(?<=\d)\n(?=[.,]\d)")
+_DIGIT_BREAK = re.compile(r"(?<=[\d.,])\n(?=\d)|(?<=\d)\n(?=[.,]\d{3}\b)")
+#: A figure cut just before a separator (`534` / `.75` / `3.0` / `00` in a cell too narrow for it, joined
+#: one line at a time): joined when the two parts still read as the start of a grouped figure.
+_SEPARATOR_BREAK = re.compile(r"(-?[\d.,]*\d)\n([.,]\d+)")
+_GROUPED_START = re.compile(r"-?\d{1,3}(?:([.,])\d{3})*(?:[.,]\d{0,3})?")
 _HYPHEN_BREAK = re.compile(r"(?<=\w-)\n(?=[a-z])")
 _GROUPED_FIGURE = re.compile(r"-?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?%?")
 
@@ -76,6 +78,8 @@ def clean_cell(text: str) -> str:
     whole = text.replace("\n", "").strip()
     if "\n" in text and _GROUPED_FIGURE.fullmatch(whole):
         return whole  # `534\n.75\n3.0\n00` in a cell too narrow for it: one grouped figure, broken anywhere
+    text = _SEPARATOR_BREAK.sub(lambda m: m[1] + m[2] if _GROUPED_START.fullmatch(m[1] + m[2])
+                                else m[0], text)
     text = _HYPHEN_BREAK.sub("", _DIGIT_BREAK.sub("", text))
     return " ".join(text.split())
 

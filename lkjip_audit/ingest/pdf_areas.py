@@ -150,7 +150,8 @@ def _area(lines: list[_Line], lone: bool = False) -> TableArea:
     first_data = _first_data(lines)
     return TableArea(min(c.left for ln in lines for c in ln.cells) - 1, lines[0].top + 1,
                      max(c.right for ln in lines for c in ln.cells) + 1, lines[-1].bottom - 1, tuple(starts),
-                     columns, lone, _spanned_header(lines[:first_data], columns), lines[first_data].top)
+                     columns, lone, _spanned_header(lines[:first_data], lines[first_data:], columns),
+                     lines[first_data].top)
 
 
 def _first_data(lines: list[_Line]) -> int:
@@ -159,16 +160,25 @@ def _first_data(lines: list[_Line]) -> int:
                 next((i for i, ln in enumerate(lines) if _has_figure(ln)), 0))
 
 
-def _spanned_header(head: list[_Line], columns: tuple[float, ...]) -> tuple[tuple[str, ...], ...]:
+def _spanned_header(head: list[_Line], body: list[_Line],
+                    columns: tuple[float, ...]) -> tuple[tuple[str, ...], ...]:
     """The header in two rows when one of its cells spans columns: the spanning cells (and every line above
     their lowest one) on the first row, each in the first column it covers; under them, the names below on
     the second row; a column under no spanning cell keeps all its lines on the first row (a cell merged
-    down), as a grid prints it. Nothing when no header cell spans columns."""
+    down), as a grid prints it. Nothing when no header cell spans columns.
+
+    A cell spans columns when it reaches over the figures of a column right of its own: a name only wider
+    than its column's figures (`No.` over `1`) spans nothing."""
     def column(x: float) -> int:
         return bisect.bisect_left(columns, x)
 
+    body_left: dict[int, float] = {}
+    for cell in (c for ln in body for c in ln.cells):
+        index = column(cell.left + 1)
+        body_left[index] = min(body_left.get(index, cell.left), cell.left)
     spans = [(column(c.left + 1), column(c.right - 1), c) for ln in head for c in ln.cells]
-    spanning = [(first, last, c) for first, last, c in spans if last > first]
+    spanning = [(first, last, c) for first, last, c in spans
+                if any(body_left.get(i, c.right) < c.right - 1 for i in range(first + 1, last + 1))]
     if not spanning:
         return ()
     bottom = min(c.bottom for _, _, c in spanning)
