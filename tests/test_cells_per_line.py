@@ -83,3 +83,29 @@ def test_a_row_printed_one_cell_per_line_without_a_label_keeps_its_figures_lines
     (table,) = [t for t in result.tables if t.has_budget]
     row = table.rows[-1]
     assert row.marker == "2.17.01.2.02.01" and [row.line_of(c) for c in (2, 3, 4, 5)] == [9, 11, 13, 15]
+
+
+def test_a_kode_ocr_read_without_a_dot_after_a_row_s_figures_starts_the_next_row():
+    # The scanned budget pages of 000's ruled rendering: `2.17.07` read `217.07`. After a row's
+    # four figures, a number followed by words is the next row's kode; before, the fifth "figure" made the
+    # layout unconfirmed and every row below was left out.
+    text = WHOLE + one_cell_per_line("2.17.01.2.02.01", "Penyediaan Gaji / dan Tunjangan ASN",
+                                     ["600.000", "540.000", "90.00", "60.000"]) \
+        + one_cell_per_line("217.02", "PROGRAM PELAYANAN / IZIN USAHA", ["500.000", "400.000", "80.00", "100.000"]) \
+        + one_cell_per_line("2.17.02.2.01", "Penerbitan Izin", ["500.000", "400.000", "80.00", "10.000"])
+    result = audit_text("\n".join(text) + "\n")
+    (table,) = [t for t in result.tables if t.has_budget]
+    assert [r.marker for r in table.rows][4:] == ["2.17.01.2.02.01", "217.02", "2.17.02.2.01"]
+    assert [r.label for r in table.rows][5] == "PROGRAM PELAYANAN IZIN USAHA"
+    # the planted sisa (500.000 - 400.000 = 100.000, printed 10.000) is found on its row
+    assert ("row-sisa", Decimal(10000), Decimal(100000)) in [(f.rule, f.reported, f.expected) for f in result.findings]
+
+
+def test_a_figure_after_a_row_s_figures_with_no_words_after_it_is_not_a_kode():
+    # five figures in a row and then a kode: the layout is not confirmed, as before
+    text = WHOLE + one_cell_per_line("2.17.01.2.02.01", "Penyediaan Gaji", ["600.000", "540.000", "90.00",
+                                                                          "60.000", "12.05"]) \
+        + one_cell_per_line("2.17.01.2.02.02", "Penyediaan Honor", ["100.000", "90.000", "90.00", "10.000"])
+    result = audit_text("\n".join(text) + "\n")
+    (table,) = [t for t in result.tables if t.has_budget]
+    assert [r.marker for r in table.rows] == ["2.17.01", "2.17.01.2.01", "2.17.01.2.01.01"]

@@ -133,3 +133,46 @@ def test_flotim_block_pages_scanned_give_the_findings_of_the_pdf(tmp_path):
     assert found(result) == found(audit(source))
     blocks = next(t for t in result.tables if t.has_budget and t.caption.startswith("Realisasi anggaran per Sub"))
     assert len(blocks.rows) == 49 and blocks.ocr
+
+
+@pytest.mark.slow
+def test_a_scanned_ruled_budget_table_gives_the_findings_of_the_pdf(tmp_path):
+    # Depok's ruled rendering with its realisation table's pages (41-48) scanned. Read as a page, tesseract took
+    # the cells for columns of prose: `2` beside a rule came out `21`, a Kegiatan's pagu lost digits. Each ruled
+    # cell is now cut out at its rules and read alone. Before: 32 of the 42 findings, and 2 the PDF does not have.
+    source = FIXTURES / "pdf" / "004_b4b9a9e5ae63aa12_ruled.pdf"
+    result = audit(scanned(source, tmp_path / "pindaian.pdf", pages=set(range(41, 49))))
+
+    def found(r):
+        return sorted((f.rule, " ".join(f.item.split()), f.reported, f.expected) for f in r.findings)
+
+    assert found(result) == found(audit(source))
+    table = next(t for t in result.tables if t.has_budget and t.page == 41)
+    assert table.ocr and any("re-read one by one by OCR" in r for r in table.repairs)
+
+
+def test_ocr_words_on_one_line_are_one_phrase_of_the_page_text():
+    from lkjip_audit.ingest.pdf_areas import TextRun
+    from lkjip_audit.ingest.pdf_pages import PageSurvey
+
+    # tesseract's text layer places each word on its own; a PDF's own text one run per stretch of text
+    words = [TextRun(72, 677, 130, 686, "Pemeliharaan "), TextRun(133, 677, 148, 686, "dan "),
+             TextRun(151, 677, 175, 686, "Pajak "), TextRun(178, 677, 220, 686, "Kendaraan "),
+             TextRun(300, 677, 345, 686, "75.000.000 "),  # a cell further right: a line of its own
+             TextRun(72, 663, 98, 672, "2.17.01.2.09.06 ")]
+    page = PageSurvey(number=1, height=842, lines=[], runs=words)
+    assert page.text_between(600, 700).splitlines() == ["Pemeliharaan dan Pajak Kendaraan", "75.000.000 ",
+                                                        "2.17.01.2.09.06 "]
+
+
+@pytest.mark.slow
+def test_a_scanned_one_row_block_of_a_ruled_table_is_found_and_continues_it(tmp_path):
+    # Kediri's ruled rendering draws Tabel 3.2's last row on page 22 as a block of its own, one row high. On the
+    # scan, camelot's default line scale missed its short uprights, the row was read as a borderless line with
+    # its figures run together, and the table stopped there (its rows on page 23 read as a table of their own).
+    source = FIXTURES / "pdf" / "001_64a952374f22daba_ruled.pdf"
+    document = read(scanned(source, tmp_path / "pindaian.pdf", pages={22, 23}))
+    table = next(t for t in document.tables if t.caption.startswith("Tabel : 3.2"))
+    labels = [r.cells[1] for r in table.rows]
+    assert "Sosialisasi Peraturan Perundang-Undangan" in labels and "Administrasi Umum Perangkat Daerah" in labels
+    assert {r.page for r in table.rows} >= {22, 23}

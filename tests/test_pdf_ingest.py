@@ -305,10 +305,11 @@ PDF_INVENTORY = {
     "000_3ad56d6f2973d4fa_ruled.pdf": [("efficiency", 20, 6, "Tabel 3.6.1 Efisiensi Pengguna"),
                                        ("budget", 24, 56, "Tabel 3.8 Realisasi Anggaran P")],
     # The RKPD table (pages 14-18) read under its header and checked, as in the ruled rendering (test above).
-    "001_64a952374f22daba_plain.pdf": [("efficiency", 14, 57, "Tabel berikut ini :"),
+    # Its caption is the last line above it, whose italic and upright runs are one line of text.
+    "001_64a952374f22daba_plain.pdf": [("efficiency", 14, 57, "Koperasi Dan Usaha Mikro Kabup"),
                                        ("budget", 21, 53, "Tabel : 3.2. CAPAIAN KINERJA K"),
                                        ("efficiency", 24, 8, "Tabel 3.3. Efisiensi Cost per ")],
-    "001_64a952374f22daba_ruled.pdf": [("efficiency", 15, 57, "Tabel berikut ini :"),
+    "001_64a952374f22daba_ruled.pdf": [("efficiency", 15, 57, "Koperasi Dan Usaha Mikro Kabup"),
                                        ("budget", 22, 53, "Tabel : 3.2. CAPAIAN KINERJA K"),
                                        ("efficiency", 26, 8, "Tabel 3.3. Efisiensi Cost per ")],
     "002_d488c239828ced52_plain.pdf": [("budget", 11, 49, "Realisasi anggaran per Sub Keg")],

@@ -55,3 +55,15 @@ def test_a_count_a_percent_sign_and_a_label_end_with_a_number_word_finish_the_ro
     (table,) = stitch([part(1, [HEADER[0][:6], above]), part(2, [HEADER[0][:6], rest])])
     assert table.rows[-1].cells == ("2 1 0 2 0", "Penilaian Kesehatan Koperasi yang Wilayah Keanggotaannya dalam 1 "
                                     "(satu) Daerah", "125 orang", "30.600.270", "28.746.700,00", "100,00 %")
+
+
+def test_a_word_a_percent_with_decimals_and_a_figure_cut_before_its_separator_finish_the_row_above():
+    # Kediri's Tabel 3.2 with zebra rows or horizontal rules (pages 78-82): `12 bul` / `an`, `13,` / `39 %`,
+    # `695` / `.580`. Before, the rest stood as a row of its own, and the Jumlah's footing failed with it.
+    head = [("No", "Program/Kegiatan", "Target Kinerja", "Capaian Kinerja", "Anggaran", "Realisasi", "%", "Sisa")]
+    cut = [("E.", "PROGRAM PEMBERDAYAAN DAN", "13,", "12 bul", "38.8", "35.8", "92,15%", "695")]
+    rest = [("", "PERLINDUNGAN KOPERASI", "39 %", "an", "82.900", "31.900", "", ".580")]
+    (table,) = stitch([part(1, head + cut, "stream"), part(2, head + rest, "stream")])
+    assert [r.cells for r in table.rows] == head + [
+        ("E.", "PROGRAM PEMBERDAYAAN DAN PERLINDUNGAN KOPERASI", "13,39 %", "12 bul an", "38.882.900", "35.831.900",
+         "92,15%", "695.580")]

@@ -162,3 +162,79 @@ def _tsv_words(page: int, tsv: str) -> list[OcrWord]:
             except ValueError:
                 continue
     return words
+
+
+#: Pixels (at the page's OCR resolution) cut off each side of a ruled cell before it is read alone: its rules
+#: would be read as `|`, `1` or `l`.
+CELL_INSET = 5
+#: tesseract's page segmentation for a cell read alone: one block of text (a label wraps over lines).
+CELL_SEGMENTATION = 6
+#: A crop whose darkest pixel is lighter than this (0-255) is an empty cell: not sent to tesseract.
+BLANK_LEVEL = 128
+
+
+def read_cells(path: Path, number: int, image: Path, page_size: tuple[float, float],
+               boxes: list[tuple[float, float, float, float]], workdir: Path) -> list[tuple[str, list[OcrWord]] | None]:
+    """Each ruled cell of a scanned page read on its own (its text and words), None for an empty one.
+
+    tesseract's layout analysis of a whole page takes a table's cells for lines or columns of prose, and its
+    reading of a figure then suffers from its neighbours (`2` beside a rule read `21`); a cell cut out at its
+    rules and read alone is read as what it is. All of a page's cells go to one tesseract run (a list of
+    images), which costs little more than one cell. `boxes` are in PDF points, origin bottom left."""
+    from PIL import Image
+
+    page_image = Image.open(image).convert("L")
+    width, height = page_size
+    scale = page_image.width / width
+    crops: list[Path] = []
+    kept: list[int] = []
+    for index, (x1, y1, x2, y2) in enumerate(boxes):
+        box = (round(x1 * scale) + CELL_INSET, round((height - y2) * scale) + CELL_INSET,
+               round(x2 * scale) - CELL_INSET, round((height - y1) * scale) - CELL_INSET)
+        if box[2] - box[0] < 4 or box[3] - box[1] < 4:
+            continue
+        crop = page_image.crop(box)
+        if crop.getextrema()[0] >= BLANK_LEVEL:
+            continue
+        # a margin of white around the text, as tesseract expects of a page (read enlarged, a cell's digits
+        # came out worse: `57,47` as `97,47`)
+        framed = Image.new("L", (crop.width + 40, crop.height + 40), 255)
+        framed.paste(crop, (20, 20))
+        crop_path = workdir / f"page-{number}-cell-{index}.png"
+        framed.save(crop_path, dpi=(round(72 * scale), round(72 * scale)))
+        crops.append(crop_path)
+        kept.append(index)
+    result: list[tuple[str, list[OcrWord]] | None] = [None] * len(boxes)
+    if not crops:
+        return result
+    listing = workdir / f"page-{number}-cells.txt"
+    listing.write_text("\n".join(str(c) for c in crops) + "\n", encoding="utf-8")
+    base = workdir / f"page-{number}-cells"
+    environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        done = subprocess.run(["tesseract", str(listing), str(base), "-l", tesseract_languages(), "--dpi",
+                               str(round(72 * scale)), "--psm", str(CELL_SEGMENTATION), "tsv"],
+                              capture_output=True, timeout=PAGE_TIMEOUT, env=environment)
+    except subprocess.TimeoutExpired:
+        return result  # the page's own reading stands
+    if done.returncode:
+        return result
+    texts: dict[int, dict[tuple[int, int, int], list[str]]] = {}
+    words: dict[int, list[OcrWord]] = {}
+    tsv = base.with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        text = (row.get("text") or "").strip()
+        if row.get("level") != "5" or not text:
+            continue
+        try:
+            crop = int(row["page_num"]) - 1
+            line = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
+            confidence = float(row.get("conf") or -1)
+        except (KeyError, ValueError):
+            continue
+        texts.setdefault(crop, {}).setdefault(line, []).append(text)
+        words.setdefault(crop, []).append(OcrWord(number, text, confidence))
+    for crop, lines in texts.items():
+        if 0 <= crop < len(kept):
+            result[kept[crop]] = ("\n".join(" ".join(w) for _, w in sorted(lines.items())), words[crop])
+    return result

@@ -24,6 +24,11 @@ MIN_RULING_PATHS_UNDER_CELLS = 3
 #: page to an image; a 14,400-point page took 10 GB. A0 is 2,384 × 3,370 points; beyond this a page is read
 #: from its text layer only, and its tables say so.
 MAX_RULED_PAGE_POINTS = 5_000
+#: Runs whose middles are closer than this many times their height stand on one line.
+WORD_LINE = 0.3
+#: Runs on one line closer than this many times their height are words of one phrase (a word space), not
+#: cells side by side.
+WORD_GAP = 0.5
 
 
 @dataclass
@@ -69,9 +74,28 @@ class PageSurvey:
         return bool(self.table_areas)
 
     def text_between(self, bottom: float, top: float) -> str:
-        """Text whose runs stand between two heights (PDF points, origin bottom left)."""
-        runs = [r for r in self.runs if bottom <= (r.top + r.bottom) / 2 <= top]
-        return "\n".join(r.text for r in sorted(runs, key=lambda r: -r.top))
+        """Text whose runs stand between two heights (PDF points, origin bottom left), a run a line; the words
+        of one phrase are one run (an OCR text layer places every word on its own, a PDF's own text one run
+        per stretch of text)."""
+        def middle(run: TextRun) -> float:
+            return (run.top + run.bottom) / 2
+
+        lines: list[list[TextRun]] = []
+        for run in sorted((r for r in self.runs if bottom <= middle(r) <= top), key=lambda r: -middle(r)):
+            if lines and abs(middle(lines[-1][0]) - middle(run)) < WORD_LINE * (run.top - run.bottom):
+                lines[-1].append(run)
+            else:
+                lines.append([run])
+        phrases: list[str] = []
+        for line in lines:
+            last: TextRun | None = None
+            for run in sorted(line, key=lambda r: r.left):
+                if last is not None and 0 <= run.left - last.right < WORD_GAP * (run.top - run.bottom):
+                    phrases[-1] = f"{phrases[-1].rstrip()} {run.text.strip()}"
+                else:
+                    phrases.append(run.text)
+                last = run
+        return "\n".join(phrases)
 
     @cached_property
     def table_areas(self) -> list[TableArea]:
@@ -126,7 +150,8 @@ def survey_pages(path: Path, pdf) -> list[PageSurvey]:
             textpage.close()
         finally:
             page.close()
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        # an OCR text layer ends every line with a space
+        lines = [s.rstrip() for s in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
         surveys.append(PageSurvey(number=index + 1, height=height, lines=lines, runs=runs,
                                   ruling_paths=paths, width=width, images=images))
     return surveys

@@ -131,6 +131,11 @@ def read_cells_per_line(lines: list[str], start: int, width: int
         blank_run = 0
         if KODE_ALONE.match(lines[index]):
             records.append([number, text, [], [], [number]])
+        elif records and _ONE_NUMBER.match(text) and len(records[-1][3]) == width and \
+                _LOST_DOT_KODE.match(text) and _words_next(lines, index + 1):
+            # After a row's full set of figures, a number with words after it is the next row's kode OCR read
+            # without one of its dots (`217.07` for `2.17.07`).
+            records.append([number, text, [], [], [number]])
         elif records and _ONE_NUMBER.match(text):
             records[-1][3].append(text)
             records[-1][4].append(number)
@@ -160,6 +165,17 @@ def read_cells_per_line(lines: list[str], start: int, width: int
         figure_lines = where[2:] if label else where[1:]
         rows.append((first, cells, (where[0], label_line, *figure_lines)))
     return rows, last, carried
+
+
+#: A kode that lost a dot reads as a number with groups of one or two digits after its dots (`217.07`).
+_LOST_DOT_KODE = re.compile(r"^\d+(?:\.\d{1,2})+$")
+
+
+def _words_next(lines: list[str], index: int) -> bool:
+    """The next line with text is words, not a figure nor a kode."""
+    following = next((s.replace("|", " ").strip() for s in lines[index:] if s.strip()), "")
+    return bool(re.search(r"[^\W\d_]{3,}", following)) and not _ONE_NUMBER.match(following) \
+        and not KODE_ALONE.match(following)
 
 
 def _kode_next(lines: list[str], index: int) -> bool:
