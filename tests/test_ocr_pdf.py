@@ -33,6 +33,11 @@ def failed(result) -> set[tuple[str, int]]:
     return {(f.rule, f.row_index) for f in result.findings}
 
 
+def found(result) -> list[tuple]:
+    """The findings by rule, item (spacing aside) and figures: a table's id may differ between readings."""
+    return sorted((f.rule, " ".join(f.item.split()), f.reported, f.expected) for f in result.findings)
+
+
 @pytest.mark.parametrize("style", ["grid", "horizontal"])
 def test_a_scanned_report_gives_the_findings_of_its_text_layer(tmp_path, style):
     rows = budget_hierarchy(PROGRAMS)
@@ -126,10 +131,6 @@ def test_flotim_block_pages_scanned_give_the_findings_of_the_pdf(tmp_path):
     # one finding it does not have).
     source = FIXTURES / "pdf" / "002_d488c239828ced52_ruled.pdf"
     result = audit(scanned(source, tmp_path / "pindaian.pdf", pages=set(range(13, 21))))
-
-    def found(r):
-        return sorted((f.rule, " ".join(f.item.split()), f.reported, f.expected) for f in r.findings)
-
     assert found(result) == found(audit(source))
     blocks = next(t for t in result.tables if t.has_budget and t.caption.startswith("Realisasi anggaran per Sub"))
     assert len(blocks.rows) == 49 and blocks.ocr
@@ -142,10 +143,6 @@ def test_a_scanned_ruled_budget_table_gives_the_findings_of_the_pdf(tmp_path):
     # cell is now cut out at its rules and read alone. Before: 32 of the 42 findings, and 2 the PDF does not have.
     source = FIXTURES / "pdf" / "004_b4b9a9e5ae63aa12_ruled.pdf"
     result = audit(scanned(source, tmp_path / "pindaian.pdf", pages=set(range(41, 49))))
-
-    def found(r):
-        return sorted((f.rule, " ".join(f.item.split()), f.reported, f.expected) for f in r.findings)
-
     assert found(result) == found(audit(source))
     table = next(t for t in result.tables if t.has_budget and t.page == 41)
     assert table.ocr and any("re-read one by one by OCR" in r for r in table.repairs)

@@ -140,3 +140,19 @@ def test_the_table_as_a_word_grid_prints_it_with_broken_words_an_empty_first_cel
     assert [r.cells[0] for r in table.rows] == ["2 1 0 2 0", "2 1 0 2", "2 1 0 2 0", "2 1 0 7 7 0 3", "JUMLAH"]
     assert [r.cells[9] for r in table.rows[:4]] == ["2.004.700", "4.424.400", "3.108.976.241", "227.743.440"]
     assert table.column(Role.REALISASI).index == 9
+
+
+@pytest.mark.parametrize("header, quarter", [
+    ("Realisasi Kinerja Pada Triwulan / I / Rp", "I"), ("Realisasi TW 3", "III"), ("Triwulan IV", "IV"),
+    # Kediri's RKPD header as tesseract read its scan (001 ruled rendering, page 15): II as `Il`, III as `Til`
+    ("Realisasi Kinerja Pada Triwulan / Il / Rp", "II"), ("Realisasi Kinerja Pada Triwulan / Til / Rp", "III"),
+    ("Triwulan / lll / K", "III"), ("Triwulan / lV / Rp", "IV"),
+    # no quarter: a year, a word, a formula
+    ("Realisasi Triwulan 2021", ""), ("Triwulan ini", ""), ("Realisasi / 9=5+6+7+8 / Rp", ""),
+])
+def test_a_quarter_is_named_by_its_number_also_as_ocr_reads_it(header, quarter):
+    from lkjip_audit.understand.columns import quarter_of
+
+    # before, `Il` and `Til` named no quarter: the columns were taken for the realisasi, and the scanned RKPD
+    # table was compared with Tabel 3.2 by a quarter's amounts
+    assert quarter_of(header) == quarter

@@ -254,14 +254,24 @@ def _best(candidates, after, amounts, pagu, realisasi, holds) -> int | None:
     return best
 
 
-_QUARTER = re.compile(r"\b(?:triwulan|tw|trw)\b\s*/?\s*(iv|iii|ii|i|[1-4])\b", re.IGNORECASE)
-_QUARTER_NAMES = {"i": "I", "ii": "II", "iii": "III", "iv": "IV", "1": "I", "2": "II", "3": "III", "4": "IV"}
+#: A quarter's number after its name: I-IV, 1-4, or a roman numeral as OCR reads its strokes (`Il`, `Til`,
+#: `lll` for III, `lV` for IV).
+_QUARTER = re.compile(r"\b(?:triwulan|tw|trw)\b\s*/?\s*([ilt1|]{1,3}v?|[2-4])\b", re.IGNORECASE)
+_ROMAN = {1: "I", 2: "II", 3: "III"}
 
 
 def quarter_of(header: str) -> str:
     """`Realisasi Kinerja Pada Triwulan / II / Rp` -> "II"; "" when the header names no quarter."""
     match = _QUARTER.search(normalize(header.replace(" / ", " ")))
-    return _QUARTER_NAMES[match.group(1).lower()] if match else ""
+    if not match:
+        return ""
+    number = match.group(1).lower()
+    if number in "234":
+        return _ROMAN.get(int(number), "IV")
+    strokes = len(number.rstrip("v"))
+    if number.endswith("v"):
+        return "IV" if strokes == 1 else ""
+    return _ROMAN[strokes]
 
 
 def _money_role(header: str) -> tuple[Role, str]:
