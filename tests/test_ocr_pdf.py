@@ -173,3 +173,21 @@ def test_a_scanned_one_row_block_of_a_ruled_table_is_found_and_continues_it(tmp_
     labels = [r.cells[1] for r in table.rows]
     assert "Sosialisasi Peraturan Perundang-Undangan" in labels and "Administrasi Umum Perangkat Daerah" in labels
     assert {r.page for r in table.rows} >= {22, 23}
+
+
+def test_a_marker_ocr_misread_continues_the_list_of_the_row_above():
+    from lkjip_audit.understand.hierarchy import assign_levels
+    from lkjip_audit.understand.model import Level
+
+    # Kediri's Tabel 3.2 scanned (001 ruled, page 23): `c.` read `Cc.`, `f.` read `E`, a Program's letter
+    markers = ["A", "5", "a.", "b.", "Cc.", "d.", "e.", "E", "6", "a.", "B."]
+    labels = ["PROGRAM PENUNJANG URUSAN", "Administrasi Umum", "Komponen Listrik", "Peralatan Kantor",
+              "Peralatan Rumah Tangga", "Barang Cetak", "Bahan Bacaan", "Rapat Koordinasi", "Pengadaan Barang",
+              "Pengadaan Mebel", "PROGRAM PENGAWASAN"]
+    money = [True] * len(markers)
+    sub = Level.SUB_KEGIATAN
+    assert assign_levels(markers, labels, money, ocr=True) == [
+        Level.PROGRAM, Level.KEGIATAN, sub, sub, sub, sub, sub, sub, Level.KEGIATAN, sub, Level.PROGRAM]
+    # read from a text layer the markers are as printed: `E` opens a Program there, `Cc.` is no numbering
+    levels = assign_levels(markers, labels, money)
+    assert levels[7] is Level.PROGRAM and levels[4] is Level.OTHER

@@ -183,7 +183,7 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
         labels.append(label)
     money_cols = [c.index for c in columns if c.money]
     has_money = [any(row[i] is not None and row[i].value is not None for i in money_cols) for row in values]
-    levels = assign_levels(markers, labels, has_money)
+    levels = assign_levels(markers, labels, has_money, ocr=raw.ocr)
     if kode_repairs:
         # Digits of a split kode do not tell a Kegiatan from a Sub Kegiatan: only named rows get a level.
         levels = [level if level is Level.TOTAL or keyword_level(label) is level else Level.OTHER

@@ -54,10 +54,17 @@ def leading_marker(label: str) -> tuple[str, str]:
     return (m.group(1), m.group(2)) if m else ("", label.strip())
 
 
-def assign_levels(markers: list[str], labels: list[str], has_money: list[bool]) -> list[Level]:
-    """Level per row, from its marker (numbering/kode cell) and its label."""
+def assign_levels(markers: list[str], labels: list[str], has_money: list[bool],
+                  ocr: bool = False) -> list[Level]:
+    """Level per row, from its marker (numbering/kode cell) and its label.
+
+    In a table read by OCR, a letter marker that does not go on from the last of its style (`E` after `A`,
+    where `B` comes next: tesseract read a Sub Kegiatan's `f.` so), or that reads as no numbering at all
+    (`Cc.` for `c.`), is taken for a misread one: its row, with figures, continues the list of the row above
+    and takes its level (a Program's letter would otherwise open a Program there)."""
     roman = any(len(m.strip().rstrip(".")) >= 2 and _ROMAN.match(m.strip()) for m in markers)
     styles = [marker_style(m, roman) for m in markers]
+    misread = _misread_markers(markers, styles, labels) if ocr else [False] * len(markers)
     keyword_levels = [keyword_level(label) for label in labels]
     # Numbering styles seen on keyword rows take that keyword's level.
     style_level: dict[str, Level] = {}
@@ -74,13 +81,16 @@ def assign_levels(markers: list[str], labels: list[str], has_money: list[bool]) 
     levels: list[Level] = []
     seen_structure = False
     last = None
-    for marker, label, style, keyword, money in zip(markers, labels, styles, keyword_levels, has_money):
+    for marker, label, style, keyword, money, wrong in zip(markers, labels, styles, keyword_levels, has_money,
+                                                           misread):
         # A narrow cell breaks its words (`Juml ah Ang gara n`): the total's word is read mended.
         text = mend_broken_words(label or marker)
         if _TOTAL.match(mend_broken_words(marker.strip())) or (_TOTAL.match(text) and len(text) <= 40):
             level = Level.TOTAL
         elif keyword:
             level = keyword
+        elif wrong and money and levels and levels[-1] in _LEVELS:
+            level = levels[-1]
         elif style in style_level:
             level = style_level[style]
         elif not seen_structure and money and _AGENCY.match(text):
@@ -95,6 +105,32 @@ def assign_levels(markers: list[str], labels: list[str], has_money: list[bool]) 
             last = level
         levels.append(level)
     return levels
+
+
+_LETTER = re.compile(r"^([A-Za-z])[.)]?$")
+_UNREAD_MARKER = re.compile(r"^[A-Za-z]{1,3}[.)]$")
+
+
+def _misread_markers(markers: list[str], styles: list[str | None], labels: list[str]) -> list[bool]:
+    """Per row, whether its marker looks misread by OCR: a letter that neither goes on from the last letter
+    of its style nor starts a list (`a`, `A`), or a short marker of letters that is no numbering (`Cc.`)."""
+    last: dict[str, str] = {}
+    misread = []
+    for marker, style, label in zip(markers, styles, labels):
+        letter = _LETTER.match(marker.strip())
+        wrong = False
+        if letter and style in ("upper", "lower"):
+            value = letter.group(1)
+            previous = last.get(style)
+            # a row named by its keyword (`PROGRAM ...`) keeps its level whatever its letter
+            wrong = previous is not None and value.lower() != "a" and ord(value) != ord(previous) + 1 \
+                and not keyword_level(label)
+            if not wrong:
+                last[style] = value
+        elif style is None and _UNREAD_MARKER.match(marker.strip()):
+            wrong = True
+        misread.append(wrong)
+    return misread
 
 
 def _kode_levels(styles: list[str | None], style_level: dict[str, Level]) -> None:
