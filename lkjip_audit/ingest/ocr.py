@@ -173,14 +173,16 @@ CELL_SEGMENTATION = 6
 BLANK_LEVEL = 128
 
 
-def read_cells(path: Path, number: int, image: Path, page_size: tuple[float, float],
-               boxes: list[tuple[float, float, float, float]], workdir: Path) -> list[tuple[str, list[OcrWord]] | None]:
+def read_cells(number: int, image: Path, page_size: tuple[float, float],
+               boxes: list[tuple[float, float, float, float]], workdir: Path,
+               languages: str) -> list[tuple[str, list[OcrWord]] | None]:
     """Each ruled cell of a scanned page read on its own (its text and words), None for an empty one.
 
     tesseract's layout analysis of a whole page takes a table's cells for lines or columns of prose, and its
     reading of a figure then suffers from its neighbours (`2` beside a rule read `21`); a cell cut out at its
     rules and read alone is read as what it is. All of a page's cells go to one tesseract run (a list of
-    images), which costs little more than one cell. `boxes` are in PDF points, origin bottom left."""
+    images), which costs little more than one cell. `boxes` are in PDF points, origin bottom left; `languages`
+    as `tesseract_languages()` gives them. When tesseract fails here, the page's own reading stands."""
     from PIL import Image
 
     page_image = Image.open(image).convert("L")
@@ -212,7 +214,7 @@ def read_cells(path: Path, number: int, image: Path, page_size: tuple[float, flo
     base = workdir / f"page-{number}-cells"
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        done = subprocess.run(["tesseract", str(listing), str(base), "-l", tesseract_languages(), "--dpi",
+        done = subprocess.run(["tesseract", str(listing), str(base), "-l", languages, "--dpi",
                                str(round(72 * scale)), "--psm", str(CELL_SEGMENTATION), "tsv"],
                               capture_output=True, timeout=PAGE_TIMEOUT, env=environment)
     except subprocess.TimeoutExpired:

@@ -22,7 +22,7 @@ from .blocks import find_block_tables
 from .cell_paragraphs import find_cell_paragraph_tables
 from ..said import Said
 from .document import CAPTION, Document, RawRow, RawTable, Repair, file_sha256, overlaps
-from .ocr import ocr_pages, read_cells
+from .ocr import ocr_pages, read_cells, tesseract_languages
 from .pdf_areas import TableArea, is_header_figure
 from .pdf_pages import PageSurvey, open_pdf, survey_pages
 from .spaced import KODE_ALONE, open_group_start, read_cells_per_line
@@ -119,9 +119,11 @@ def read_pdf(path: Path) -> Document:
             for number in scanned:
                 pages[number - 1].ocr = True
 
+            languages = tesseract_languages()  # there: ocr_pages refuses the PDF without it
+
             def cell_reader(page: PageSurvey, boxes: list) -> list:
-                read = read_cells(path, page.number, Path(workdir) / f"page-{page.number}.png",
-                                  (page.width, page.height), boxes, Path(workdir))
+                read = read_cells(page.number, Path(workdir) / f"page-{page.number}.png",
+                                  (page.width, page.height), boxes, Path(workdir), languages)
                 words.extend(w for cell in read if cell for w in cell[1])
                 return read
 
