@@ -153,15 +153,19 @@ def _figures(words: list[OcrWord]) -> int:
 
 def _tsv_words(page: int, tsv: str) -> list[OcrWord]:
     """tesseract's TSV: level 5 rows are words, `conf` their confidence (-1 for non-words)."""
-    words = []
+    return [OcrWord(page, text, confidence) for _, text, confidence in _tsv_rows(tsv)]
+
+
+def _tsv_rows(tsv: str):
+    """(row, text, confidence) of each word of tesseract's TSV (level 5 rows); rows it could not number are
+    left out."""
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()
         if row.get("level") == "5" and text:
             try:
-                words.append(OcrWord(page, text, float(row.get("conf") or -1)))
+                yield row, text, float(row.get("conf") or -1)
             except ValueError:
                 continue
-    return words
 
 
 #: Pixels (at the page's OCR resolution) cut off each side of a ruled cell before it is read alone: its rules
@@ -224,14 +228,10 @@ def read_cells(number: int, image: Path, page_size: tuple[float, float],
     texts: dict[int, dict[tuple[int, int, int], list[str]]] = {}
     words: dict[int, list[OcrWord]] = {}
     tsv = base.with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")
-    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
-        text = (row.get("text") or "").strip()
-        if row.get("level") != "5" or not text:
-            continue
+    for row, text, confidence in _tsv_rows(tsv):
         try:
-            crop = int(row["page_num"]) - 1
+            crop = int(row["page_num"]) - 1  # one tesseract "page" per cell image
             line = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
-            confidence = float(row.get("conf") or -1)
         except (KeyError, ValueError):
             continue
         texts.setdefault(crop, {}).setdefault(line, []).append(text)

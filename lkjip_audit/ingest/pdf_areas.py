@@ -146,8 +146,8 @@ def _lone_row(area: list[_Line]) -> bool:
 def _area(lines: list[_Line], lone: bool = False) -> TableArea:
     text_height = _text_height(lines)
     starts = [lines[0].top] + [b.top for a, b in zip(lines, lines[1:]) if a.top - b.top > NEW_ROW_PITCH * text_height]
-    columns = _columns(lines)
     first_data = _first_data(lines)
+    columns = _columns(lines, first_data)
     return TableArea(min(c.left for ln in lines for c in ln.cells) - 1, lines[0].top + 1,
                      max(c.right for ln in lines for c in ln.cells) + 1, lines[-1].bottom - 1, tuple(starts),
                      columns, lone, _spanned_header(lines[:first_data], lines[first_data:], columns),
@@ -191,7 +191,7 @@ def _spanned_header(head: list[_Line], body: list[_Line],
     return tuple(tuple("\n".join(parts) for parts in row) for row in rows)
 
 
-def _columns(lines: list[_Line]) -> tuple[float, ...]:
+def _columns(lines: list[_Line], first_data: int) -> tuple[float, ...]:
     """Separators where no body cell stands (the whitespace between columns).
 
     Header cells do not make columns, except one left or right of every body cell (a `No.` column
@@ -199,7 +199,6 @@ def _columns(lines: list[_Line]) -> tuple[float, ...]:
     left-aligned while its figures are right-aligned. In a gap, the separator goes just left of a
     header cell that starts in it (its column begins there), else in the middle.
     """
-    first_data = _first_data(lines)
     head, body = lines[:first_data], lines[first_data:]
     extents = _union([(c.left, c.right) for ln in body for c in ln.cells])
     outside = [(c.left, c.right) for ln in head for c in ln.cells
