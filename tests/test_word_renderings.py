@@ -34,6 +34,10 @@ def test_header_words_a_narrow_cell_broke_are_joined(printed, read_as):
     ("534\n.75\n3.0\n00", "534.753.000"), ("5.08\n7.29\n7.98\n2", "5.087.297.982"),  # broken anywhere
     ("12,5\n.3", "12,5 .3"),  # not a thousands group: left as printed
     ("100\n%", "100 %"), ("Kegiatan\nterlaksana", "Kegiatan terlaksana"),
+    # a cell one character wide, its characters read as a vertical line (Kediri's RKPD table, last pages)
+    ("5 . 8 0 6 . 8 7 0 . 5 0 0", "5.806.870.500"), ("4 9 0 o r a n g", "490 orang"), ("J U M I L A H", "JUMILAH"),
+    ("2 1 0 7 7 0 3", "2 1 0 7 7 0 3"),  # kode digits, one a cell, joined with spaces: left so
+    ("K Rp", "K Rp"), ("a dan b", "a dan b"),
 ])
 def test_a_figure_a_narrow_cell_wrapped_is_one_figure(cell, text):
     assert clean_cell(cell) == text
@@ -122,14 +126,15 @@ def test_kediri_tabel_3_2_as_a_word_grid_gives_the_findings_of_its_text(tmp_path
     broke across pages is joined back (`28.746.700,` / `00`, `12` / `5 orang`, `100,00` / `%`), header words
     broken every two or three letters (`Re ali sa si`, `Ko de`) are mended, so the kode printed over five cells
     is joined, and units broken so (`125 ko p`, `21 uni t`) still compare with `125 kop`. Its last pages, where
-    longer kode make 23 narrower columns and a figure stands one character a line, are not read right yet."""
+    longer kode make 23 narrower columns and a figure stands one character a line (pdfminer reads it as vertical
+    text, `5 . 8 0 6 . 8 7 0`), are read too (session 16; before, 97 of the text's findings, now 107)."""
     pdf, text = audit(word_pdf(KEDIRI, tmp_path, "grid")), audit(KEDIRI)
 
     def figures(result):  # two tables disagreeing: either may be the one reported
         return {(f.rule, frozenset((f.reported, f.expected))) for f in result.findings}
 
     assert figures(pdf) <= figures(text)
-    assert len(figures(pdf)) >= 0.8 * len(figures(text))
+    assert len(figures(pdf)) >= 0.9 * len(figures(text))
 
     assert len(on_tabel_3_2(text)) == 45
     assert on_tabel_3_2(pdf) == on_tabel_3_2(text)

@@ -45,6 +45,10 @@ _SEPARATOR_BREAK = re.compile(r"(-?[\d.,]*\d)\n([.,]\d+)")
 _GROUPED_START = re.compile(r"-?\d{1,3}(?:([.,])\d{3})*(?:[.,]\d{0,3})?")
 _HYPHEN_BREAK = re.compile(r"(?<=\w-)\n(?=[a-z])")
 _GROUPED_FIGURE = re.compile(r"-?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?%?")
+#: A cell one character wide: pdfminer takes its stacked characters for a vertical line of text and spaces
+#: them out (`5 . 8 0 6 . 8 7 0 . 5 0 0`, `4 9 0 o r a n g`). Digits alone are left: kode digits stand so.
+_STACKED = re.compile(r"\S(?: \S){2,}")
+_DIGITS_THEN_WORD = re.compile(r"(?<=\d)(?=[^\W\d_]{2})")
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +83,9 @@ class PageTable:
 def clean_cell(text: str) -> str:
     """One line per cell: a number broken over two lines is joined without a space, and so is a word
     hyphenated at the end of a line (`Perundang-` / `undangan`)."""
+    if _STACKED.fullmatch(text.strip()) and not text.replace(" ", "").strip().isdigit():
+        # the space between a count and its unit was a line of its own, and is lost: put it back
+        return _DIGITS_THEN_WORD.sub(" ", text.replace(" ", "").strip())
     whole = text.replace("\n", "").strip()
     if "\n" in text and _GROUPED_FIGURE.fullmatch(whole):
         return whole  # `534\n.75\n3.0\n00` in a cell too narrow for it: one grouped figure, broken anywhere
