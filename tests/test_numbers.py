@@ -102,10 +102,11 @@ def test_a_percent_sign_ocr_read_as_digits_or_letters_is_read_back_in_an_ocr_tab
     # the column's decimals (`31096` for 310 among 2-decimal percentages) or does not end so stays as read.
     from lkjip_audit.understand.numbers import restore_ocr_percent_signs
 
-    texts = ["0,74%", "33,3396", "173,14Y6", "31096", "36,36%", "12,5"]
+    # Kediri's Tabel 3.2 scanned: `13,39%` read `13,396`, one `6` for the `%`; a whole figure's `1006` stays
+    texts = ["0,74%", "33,3396", "173,14Y6", "31096", "36,36%", "12,5", "13,396", "1006", "8,7%6"]
     restored = restore_ocr_percent_signs(texts, [parse_number(t) for t in texts])
     assert {i: (str(n.value), n.percent, n.low_confidence) for i, n in restored.items()} == {
-        1: ("33.33", True, True), 2: ("173.14", True, True)}
+        1: ("33.33", True, True), 2: ("173.14", True, True), 6: ("13.39", True, True)}
     assert restore_ocr_percent_signs(["33,3396", "70.85"], [parse_number(t) for t in ["33,3396", "70.85"]]) == {}
 
 

@@ -177,6 +177,20 @@ CELL_SEGMENTATION = 6
 BLANK_LEVEL = 128
 
 
+def paper_level(image) -> int:
+    """The grey level (0-255) that parts ink from paper on a page image: Otsu's threshold, the level that
+    best splits the page's histogram in two."""
+    import numpy as np
+
+    counts = np.bincount(np.asarray(image).ravel(), minlength=256).astype(float)
+    share = counts / counts.sum()
+    below = np.cumsum(share)
+    mean_below = np.cumsum(share * np.arange(256))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (mean_below[-1] * below - mean_below) ** 2 / (below * (1 - below))
+    return int(np.nanargmax(between)) if np.isfinite(between).any() else BLANK_LEVEL
+
+
 def read_cells(number: int, image: Path, page_size: tuple[float, float],
                boxes: list[tuple[float, float, float, float]], workdir: Path,
                languages: str) -> list[tuple[str, list[OcrWord]] | None]:
@@ -190,6 +204,11 @@ def read_cells(number: int, image: Path, page_size: tuple[float, float],
     from PIL import Image
 
     page_image = Image.open(image).convert("L")
+    # What is paper is judged on the whole page: a cell alone is nearly all paper, and tesseract's own threshold
+    # on it takes a scan's faint grey (a rule's blurred edge) for ink (Kediri's kode digit `7` read `H4`, `F4`,
+    # `th`). Lighter than the page's threshold is made white; darker keeps its grey for tesseract.
+    paper = paper_level(page_image)
+    whiten = [v if v < paper else 255 for v in range(256)]
     width, height = page_size
     scale = page_image.width / width
     crops: list[Path] = []
@@ -202,6 +221,7 @@ def read_cells(number: int, image: Path, page_size: tuple[float, float],
         crop = page_image.crop(box)
         if crop.getextrema()[0] >= BLANK_LEVEL:
             continue
+        crop = crop.point(whiten)
         # a margin of white around the text, as tesseract expects of a page (read enlarged, a cell's digits
         # came out worse: `57,47` as `97,47`)
         framed = Image.new("L", (crop.width + 40, crop.height + 40), 255)

@@ -10,7 +10,7 @@ from .column_numbers import is_column_number_row, printed_formulas
 from .columns import assign_roles, mend_broken_words, money_scale, pair_part
 from .confirm import arithmetic_evidence, capaian_judge, columns_confirmed, confirm_roles, ratio_judge
 from .contents import Contents, find_contents, is_contents_table
-from .hierarchy import assign_levels, keyword_level, leading_marker
+from .hierarchy import assign_levels, keyword_level, leading_marker, numbering_read_without_dots
 from .kinds import classify
 from .layout import (align_rows, blank, column_profile, figure_kind, gap_placements, merge_header, misaligned_rows, misfits,
                      split_header, used_width)
@@ -183,6 +183,13 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
         labels.append(label)
     money_cols = [c.index for c in columns if c.money]
     has_money = [any(row[i] is not None and row[i].value is not None for i in money_cols) for row in values]
+    if raw.ocr:
+        for i, number in numbering_read_without_dots(markers).items():
+            repairs.append(Said(f"`{markers[i]}` dibaca {number}: OCR kehilangan titiknya (urutan penomorannya "
+                                "hanya memberi tempat bagi nomor itu)",
+                                f"`{markers[i]}` read as {number}: OCR lost its dot (the numbering's order leaves "
+                                "room for that number only)").after(where(body[i].line, body[i].page)))
+            markers[i] = number
     levels = assign_levels(markers, labels, has_money, ocr=raw.ocr)
     if kode_repairs:
         # Digits of a split kode do not tell a Kegiatan from a Sub Kegiatan: only named rows get a level.

@@ -133,6 +133,29 @@ def _misread_markers(markers: list[str], styles: list[str | None], labels: list[
     return misread
 
 
+def numbering_read_without_dots(markers: list[str]) -> dict[int, str]:
+    """Numbers OCR read with a dot lost or taken for a digit, mended: {row: number}. A number (`1`, `1.1`,
+    `1.1.1`) that does not go on from the one before, but whose digits are those of exactly one number that
+    would (`11.2` after `1.1.1` is `1.1.2`; `2.21` after `2.2` is `2.2.1`), is that number. Kode of several-digit
+    segments (`2.17.01`) are left as read: their digits alone do not say where a dot was."""
+    mended: dict[int, str] = {}
+    path: list[int] = []
+    for i, marker in enumerate(markers):
+        text = marker.strip().rstrip(".)")
+        if not re.fullmatch(r"\d{1,3}(?:\.\d{1,4})*", text):
+            continue
+        read = [int(p) for p in text.split(".")]
+        following = [path[:d] + [path[d] + 1] for d in range(len(path))] + ([path + [1]] if path else [])
+        if not path or read in following:
+            path = read
+            continue
+        fits = [f for f in following if all(n < 10 for n in f) and "".join(map(str, f)) == text.replace(".", "")]
+        path = fits[0] if len(fits) == 1 else read
+        if len(fits) == 1:
+            mended[i] = ".".join(map(str, path))
+    return mended
+
+
 def _kode_levels(styles: list[str | None], style_level: dict[str, Level]) -> None:
     """Budget kode (`2.17.01.2.01.06`) nest by their number of segments, not by which comes first: a table
     may start at a Sub Kegiatan and meet a Kegiatan of the next Program later (Kukar Tabel 3.8). The

@@ -213,8 +213,10 @@ def restore_lost_decimals(column: list[Number | None]) -> dict[int, Number]:
             and re.fullmatch(r"\d{4,5}%?", n.text.strip())}
 
 
-#: `%` as tesseract reads it at a figure's end: `33,3396`, `310Yo`, `173,14Y6`, `97,19%o`.
-_OCR_PERCENT_END = re.compile(r"^(\d{1,3}(?:[.,]\d{1,2})?)\s?(?:96|Y6|%6|Yo|%o|9o)$")
+#: `%` as tesseract reads it at a figure's end: `33,3396`, `310Yo`, `173,14Y6`, `97,19%o`; and a decimal figure's
+#: `%` read as one `6` (`13,396` for 13,39 %; a whole figure's one `6` could be its last digit).
+_OCR_PERCENT_ENDS = (re.compile(r"^(\d{1,3}(?:[.,]\d{1,2})?)\s?(?:96|Y6|%6|Yo|%o|9o)$"),
+                     re.compile(r"^(\d{1,3}[.,]\d{1,2})6$"))
 
 
 def restore_ocr_percent_signs(texts: list[str], column: list[Number | None]) -> dict[int, Number]:
@@ -228,10 +230,12 @@ def restore_ocr_percent_signs(texts: list[str], column: list[Number | None]) -> 
     decimals = {n.decimals for n in percents}
     restored = {}
     for i, text in enumerate(texts):
-        match = _OCR_PERCENT_END.match(text.strip())
-        number = parse_number(match.group(1) + "%") if match else None
-        if number is not None and number.value is not None and number.decimals in decimals:
-            restored[i] = replace(number, text=text, low_confidence=True)
+        for ending in _OCR_PERCENT_ENDS:
+            match = ending.match(text.strip())
+            number = parse_number(match.group(1) + "%") if match else None
+            if number is not None and number.value is not None and number.decimals in decimals:
+                restored[i] = replace(number, text=text, low_confidence=True)
+                break
     return restored
 
 

@@ -140,10 +140,13 @@ def source_columns(table: Table, total: Column) -> list[Column]:
 
 
 def quarter_total(table: Table) -> tuple[list[Column], Column] | None:
-    """The quarter columns and the year's realisasi after them (the RKPD form's `9 = 5+6+7+8`)."""
+    """The quarter columns and the year's realisasi after them (the RKPD form's `9 = 5+6+7+8`): only quarters
+    that run I, II, ... in order, each once, add up to the year so far. Others (a quarter named twice: a
+    header OCR misread, `Triwulan ll` for III) are not summed, and their figures stay unchecked."""
     quarters = table.columns_with(Role.TRIWULAN)
     total = next((c for c in table.columns_with(Role.REALISASI) if quarters and c.index > quarters[-1].index), None)
-    return (quarters, total) if len(quarters) >= 2 and total is not None else None
+    in_order = [c.source_name for c in quarters] == [f"Triwulan {q}" for q in ("I", "II", "III", "IV")[:len(quarters)]]
+    return (quarters, total) if 2 <= len(quarters) and in_order and total is not None else None
 
 
 _AVERAGE_LABEL = re.compile(r"^\s*(rata[\s-]*rata|rerata|average)\b", re.IGNORECASE)
