@@ -85,6 +85,18 @@ def test_a_finding_on_a_figure_ocr_was_unsure_of_says_so():
     assert finding.message("en").endswith("Figure may be misread by OCR (confidence): 3.500.000 (41 %).")
 
 
+def test_a_finding_on_prose_a_scan_gave_says_its_text_was_read_by_ocr():
+    # 001 ruled scanned whole: the prose's `22,16%` read `2,76%` with good confidence, a prose-arithmetic finding
+    # the text does not have; the evaluator is told to look at the scan
+    claim = Finding("prose-arithmetic", None, "realisasi 2,76%", "", line=2, combined=["2,76%"])
+    typed = Finding("prose-arithmetic", None, "realisasi 2,76%", "", line=1, combined=["2,76%"])
+    mark_ocr_doubts([claim, typed], [OcrWord(2, "2,76%", 91.0)], line_pages=[1, 2])
+    assert claim.ocr_text and not claim.ocr_doubts and not typed.ocr_text
+    assert claim.message("en").endswith("The text was read by OCR from a scan: check its figures against the "
+                                        "scanned page.")
+    assert "OCR" not in typed.message("en")
+
+
 def test_without_tesseract_a_scanned_pdf_is_refused_in_one_line_that_says_what_to_install(tmp_path, monkeypatch):
     rows = budget_hierarchy(PROGRAMS)
     scan = scanned(render_budget_pdf(rows, tmp_path / "teks.pdf"), tmp_path / "pindaian.pdf")

@@ -36,6 +36,7 @@ class Finding:
     key: str = ""  # what the finding is about, stable across runs and edits; set by checks.identity
     ocr_doubts: list[tuple[str, float]] = field(default_factory=list)  # (figure, OCR confidence), checks.ocr_doubts
     ocr_table: bool = False  # its table was read by OCR from a scan (checks.ocr_doubts)
+    ocr_text: bool = False  # not a table's: the text it stands on was read by OCR from a scan (checks.ocr_doubts)
     compared: tuple = ()  # (table, row_index, column_index) of the cells `expected` was read from, elsewhere
 
 
@@ -80,5 +81,9 @@ class Finding:
         elif self.ocr_table:
             text += (" Tabel dibaca dengan OCR dari pindaian: cocokkan angkanya dengan halaman pindaiannya." if
                      lang == "id" else " The table was read by OCR from a scan: check its figures against the "
+                     "scanned page.")
+        elif self.ocr_text:
+            text += (" Teksnya dibaca dengan OCR dari pindaian: cocokkan angkanya dengan halaman pindaiannya." if
+                     lang == "id" else " The text was read by OCR from a scan: check its figures against the "
                      "scanned page.")
         return text

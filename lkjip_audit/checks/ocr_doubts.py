@@ -34,12 +34,14 @@ def _bare(text: str) -> str:
 
 def mark_ocr_doubts(findings: list[Finding], words: list[OcrWord], line_pages: list[int] | None = None,
                     ocr_tables: set[str] = frozenset()) -> None:
-    """Set `Finding.ocr_doubts` on each finding that combined a figure read with low confidence, and
-    `Finding.ocr_table` on each finding about a table read by OCR (`ocr_tables`: their ids)."""
+    """Set `Finding.ocr_doubts` on each finding that combined a figure read with low confidence,
+    `Finding.ocr_table` on each finding about a table read by OCR (`ocr_tables`: their ids), and
+    `Finding.ocr_text` on any other finding that stands on a page read by OCR (a claim of its prose)."""
     for finding in findings:
         finding.ocr_table = finding.table in ocr_tables
     if not words:
         return
+    scanned = {word.page for word in words}
     doubtful: dict[tuple[int, str], float] = {}
     for word in words:
         if word.confidence < LOW_CONFIDENCE and any(ch.isdigit() for ch in word.text):
@@ -51,5 +53,6 @@ def mark_ocr_doubts(findings: list[Finding], words: list[OcrWord], line_pages: l
             page = line_pages[finding.line - 1]
         if page is None:
             continue
+        finding.ocr_text = not finding.ocr_table and page in scanned
         finding.ocr_doubts = [(figure, doubtful[(page, _bare(figure))]) for figure in finding.combined
                               if (page, _bare(figure)) in doubtful]
