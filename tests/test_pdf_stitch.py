@@ -67,3 +67,22 @@ def test_a_word_a_percent_with_decimals_and_a_figure_cut_before_its_separator_fi
     assert [r.cells for r in table.rows] == head + [
         ("E.", "PROGRAM PEMBERDAYAAN DAN PERLINDUNGAN KOPERASI", "13,39 %", "12 bul an", "38.882.900", "35.831.900",
          "92,15%", "695.580")]
+
+
+def test_a_line_with_whole_figures_under_the_row_so_far_starts_a_row_whatever_its_pitch():
+    # Depok's borderless budget table scanned (004 plain, page 42): OCR's text lines stand at uneven pitches, so
+    # the line pitch took two rows for one and glued their amounts (`236,836,600236,836,600`). A wrapped label's
+    # line (no figure) still joins its row.
+    from lkjip_audit.ingest.pdf import _rows_joined
+    from lkjip_audit.ingest.pdf_areas import TableArea
+
+    lines = [("Program Penilaian Kesehatan", "25.00%", "236,836,600", "96.90%"),
+             ("KSP/USP", "", "", ""),
+             ("Kegiatan Penilaian", "100%", "236,836,600", "96.90%"),
+             ("Pelaksanaan Penilaian", "96%", "196,739,600", "96.55%")]
+    table = PageTable(page=42, flavor="stream", bbox=(40, 40, 800, 560),
+                      rows=[RawRow(cells, page=42) for cells in lines],
+                      row_spans=[(500.0 - 10 * i, 492.0 - 10 * i) for i in range(len(lines))], accuracy=100.0)
+    area = TableArea(40, 501, 800, 450, row_starts=(500.0,), columns=(200.0, 300.0, 450.0))  # one start seen
+    assert [r.cells for r in _rows_joined(table, area).rows] == [
+        ("Program Penilaian Kesehatan KSP/USP", "25.00%", "236,836,600", "96.90%"), lines[2], lines[3]]

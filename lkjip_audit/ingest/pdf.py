@@ -340,11 +340,15 @@ def _page_table(table, flavor: str) -> PageTable:
 
 
 def _rows_joined(table: PageTable, area: TableArea) -> PageTable:
-    """camelot's stream gives one row per text line: lines that are one row's wrapped cells join it."""
+    """camelot's stream gives one row per text line: lines that are one row's wrapped cells join it. A line
+    with a whole figure under a whole figure of the row so far starts a row, wherever the line pitch says
+    otherwise: a cell's wrapped text never makes two whole amounts (OCR's text lines stand at uneven
+    pitches, and a scanned Depok table's rows were read two at a time, `236,836,600236,836,600`)."""
     rows: list[RawRow] = []
     spans: list[tuple[float, float]] = []
     for row, (top, bottom) in zip(table.rows, table.row_spans):
-        starts = any(bottom < start <= top + 1.5 for start in area.row_starts)
+        starts = any(bottom < start <= top + 1.5 for start in area.row_starts) or (
+            rows and _figures_stacked(rows[-1], row))
         if rows and not starts:
             rows[-1] = joined_rows(rows[-1], row)
             spans[-1] = (spans[-1][0], bottom)
@@ -353,6 +357,11 @@ def _rows_joined(table: PageTable, area: TableArea) -> PageTable:
             spans.append((top, bottom))
     table.rows, table.row_spans = rows, spans
     return table
+
+
+def _figures_stacked(above: RawRow, below: RawRow) -> bool:
+    return any(_GROUPED_FIGURE.fullmatch(a.strip()) and _GROUPED_FIGURE.fullmatch(b.strip())
+               for a, b in zip(above.cells, below.cells))
 
 
 def _with_spanned_header(table: PageTable, area: TableArea) -> PageTable:
