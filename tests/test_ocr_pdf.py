@@ -220,26 +220,21 @@ def test_a_number_ocr_read_without_its_dot_is_the_one_the_numbering_leaves_room_
 
 
 @pytest.mark.slow
-def test_kediri_tabel_3_2_scanned_gives_findings_of_the_pdf_only(tmp_path):
-    # 001's ruled rendering with Tabel 3.2's pages (22-26) scanned: its one-row block on page 22 found (finer
-    # line scale), the cells read one by one, `Cc.` and `E` (tesseract's `c.` and `f.`) kept in their list.
-    # Measured: 114 of the PDF's 118 findings (before: 75, and 18 it does not have).
+@pytest.mark.parametrize("pages, share", [(range(22, 27), 0.9), (range(15, 20), 0.8)], ids=["tabel-3-2", "rkpd"])
+def test_kediris_tables_scanned_give_findings_of_the_pdf_only(tmp_path, pages, share):
+    """001's ruled rendering with some pages scanned.
+
+    Tabel 3.2's pages (22-26): its one-row block on page 22 found (finer line scale), the cells read one by
+    one, `Cc.` and `E` (tesseract's `c.` and `f.`) kept in their list. Measured: 114 of the PDF's 118 findings
+    (before: 75, and 18 it does not have).
+
+    The RKPD table's pages (15-19: 20 columns, the kode one digit a cell): a cell alone is nearly all paper, and
+    tesseract's own threshold took a rule's faint grey edge for ink and read the kode digit `7` as `H4`, `F4`,
+    `th`, so the table's parts did not line up and were not joined; the page's threshold (`ocr.paper_level`)
+    whitens that grey first. Quarters OCR read out of order are not summed. Measured: 99 of the PDF's 118
+    (before: 61, and 7 it does not have)."""
     source = FIXTURES / "pdf" / "001_64a952374f22daba_ruled.pdf"
-    result = audit(scanned(source, tmp_path / "pindaian.pdf", pages=set(range(22, 27))))
+    result = audit(scanned(source, tmp_path / "pindaian.pdf", pages=set(pages)))
     pdf = set(found(audit(source)))
     assert set(found(result)) <= pdf
-    assert len(set(found(result))) >= 0.9 * len(pdf)
-
-
-@pytest.mark.slow
-def test_kediris_rkpd_table_scanned_gives_findings_of_the_pdf_only(tmp_path):
-    # 001's ruled rendering with its RKPD table's pages (15-19: 20 columns, the kode one digit a cell) scanned.
-    # A cell alone is nearly all paper: tesseract's own threshold took a rule's faint grey edge for ink and read
-    # the kode digit `7` as `H4`, `F4`, `th`, so the parts of the table did not line up and were not joined.
-    # The page's threshold (`ocr.paper_level`) whitens that grey first. Quarters OCR read out of order are not
-    # summed. Measured: 99 of the PDF's 118 findings (before: 61, and 7 it does not have).
-    source = FIXTURES / "pdf" / "001_64a952374f22daba_ruled.pdf"
-    result = audit(scanned(source, tmp_path / "pindaian.pdf", pages=set(range(15, 20))))
-    pdf = set(found(audit(source)))
-    assert set(found(result)) <= pdf
-    assert len(set(found(result))) >= 0.8 * len(pdf)
+    assert len(set(found(result))) >= share * len(pdf)
