@@ -174,3 +174,8 @@ def test_quarters_add_up_to_the_year_only_when_they_run_in_order_from_the_first(
             + f"|{share * len(quarters) + 5_000:,}|50,25".replace(",", ".")]
     result = audit_table(header, rows)
     assert [f.rule for f in result.findings if f.rule == "row-quarters"] == (["row-quarters"] if checked else [])
+    said = [r for r in result.tables[0].repairs if "do not run I, II" in r]
+    named = ", ".join("Triwulan " + {"ll": "II"}.get(q, q) for q in quarters)  # `ll` as OCR reads II's strokes
+    assert said == ([] if checked else [f"the quarter columns ({named}) do "
+                                        "not run I, II, … in order: not added up to the year's realisasi, their "
+                                        "figures not checked"])

@@ -18,7 +18,7 @@ from .split_cells import (drop_inserted_empty_cells, join_split_kode, split_amou
                           split_label_figure_cells, split_pair_header, split_two_figure_cells)
 from .model import MONEY_ROLES, Column, Level, Role, Row, Table
 from .ratios import percent_read_as_digit
-from .relations import table_relations, year_of
+from .relations import quarters_in_order, table_relations, year_of
 from .split_tables import realign_repeated_headers, split_at_inner_headers
 from .numbers import (Number, column_decimal_mark, drop_invisible, format_id, parse_number, restore_lost_decimals,
                       restore_ocr_percent_signs)
@@ -214,6 +214,13 @@ def understand_table(raw: RawTable, table_id: str) -> Table:
                             f"columns confirmed by the rows' own arithmetic ({evidence.holds} of {evidence.rows} "
                             f"%/sisa/capaian figures hold), though the reader doubted them: {shown(uncertain, 'en')}"))
         uncertain = ""
+    quarters = [c for c in columns if c.role is Role.TRIWULAN]
+    if len(quarters) >= 2 and not quarters_in_order(quarters):
+        named = ", ".join(c.source_name for c in quarters)
+        repairs.append(Said(f"kolom triwulan ({named}) tidak berurutan I, II, …: tidak dijumlahkan ke realisasi "
+                            "setahun, angkanya tidak diperiksa",
+                            f"the quarter columns ({named}) do not run I, II, … in order: not added up to the "
+                            "year's realisasi, their figures not checked"))
     table = Table(id=table_id, caption=raw.caption, kind=classify(columns, raw.caption, aligned), columns=columns,
                   header_rows=[list(r.cells) for r in header], rows=rows, repairs=repairs,
                   page=raw.page, lines=raw.lines, uncertain=uncertain, ocr=raw.ocr)

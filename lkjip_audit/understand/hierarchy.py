@@ -150,9 +150,11 @@ def numbering_read_without_dots(markers: list[str]) -> dict[int, str]:
             path = read
             continue
         fits = [f for f in following if all(n < 10 for n in f) and "".join(map(str, f)) == text.replace(".", "")]
-        path = fits[0] if len(fits) == 1 else read
         if len(fits) == 1:
+            path = fits[0]
             mended[i] = ".".join(map(str, path))
+        else:
+            path = read
     return mended
 
 

@@ -145,8 +145,11 @@ def quarter_total(table: Table) -> tuple[list[Column], Column] | None:
     header OCR misread, `Triwulan ll` for III) are not summed, and their figures stay unchecked."""
     quarters = table.columns_with(Role.TRIWULAN)
     total = next((c for c in table.columns_with(Role.REALISASI) if quarters and c.index > quarters[-1].index), None)
-    in_order = [c.source_name for c in quarters] == [f"Triwulan {q}" for q in ("I", "II", "III", "IV")[:len(quarters)]]
-    return (quarters, total) if 2 <= len(quarters) and in_order and total is not None else None
+    return (quarters, total) if 2 <= len(quarters) and quarters_in_order(quarters) and total is not None else None
+
+
+def quarters_in_order(quarters: list[Column]) -> bool:
+    return [c.source_name for c in quarters] == [f"Triwulan {q}" for q in ("I", "II", "III", "IV")[:len(quarters)]]
 
 
 _AVERAGE_LABEL = re.compile(r"^\s*(rata[\s-]*rata|rerata|average)\b", re.IGNORECASE)
