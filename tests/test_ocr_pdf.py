@@ -160,6 +160,20 @@ def test_a_scanned_ruled_budget_table_gives_the_findings_of_the_pdf(tmp_path):
     assert table.ocr and any("re-read one by one by OCR" in r for r in table.repairs)
 
 
+def test_what_is_paper_is_judged_on_the_whole_page():
+    from PIL import Image
+
+    # ink at 30, paper at 250, a rule's faint edge at 235 and noise at 245: the paper level parts ink from all of
+    # the light greys, so a cell cut from the page reads without them
+    page = Image.new("L", (100, 100), 250)
+    page.paste(30, (10, 10, 40, 40))
+    page.paste(235, (60, 0, 62, 100))
+    page.paste(245, (80, 80, 90, 90))
+    level = ocr.paper_level(page)
+    assert 30 < level <= 235
+    assert ocr.paper_level(Image.new("L", (50, 50), 255)) == ocr.BLANK_LEVEL  # a blank page: no split
+
+
 def test_ocr_words_on_one_line_are_one_phrase_of_the_page_text():
     from lkjip_audit.ingest.pdf_areas import TextRun
     from lkjip_audit.ingest.pdf_pages import PageSurvey

@@ -178,8 +178,9 @@ BLANK_LEVEL = 128
 
 
 def paper_level(image) -> int:
-    """The grey level (0-255) that parts ink from paper on a page image: Otsu's threshold, the level that
-    best splits the page's histogram in two."""
+    """The grey level (0-255) from which a page image is paper, darker being ink: Otsu's threshold, the level
+    that best splits the page's histogram in two; the middle of the levels that split it equally well (no
+    grey between ink and paper)."""
     import numpy as np
 
     counts = np.bincount(np.asarray(image).ravel(), minlength=256).astype(float)
@@ -188,7 +189,10 @@ def paper_level(image) -> int:
     mean_below = np.cumsum(share * np.arange(256))
     with np.errstate(divide="ignore", invalid="ignore"):
         between = (mean_below[-1] * below - mean_below) ** 2 / (below * (1 - below))
-    return int(np.nanargmax(between)) if np.isfinite(between).any() else BLANK_LEVEL
+    if not np.isfinite(between).any():
+        return BLANK_LEVEL  # one grey only: a blank page
+    best = np.flatnonzero(between >= np.nanmax(between) * (1 - 1e-9))
+    return int((best[0] + best[-1]) // 2)
 
 
 def read_cells(number: int, image: Path, page_size: tuple[float, float],
