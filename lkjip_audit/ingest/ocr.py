@@ -63,9 +63,9 @@ def tesseract_languages() -> str:
     return "+".join(chosen)
 
 
-def ocr_pages(path: Path, pdf, page_numbers: list[int], workdir: Path) -> tuple[Path, list[OcrWord]]:
-    """A copy of the PDF in `workdir` with the given (1-based) pages replaced by their OCR'd versions, and
-    the words read on them."""
+def ocr_pages(path: Path, pdf, page_numbers: list[int], workdir: Path) -> tuple[Path, list[OcrWord], str]:
+    """A copy of the PDF in `workdir` with the given (1-based) pages replaced by their OCR'd versions, the
+    words read on them, and the tesseract languages used (for reading their cells, `read_cells`)."""
     import pypdfium2 as pdfium
 
     try:
@@ -108,7 +108,7 @@ def ocr_pages(path: Path, pdf, page_numbers: list[int], workdir: Path) -> tuple[
         scanned.close()
     copy = workdir / "ocr.pdf"
     pdf.save(str(copy))
-    return copy, words
+    return copy, words, languages
 
 
 def _tesseract(path: Path, number: int, image: Path, base: Path, languages: str,

@@ -22,7 +22,7 @@ from .blocks import find_block_tables
 from .cell_paragraphs import find_cell_paragraph_tables
 from ..said import Said
 from .document import CAPTION, Document, RawRow, RawTable, Repair, file_sha256, overlaps
-from .ocr import ocr_pages, read_cells, tesseract_languages
+from .ocr import ocr_pages, read_cells
 from .pdf_areas import TableArea, is_header_figure
 from .pdf_pages import PageSurvey, open_pdf, survey_pages
 from .spaced import KODE_ALONE, open_group_start, read_cells_per_line
@@ -83,9 +83,9 @@ class PageTable:
 def clean_cell(text: str) -> str:
     """One line per cell: a number broken over two lines is joined without a space, and so is a word
     hyphenated at the end of a line (`Perundang-` / `undangan`)."""
-    if _STACKED.fullmatch(text.strip()) and not text.replace(" ", "").strip().isdigit():
+    if _STACKED.fullmatch(text.strip()) and not (stacked := text.replace(" ", "").strip()).isdigit():
         # the space between a count and its unit was a line of its own, and is lost: put it back
-        return _DIGITS_THEN_WORD.sub(" ", text.replace(" ", "").strip())
+        return _DIGITS_THEN_WORD.sub(" ", stacked)
     whole = text.replace("\n", "").strip()
     if "\n" in text and _GROUPED_FIGURE.fullmatch(whole):
         return whole  # `534\n.75\n3.0\n00` in a cell too narrow for it: one grouped figure, broken anywhere
@@ -119,14 +119,12 @@ def read_pdf(path: Path) -> Document:
         if not scanned:
             return _read_surveyed(path, path, sha256, pages)
         with tempfile.TemporaryDirectory(prefix="lkjip-ocr-") as workdir:
-            copy, words = ocr_pages(path, pdf, scanned, Path(workdir))
+            copy, words, languages = ocr_pages(path, pdf, scanned, Path(workdir))
             pdf.close()
             pdf = open_pdf(copy)
             pages = survey_pages(copy, pdf)
             for number in scanned:
                 pages[number - 1].ocr = True
-
-            languages = tesseract_languages()  # there: ocr_pages refuses the PDF without it
 
             def cell_reader(page: PageSurvey, boxes: list) -> list:
                 read = read_cells(page.number, Path(workdir) / f"page-{page.number}.png",
@@ -192,13 +190,13 @@ def _read_surveyed(path: Path, source: Path, sha256: str, pages: list[PageSurvey
     return Document(path=path, sha256=sha256, kind="pdf", lines=lines, tables=tables, line_pages=line_pages)
 
 
-def _on_pages(tables: list[RawTable], line_pages: list[int], ocr_pages: set[int]) -> list[RawTable]:
+def _on_pages(tables: list[RawTable], line_pages: list[int], scanned_pages: set[int]) -> list[RawTable]:
     """Tables read from the text layer (budget blocks, tables one paragraph per cell) with each row's page;
     those on a scanned page were read by OCR, and say so (their figures get OCR's doubts, like a drawn
     table's)."""
     for table in tables:
         table.rows = [replace(r, page=line_pages[r.line - 1]) if r.line else r for r in table.rows]
-        table.ocr = any(r.page in ocr_pages for r in table.rows)
+        table.ocr = any(r.page in scanned_pages for r in table.rows)
     return tables
 
 

@@ -258,6 +258,7 @@ def _best(candidates, after, amounts, pagu, realisasi, holds) -> int | None:
 #: `lll` for III, `lV` for IV).
 _QUARTER = re.compile(r"\b(?:triwulan|tw|trw)\b\s*/?\s*([ilt1|]{1,3}v?|[2-4])\b", re.IGNORECASE)
 _ROMAN = {1: "I", 2: "II", 3: "III"}
+_ARABIC = {"2": "II", "3": "III", "4": "IV"}
 
 
 def quarter_of(header: str) -> str:
@@ -266,8 +267,8 @@ def quarter_of(header: str) -> str:
     if not match:
         return ""
     number = match.group(1).lower()
-    if number in "234":
-        return _ROMAN.get(int(number), "IV")
+    if number in _ARABIC:
+        return _ARABIC[number]
     strokes = len(number.rstrip("v"))
     if number.endswith("v"):
         return "IV" if strokes == 1 else ""

@@ -141,9 +141,10 @@ def numbering_read_without_dots(markers: list[str]) -> dict[int, str]:
     mended: dict[int, str] = {}
     path: list[int] = []
     for i, marker in enumerate(markers):
-        text = marker.strip().rstrip(".)")
-        if not re.fullmatch(r"\d{1,3}(?:\.\d{1,4})*", text):
+        style = marker_style(marker, roman_numbering=False) or ""
+        if style != "digit" and not style.startswith("dotted:"):
             continue
+        text = marker.strip().rstrip(".)")
         read = [int(p) for p in text.split(".")]
         following = [path[:d] + [path[d] + 1] for d in range(len(path))] + ([path + [1]] if path else [])
         if not path or read in following:
