@@ -23,7 +23,7 @@ from .cell_paragraphs import find_cell_paragraph_tables
 from ..said import Said
 from .document import CAPTION, Document, RawRow, RawTable, Repair, file_sha256, overlaps
 from .ocr import ocr_pages, read_cells
-from .pdf_areas import TableArea, is_header_figure
+from .pdf_areas import TableArea, is_header_figure, shared_columns
 from .pdf_pages import PageSurvey, open_pdf, survey_pages
 from .spaced import KODE_ALONE, open_group_start, read_cells_per_line
 from .text import running_headers
@@ -49,6 +49,8 @@ _GROUPED_FIGURE = re.compile(r"-?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2
 #: them out (`5 . 8 0 6 . 8 7 0 . 5 0 0`, `4 9 0 o r a n g`). Digits alone are left: kode digits stand so.
 _STACKED = re.compile(r"\S(?: \S){2,}")
 _DIGITS_THEN_WORD = re.compile(r"(?<=\d)(?=[^\W\d_]{2})")
+_LONE_SEPARATOR = re.compile(r"(?<=\d) (?=[.,](?:\d{3}\b|$))")
+_SPACED_LETTERS = re.compile(r"(?<!\S)[a-z](?: [a-z](?!\S)){2,}")
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +94,11 @@ def clean_cell(text: str) -> str:
     text = _SEPARATOR_BREAK.sub(lambda m: m[1] + m[2] if _GROUPED_START.fullmatch(m[1] + m[2])
                                 else m[0], text)
     text = _HYPHEN_BREAK.sub("", _DIGIT_BREAK.sub("", text))
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    # A cell narrower than its figure or word, joined a line at a time: a separator that stood on a line of its
+    # own (`20 .951 .250`), letters one per line (`30 o r a n g`).
+    text = _LONE_SEPARATOR.sub("", text)
+    return _SPACED_LETTERS.sub(lambda m: m[0].replace(" ", ""), text)
 
 
 def joined_text(first: str, second: str) -> str:
@@ -213,10 +219,13 @@ def _extract(path: Path, pages: list[PageSurvey], cell_reader=None) -> list[Page
             chunk = ruled[start:start + PAGES_PER_CALL]
             found.extend(t for t in _camelot(path, camelot, chunk, "lattice", parallel=len(chunk) > 2,
                                              layout_kwargs=LAYOUT, **options) if _usable(t))
-    for page in pages:
-        if not page.looks_tabular:
-            continue
-        areas = page.table_areas
+    tabular = [p for p in pages if p.looks_tabular]
+    every_area = shared_columns([a for p in tabular for a in p.table_areas])
+    page_areas = {}
+    for page in tabular:
+        page_areas[page.number], every_area = every_area[:len(page.table_areas)], every_area[len(page.table_areas):]
+    for page in tabular:
+        areas = page_areas[page.number]
         if page.flavor == "lattice":
             # Rules drawn are not always cells: a Word table with horizontal rules only, a header rule and a
             # bottom rule, or shaded rows give lattice no cells. What the text shows as a table and lattice
@@ -358,7 +367,10 @@ def _rows_joined(table: PageTable, area: TableArea) -> PageTable:
 
 
 def _figures_stacked(above: RawRow, below: RawRow) -> bool:
+    """A whole figure under a whole figure, which together are not one figure a narrow cell cut (`5.424.70`
+    over `3.590`: 5.424.703.590)."""
     return any(_GROUPED_FIGURE.fullmatch(a.strip()) and _GROUPED_FIGURE.fullmatch(b.strip())
+               and not _GROUPED_FIGURE.fullmatch(a.strip() + b.strip())
                for a, b in zip(above.cells, below.cells))
 
 
@@ -554,8 +566,12 @@ def stitch(tables: list[PageTable], blank_pages: set[int] = frozenset()) -> list
             if dropped:
                 what = Said(f"; {dropped} baris judul kolom yang berulang dibuang",
                             f"; {dropped} repeated header row(s) dropped").after(what)
-            if rows and current.rows and _rest_of_row(rows[0], current.rows[-1]):
+            rests = 0
+            # (the rest may come out as two rows: its lines stand at a narrow cell's uneven pitches)
+            while rows and current.rows and _rest_of_row(rows[0], current.rows[-1]) and rests < MAX_REST_ROWS:
                 current.rows[-1] = joined_rows(current.rows[-1], rows.pop(0))
+                rests += 1
+            if rests:
                 what = Said("; baris pertamanya, sisa baris di atasnya yang terpotong pergantian halaman, digabung "
                             "ke baris itu",
                             "; its first row, the rest of the row above cut by the page break, joined to it"
@@ -574,8 +590,17 @@ def stitch(tables: list[PageTable], blank_pages: set[int] = frozenset()) -> list
         previous = part
     for index, parts in borderless.items():
         merge_continuation_lines(result[index])
+        _without_empty_last_columns(result[index])
         _judge_borderless(result[index], parts)
     return result
+
+
+def _without_empty_last_columns(table: RawTable) -> None:
+    """A borderless table's last columns with nothing in any row, header included, are gaps its pages' columns
+    left, not the report's (they would let a row be moved right, into them)."""
+    used = max((i + 1 for r in table.rows for i, c in enumerate(r.cells) if c.strip()), default=0)
+    table.rows = [replace(r, cells=r.cells[:used], cell_lines=r.cell_lines[:used] if r.cell_lines else None,
+                          cell_boxes=r.cell_boxes[:used] if r.cell_boxes else None) for r in table.rows]
 
 
 #: camelot's own accuracy (0-100) below which a borderless table's columns are not trusted.
@@ -621,7 +646,7 @@ def _continues(previous: PageTable, part: PageTable, blank_pages: set[int]) -> b
     # Rows of a kode-digit table leave out cells here and there (a part may come out a column short):
     # either may be the narrower one.
     slack = 2 if _has_split_kode(part) and _has_split_kode(previous) else 0
-    if width != previous_width and (own_header or not previous_width - 2 <= width < previous_width + slack + 1
+    if width != previous_width and not _same_header(previous, part) and (own_header or not previous_width - 2 <= width < previous_width + slack + 1
                                     or (not slack and width > previous_width)):
         return False
     if previous.cells_read_to is not None:
@@ -633,6 +658,33 @@ def _continues(previous: PageTable, part: PageTable, blank_pages: set[int]) -> b
         return False
     return len(part.text_above) <= 80 and len(previous.text_below) <= 80  # a heading at most, never prose
 
+
+#: Rows at a continued page's top that may be the rest of the row above the page break.
+MAX_REST_ROWS = 2
+
+
+def _same_header(previous: PageTable, part: PageTable) -> bool:
+    """The part begins with the header rows the part before begins with, cell for cell: the page repeats the
+    table's header. Its rows may still come out narrower or wider (a page whose rows leave the last columns
+    empty has no gap to show them), which does not make it another table."""
+    def header(block: PageTable) -> list[tuple[str, ...]]:
+        rows = []
+        for row in block.rows:
+            if not _header_like(row):
+                break
+            rows.append(_norm(row.cells))
+        return rows
+
+    # The rows after the header may look like one (no figure in them): a row the page break cut (`USAHA KECIL,
+    # DAN MENENGAH`), a kode row (`2 | 1`). Leading rows the same, and named cells enough in them, say it.
+    own, before = header(part), header(previous)
+    same = next((i for i, (a, b) in enumerate(zip(own, before)) if a != b), min(len(own), len(before)))
+    return sum(len([c for c in row if c]) for row in own[:same]) >= MIN_REPEATED_HEADER_CELLS
+
+
+#: Named header cells two parts must share, cell for cell, to be one table whatever their widths: one or two
+#: names (`No`, `Uraian`) repeat across a report's tables.
+MIN_REPEATED_HEADER_CELLS = 4
 
 #: Lines between the last row read one cell per line and a table part that goes on after them (page
 #: furniture, a number).
@@ -682,19 +734,24 @@ _SEPARATOR_FIRST = re.compile(r"[.,]\d")
 #: A count cut before its last digits and its unit (`12` / `5 orang`): bare digits above, digits and a unit below.
 _CUT_COUNT = re.compile(r"\d+$")
 _COUNT_REST = re.compile(r"\d+\s+[^\W\d_]")
+#: A count's unit, alone under it (`125` / `ko p`), its letters maybe apart.
+_UNIT = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
 def _rest_of_row(row: RawRow, above: RawRow) -> bool:
     """A continued page that starts with the rest of the row above, which the page break cut (a word
-    processor lets a row break across pages): as wide as it, nothing in its first cell (no numbering), and
+    processor lets a row break across pages): nothing beyond the row's width (a page's rows may leave the
+    last columns without a gap between them), nothing in its first cell (no numbering), and
     each cell either words, not a figure (a wrapped label), or digits that finish a figure the row above
-    left cut short (`220.950.` / `000`, `695` / `.580`, `12` / `5 orang`, `100,00` / `%`)."""
-    if len(row.cells) != len(above.cells) or row.cells[0].strip():
+    left cut short (`220.950.` / `000`, `695` / `.580`, `16` / `6.591.969`, `12` / `5 orang`, `125` / `kop`,
+    `100,00` / `%`)."""
+    if any(c.strip() for c in row.cells[len(above.cells):]) or row.cells[0].strip():
         return False
     filled = [(text.strip(), upper.strip()) for text, upper in zip(row.cells, above.cells) if text.strip()]
     rests = [bool((_CUT_FIGURE.search(upper) or _SEPARATOR_FIRST.match(text))
                   and _WHOLE_FIGURE.fullmatch(upper + text)
-                  or _CUT_COUNT.match(upper) and _COUNT_REST.match(text)
+                  or upper.isdigit() and _GROUPED_FIGURE.fullmatch(upper + text)  # `16` / `6.591.969`
+                  or _CUT_COUNT.match(upper) and (_COUNT_REST.match(text) or _UNIT.fullmatch(text))
                   or text == "%" and upper[-1:].isdigit()) for text, upper in filled]
     # words, not a figure: `... dalam 1 (satu) Daerah` is a label's end, `5 orang` a count; or the end of a word
     # the break cut (`12 bul` / `an`)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from .document import CAPTION
 
@@ -34,13 +34,25 @@ NEW_TABLE_GAP = 1.8
 #: A line further below the one above than this many times the text height starts a new row
 #: (a wrapped cell's next line is about 1.3 text heights down; the next row adds the cell padding).
 NEW_ROW_PITCH = 1.45
+#: A one-word line below a table's last row this close (times the text height) is its wrapped cell's: a
+#: short word's box (`r,`, `gaan`) stands up to 0.15 text heights off the line's pitch (1.3).
+WRAPPED_LINE_PITCH = 1.6
 #: A page number stands further below the page's text than this many times its own height; closer, it is a
 #: narrow cell's last line (`1.501.018.48` / `8`).
 FOOTER_GAP = 1.0
+#: A header line further below the one above than this many times the header's usual line pitch starts the
+#: header's next row (a grid's rows are apart by their padding; a wrapped name's lines by one pitch).
+HEADER_BAND_GAP = 1.6
+#: Two cells whose left ends are this close (points) start at one x: a left-aligned cell's lines.
+SAME_LEFT = 1.5
+#: The longest line a narrow column's wrapped word is cut into (`rja`, `KP`): longer lines are words.
+WORD_PIECE = 3
 _FIGURE = re.compile(r"\d")
-#: Figures a header prints: column numbers `(3)`, formulas (`9 = 5+6+7+8`, `10 = 9/4 x 100%`, `5+6+7+8`), a year
-#: ending a column name (`dievaluasi 2021`, `2021 (%)`).
-_HEADER_FIGURE = re.compile(r"\(\d{1,2}\)$|.*\d\)?\s*=|\d+(?:\s*[+×x]\s*\d+)+$|\D*\b(?:19|20)\d\d(?:\s*\(%\))?$")
+#: Figures a header prints: column numbers `(3)`, formulas (`9 = 5+6+7+8`, `10 = 9/4 x 100%`, `5+6+7+8`) and the
+#: pieces a narrow column wraps them into (`5+6+7+` over `8`, `x 100%`), a year ending a column name
+#: (`dievaluasi 2021`, `2021 (%)`).
+_HEADER_FIGURE = re.compile(r"\(\d{1,2}\)$|.*\d\)?\s*=|\d+(?:\s*[+×x/]\s*\d+)*\s*[+×x/]$|\d+(?:\s*[+×x]\s*\d+)+$"
+                            r"|[+×x/]\s*\d+\s*%?$|\D*\b(?:19|20)\d\d(?:\s*\(%\))?$")
 _PAGE_NUMBER = re.compile(r"^[\divxlc\-–— ]{1,6}$", re.IGNORECASE)
 
 
@@ -74,6 +86,8 @@ class TableArea:
     header: tuple[tuple[str, ...], ...] = ()
     #: The top of the first line of data; rows above it are the header.
     body_top: float = 0.0
+    #: Its text lines, to build the header again with other columns (`with_columns`).
+    lines: tuple[_Line, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def read_top(self) -> float:
@@ -144,14 +158,123 @@ def _lone_row(area: list[_Line]) -> bool:
 
 
 def _area(lines: list[_Line], lone: bool = False) -> TableArea:
-    text_height = _text_height(lines)
+    # (from lines of cells side by side: a label's tail, one short word per line, has smaller boxes)
+    text_height = _text_height([ln for ln in lines if ln.side_by_side] or lines)
     starts = [lines[0].top] + [b.top for a, b in zip(lines, lines[1:]) if a.top - b.top > NEW_ROW_PITCH * text_height]
     first_data = _first_data(lines)
+    bands = _bands(lines[:first_data])
+    if len(bands) >= 2 and any(_figure_cells(ln) for ln in bands[-1]):
+        # a last band with a figure is the rest of a row the page break cut (`0` of `965.683.608` under the
+        # page's repeated header): the body's first row, not the header's
+        first_data -= len(bands[-1])
     columns = _columns(lines, first_data)
     return TableArea(min(c.left for ln in lines for c in ln.cells) - 1, lines[0].top + 1,
                      max(c.right for ln in lines for c in ln.cells) + 1, lines[-1].bottom - 1, tuple(starts),
                      columns, lone, _spanned_header(lines[:first_data], lines[first_data:], columns),
-                     lines[first_data].top)
+                     lines[first_data].top, tuple(lines))
+
+
+def shared_columns(areas: list[TableArea]) -> list[TableArea]:
+    """The areas of one long table, page after page, read with the same columns: each page's columns come
+    from its own rows, and a page whose rows leave a column empty shows no gap for it (its cells would
+    land one column over). Areas whose built header reads the same (`header_words`) are one table's pages;
+    each takes the others' separators that fall where its own text leaves a gap.
+
+    A page whose rows hold no two figures side by side (the rest of a row the page break cut) does not show
+    where its header ends: its first lines reading as another page's header lines say it."""
+    headers = {_line_words(a.lines, a.body_top) for a in areas if a.header and a.lines}
+    areas = [_with_known_header(a, headers) if not a.header and a.lines else a for a in areas]
+    groups: list[tuple[str, list[int]]] = []
+    for index, area in enumerate(areas):
+        if area.header and area.lines:
+            words = header_words(area)
+            # (a page's header may take in the words of a row the page break cut: `USAHA KECIL, DAN MENENGAH`)
+            group = next((g for g in groups if words.startswith(g[0]) or g[0].startswith(words)), None)
+            if group is None:
+                groups.append((words, [index]))
+            else:
+                group[1].append(index)
+    result = list(areas)
+    for _, members in groups:
+        if len(members) < 2:
+            continue
+        shared = _usual_separators([areas[i].columns for i in members])
+        usual_rows = statistics.median_low(len(areas[i].header) for i in members)
+        for i in members:
+            area = areas[i]
+            if len(area.header) > usual_rows:
+                # the header's last band is the rest of a row the page break cut (words only, `USAHA KECIL, DAN
+                # MENENGAH`): the table's other pages have no such header row
+                area = with_columns(area, area.columns, usual_rows)
+            body = [c for ln in area.lines if ln.top <= area.body_top + 0.01 for c in ln.cells]
+            starts = [c.left for ln in area.lines if ln.top > area.body_top + 0.01 for c in ln.cells]
+
+            def gap(x: float, body=body, starts=starts) -> tuple[float, float]:
+                """The whitespace around x: between the body's cells and the header's column starts."""
+                return (max([c.right for c in body if c.right <= x] + [s - 1.01 for s in starts if s <= x + 1.01],
+                            default=-1e9),
+                        min([c.left for c in body if c.left >= x] + [s - 1.01 for s in starts if s > x + 1.01],
+                            default=1e9))
+
+            usual = [x for x in shared if not any(c.left < x < c.right for c in body)]
+            # in a gap where the table's usual separators stand, they replace the page's own (a page's own
+            # stands in the middle of the whitespace its few rows leave, which may hold several columns)
+            kept = [own for own in area.columns
+                    if not any(gap(own)[0] <= x <= gap(own)[1] or abs(x - own) <= 2 * SAME_LEFT for x in usual)]
+            columns = tuple(sorted(kept + usual))
+            result[i] = with_columns(area, columns) if columns != area.columns else area
+    return result
+
+
+def _line_words(lines: tuple[_Line, ...], above: float) -> str:
+    """The text of the lines above `above` (a header's), in reading order, without spaces."""
+    return "".join(c.text for ln in lines if ln.top > above + 0.01 for c in ln.cells).replace(" ", "")
+
+
+def _with_known_header(area: TableArea, headers: set[str]) -> TableArea:
+    """The area with its first lines as its header when they read as one of `headers`."""
+    text = ""
+    for count, line in enumerate(area.lines[:-1], 1):
+        text += "".join(c.text for c in line.cells).replace(" ", "")
+        if text in headers:
+            lines = list(area.lines)
+            columns = _columns(lines, count)
+            return replace(area, columns=columns, body_top=lines[count].top,
+                           header=_spanned_header(lines[:count], lines[count:], columns))
+        if not any(h.startswith(text) for h in headers):
+            break
+    return area
+
+
+def _usual_separators(pages: list[tuple[float, ...]]) -> list[float]:
+    """Separators (x within `2 * SAME_LEFT` counted as one) that at least half of the pages have: a gap
+    one page's rows happen to leave is no column of the table."""
+    xs = sorted((x, page) for page, columns in enumerate(pages) for x in columns)
+    clusters: list[list[tuple[float, int]]] = []
+    for x, page in xs:
+        if clusters and x - clusters[-1][-1][0] <= 2 * SAME_LEFT:
+            clusters[-1].append((x, page))
+        else:
+            clusters.append([(x, page)])
+    return [statistics.median(x for x, _ in cluster) for cluster in clusters
+            if 2 * len({page for _, page in cluster}) >= len(pages)]
+
+
+def header_words(area: TableArea) -> str:
+    """The built header's text in reading order, without spaces: the same on every page of one table."""
+    return "".join("".join(cells) for cells in area.header).replace(" ", "").replace("\n", "")
+
+
+def with_columns(area: TableArea, columns: tuple[float, ...], header_rows: int | None = None) -> TableArea:
+    """The area read with other columns, its header built again; with `header_rows`, the header's bands
+    after the first `header_rows` are the body's."""
+    lines = list(area.lines)
+    first_data = next(i for i, ln in enumerate(lines) if ln.top <= area.body_top + 0.01)
+    bands = _bands(lines[:first_data])
+    if header_rows is not None and len(bands) > header_rows >= 2:
+        first_data = sum(len(band) for band in bands[:header_rows])
+    return replace(area, columns=columns, body_top=lines[first_data].top,
+                   header=_spanned_header(lines[:first_data], lines[first_data:], columns) or area.header)
 
 
 def _first_data(lines: list[_Line]) -> int:
@@ -162,10 +285,13 @@ def _first_data(lines: list[_Line]) -> int:
 
 def _spanned_header(head: list[_Line], body: list[_Line],
                     columns: tuple[float, ...]) -> tuple[tuple[str, ...], ...]:
-    """The header in two rows when one of its cells spans columns: the spanning cells (and every line above
-    their lowest one) on the first row, each in the first column it covers; under them, the names below on
-    the second row; a column under no spanning cell keeps all its lines on the first row (a cell merged
-    down), as a grid prints it. Nothing when no header cell spans columns.
+    """The header as a grid prints it when one of its cells spans columns, each cell's text in the first column
+    it covers. A header whose lines stand in bands (`_bands`: names, then `I`, `II`, ... under them, then
+    `K`, `Rp` under each) has one row per band; no column's text crosses
+    from one band to the next, so the bands are the grid's rows. Otherwise two rows: the spanning cells (and
+    every line above their lowest one) on the first; under them, the names below on the second; a column
+    under no spanning cell keeps all its lines on the first row (a cell merged down). Nothing when no header
+    cell spans columns.
 
     A cell spans columns when it reaches over the figures of a column right of its own: a name only wider
     than its column's figures (`No.` over `1`) spans nothing."""
@@ -179,16 +305,50 @@ def _spanned_header(head: list[_Line], body: list[_Line],
     spans = [(column(c.left + 1), column(c.right - 1), c) for ln in head for c in ln.cells]
     spanning = [(first, last, c) for first, last, c in spans
                 if any(body_left.get(i, c.right) < c.right - 1 for i in range(first + 1, last + 1))]
+    width = len(columns) + 1
+    bands = _bands(head)
+    if len(bands) >= 2:
+        band_rows = [[[] for _ in range(width)] for _ in bands]
+        for band, lines in zip(band_rows, bands):
+            for cell in (c for ln in lines for c in ln.cells):
+                band[column(cell.left + 1)].append(cell.text)
+        return tuple(tuple(wrapped_text(parts) for parts in row) for row in band_rows)
     if not spanning:
         return ()
     bottom = min(c.bottom for _, _, c in spanning)
     under = {i for first, last, _ in spanning for i in range(first, last + 1)}
-    width = len(columns) + 1
     rows: list[list[list[str]]] = [[[] for _ in range(width)], [[] for _ in range(width)]]
     for first, _, cell in spans:
         below = cell.top < bottom and first in under
         rows[below][first].append(cell.text.strip())
     return tuple(tuple("\n".join(parts) for parts in row) for row in rows)
+
+
+def _bands(head: list[_Line]) -> list[list[_Line]]:
+    """The header's lines in bands: a band ends where the next line stands more than `HEADER_BAND_GAP`
+    times the header's usual line pitch below (a grid row's padding and rule between). Middles, not tops:
+    a line of capitals (`HT`, `Ro`) has a lower top than one with an `l`."""
+    pitches = [a.middle - b.middle for a, b in zip(head, head[1:])]
+    if len(pitches) < 2:
+        return [head]
+    usual = statistics.median(pitches)
+    bands = [[head[0]]]
+    for line, pitch in zip(head[1:], pitches):
+        if pitch > HEADER_BAND_GAP * usual:
+            bands.append([])
+        bands[-1].append(line)
+    return bands
+
+
+def wrapped_text(lines: list[str]) -> str:
+    """One cell's wrapped lines as its text. A column narrower than a word wraps it between letters
+    (`Ko` / `de`, `Re` / `ali` / `sa` / `si`): when every line is a word's piece of at most
+    `WORD_PIECE` characters, a line the PDF ends without a space is joined to the next without one (a word
+    processor's export keeps the space at a word's end). Other lines stay lines."""
+    lines = [ln for ln in lines if ln.strip()]
+    if len(lines) < 2 or any(len(ln.strip()) > WORD_PIECE or " " in ln.strip() for ln in lines):
+        return "\n".join(ln.strip() for ln in lines)
+    return "".join(ln if ln.endswith(" ") else ln.strip() for ln in lines).strip()
 
 
 def _columns(lines: list[_Line], first_data: int) -> tuple[float, ...]:
@@ -204,11 +364,37 @@ def _columns(lines: list[_Line], first_data: int) -> tuple[float, ...]:
     outside = [(c.left, c.right) for ln in head for c in ln.cells
                if c.right < extents[0][0] - 1 or c.left > extents[-1][1] + 1]
     extents = _joined_alternatives(_union(extents + outside), body, head)
-    separators = []
+    # A header whose wrapped names start at one x is left-aligned: each of its cells begins a column, also
+    # where a gap holds several (`K`, `Rp`, `K` over a row that left their cells empty).
+    every_start = _left_aligned(head)
+    separators: list[float] = []
     for (_, left_end), (right_start, _) in zip(extents, extents[1:]):
-        starts = [c.left for ln in head for c in ln.cells if left_end < c.left < right_start]
-        separators.append(min(starts) - 1 if starts else (left_end + right_start) / 2)
+        # (a left-aligned header's cell over the figures that begin the next extent begins a column too)
+        reach = right_start + SAME_LEFT if every_start else right_start
+        starts = sorted(c.left for ln in head for c in ln.cells if left_end < c.left < reach)
+        if not starts:
+            separators.append((left_end + right_start) / 2)
+            continue
+        separators.append(min(starts[0], right_start) - 1)
+        if every_start:
+            separators.extend(min(x, right_start) - 1 for previous, x in zip(starts, starts[1:])
+                              if x - previous > SAME_LEFT)
     return tuple(separators)
+
+
+def _left_aligned(head: list[_Line]) -> bool:
+    """The header's wrapped cells start each of their lines at one x (within `SAME_LEFT`), as in a left-aligned
+    cell; centred names start their lines at different x. Known only from two or more wrapped cells."""
+    same = other = 0
+    for upper, lower in zip(head, head[1:]):
+        for a in upper.cells:
+            for b in lower.cells:
+                if a.left < b.right and b.left < a.right:
+                    if abs(a.left - b.left) <= SAME_LEFT:
+                        same += 1
+                    else:
+                        other += 1
+    return same >= 2 and other == 0
 
 
 def _joined_alternatives(extents: list[tuple[float, float]], body: list[_Line],
@@ -324,12 +510,20 @@ def _trimmed(area: list[_Line]) -> list[_Line]:
         return area
     last_row = max(i for i, ln in enumerate(area) if ln.side_by_side)
     lefts = [c.left for ln in area if ln.side_by_side for c in ln.cells]
-    height = _text_height(area)
+    # the rows' lines give the font's height: a long tail of one short word per line (a label wrapped in a
+    # narrow column: `Tam`, `bah,`) would give a smaller one
+    height = _text_height([ln for ln in area if ln.side_by_side])
     end = last_row + 1
-    while end < len(area) and area[end - 1].top - area[end].top <= NEW_ROW_PITCH * height \
+    while end < len(area) and _pitch(area[end - 1], area[end]) <= WRAPPED_LINE_PITCH * height \
             and any(abs(area[end].cells[0].left - x) <= 3 for x in lefts):
         end += 1
     return area[:end]
+
+
+def _pitch(upper: _Line, lower: _Line) -> float:
+    """How far below the upper line the lower stands: the nearer of its top's and its bottom's distance, as
+    a short word's box (`s`, `n`) starts lower and a descender (`g`, `p`) ends lower than the line's."""
+    return min(upper.top - lower.top, upper.bottom - lower.bottom)
 
 
 def _text_height(lines: list[_Line]) -> float:

@@ -257,7 +257,10 @@ def _filled_rows(misaligned: list[int], aligned: list[list[str]], columns: list[
     test that flagged it."""
     flagged = set(misaligned)
     rows = [row for i, row in enumerate(aligned) if i not in flagged]
-    width = max((used_width(row) for row in rows), default=0)
+    # the widest rows two or more print: one row reaching further (a page's stray rest of a row) is not the
+    # table's whole width
+    widths = Counter(used_width(row) for row in rows)
+    width = max((w for w, n in widths.items() if n >= 2), default=max(widths, default=0))
     full = [row for i, row in enumerate(aligned) if i not in flagged and not shifts[i] and used_width(row) == width]
     # Short rows are the ones in question: the kinds of figure come from the rows printed whole (a row moved
     # right to fit is not one of them).
