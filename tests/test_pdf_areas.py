@@ -5,6 +5,9 @@ Cells are (left, right, text) per line, top to bottom; a line is as high as in t
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from lkjip_audit.ingest.pdf_areas import TextRun, table_areas
 
 HEIGHT = 5.6
@@ -171,3 +174,98 @@ def test_a_digit_under_the_last_row_is_its_cell_s_last_line_not_the_page_number(
     # a page number, far below the text: not
     (area,) = table_areas(runs(body + [(40.0, [(390, 396, "8")])], height=6.8))
     assert area.bottom > 421.7 - 6.8 - 2
+
+
+#: Kediri's RKPD table as a Word table with horizontal rules (tests/word_renderings.py, page 21; text lines
+#: 452-454, 459): columns 23 points wide, so the header's names break every two or three letters (`Ko` / `de`; a
+#: word's last piece keeps its space, `et `), the year `2021` into `20` / `21`; then, each after a row's
+#: padding, the quarters with the column formulas (`5+6+7+` / `8`) and the K / Rp names; the body row's figures
+#: wrap in their cells, and it leaves columns 472-517 empty.
+KEDIRI_RKPD_WORD = [
+    (538.2, [(57, 67, "Ko"), (80, 89, "Ur"), (103, 110, "In"), (125, 134, "Ta"), (148, 158, "Re"), (495, 504, "Re"),
+             (540, 547, "Ti")]),
+    (528.7, [(57, 66, "de"), (80, 88, "us"), (102, 110, "di"), (125, 133, "rg"), (148, 157, "ali"), (495, 504, "ali"),
+             (540, 550, "ng")]),
+    (519.3, [(80, 89, "an"), (102, 111, "ka"), (125, 133, "et "), (148, 156, "sa"), (495, 503, "sa"), (540, 549, "ka")]),
+    (509.8, [(102, 114, "tor"), (125, 133, "Ki"), (148, 154, "si "), (495, 501, "si "), (540, 543, "t ")]),
+    (500.4, [(125, 134, "ne"), (148, 156, "Ki"), (495, 504, "Ca"), (540, 550, "Ca")]),
+    (490.9, [(125, 135, "rja"), (148, 157, "ne"), (495, 504, "pa"), (540, 549, "pa")]),
+    (481.5, [(148, 158, "rja"), (495, 504, "20"), (540, 547, "ia")]),
+    (472.1, [(495, 503, "21"), (540, 545, "n ")]),
+    (451.4, [(148, 151, "I "), (274, 280, "II "), (404, 413, "III "), (449, 458, "IV "), (495, 507, "9 = "),
+             (541, 572, "10 = 9/4")]),
+    (441.9, [(495, 526, "5+6+7+"), (540, 567, "x 100%")]),
+    (432.5, [(495, 499, "8")]),
+    (411.8, [(148, 154, "K "), (171, 181, "Rp "), (274, 280, "K "), (381, 391, "Rp "), (404, 410, "K "),
+             (426, 437, "Rp "), (449, 455, "K "), (472, 482, "Rp "), (495, 501, "K "), (517, 527, "Rp "),
+             (540, 546, "K "), (563, 573, "Rp")]),
+    (386.9, [(57, 61, "2"), (80, 83, "1"), (103, 106, "0"), (125, 129, "2"), (148, 152, "0"),
+             (171, 249, "Penyusunan Dokumen"), (274, 328, "Jumlah laporan"), (381, 385, "3"), (404, 414, "2.5"),
+             (426, 428, "-"), (449, 451, "-"), (540, 544, "3"), (563, 573, "2.0"), (586, 589, "3"), (608, 618, "2.0"),
+             (631, 639, "67"), (654, 679, "78,73%")]),
+    (377.5, [(171, 230, "Perencanaan"), (274, 320, "perencanaan"), (404, 414, "46."), (563, 573, "04."),
+             (608, 618, "04.")]),
+    (368.1, [(404, 414, "400"), (563, 573, "700"), (608, 618, "700,")]),
+]
+
+
+def test_a_header_in_bands_has_a_row_per_band_its_broken_words_mended():
+    # Before, the year's `20` / `21` and the formula's pieces were taken for rows of figures: the K / Rp row,
+    # after a wider gap, started a table of its own, and the names were read apart from it.
+    (area,) = table_areas(runs(KEDIRI_RKPD_WORD, height=6.8))
+    assert area.body_top == 386.9
+    names, quarters, units = area.header
+    # as the text prints them (lines 452-454): the names over the first column they stand in
+    assert names[:5] == ("Kode", "Urusan", "Indikator", "Target Kinerja", "Realisasi Kinerja")
+    assert quarters[4] == "I" and units[4:6] == ("K", "Rp")
+    # the K / Rp header begins a column each, also over the figures' gap of columns 472-517
+    assert [c for c in units if c] == ["K", "Rp"] * 6
+    assert len(area.columns) + 1 >= 20
+
+
+def test_a_header_s_lines_a_line_apart_are_one_band():
+    from lkjip_audit.ingest.pdf_areas import _bands, _lines
+
+    # Kediri's borderless rendering: the quarters and K / Rp follow the names at the names' own pitch
+    head = _lines(runs(KEDIRI_RKPD_TOP[:13]))
+    assert len(_bands(head)) == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(2, 5), min_size=1, max_size=3), st.floats(8.0, 12.0), st.floats(1.8, 3.0),
+       st.lists(st.floats(-0.4, 0.4), min_size=20, max_size=20))
+def test_header_bands_are_found_where_a_row_s_padding_parts_the_lines(sizes, pitch, gap, jitter):
+    from lkjip_audit.ingest.pdf_areas import _bands, _lines
+
+    lines, top, count = [], 700.0, 0
+    for band, size in enumerate(sizes):
+        if band:
+            top -= pitch * gap
+        for i in range(size):
+            if i:
+                top -= pitch + jitter[count % len(jitter)]
+            lines.append((top, [(50 + 40 * band, 70 + 40 * band, f"w{band}{i}")]))
+            count += 1
+    bands = _bands(_lines(runs(lines, height=0.7 * pitch)))
+    assert [len(b) for b in bands] == sizes
+
+
+def test_one_long_table_s_pages_are_read_with_the_same_columns():
+    from lkjip_audit.ingest.pdf_areas import shared_columns
+
+    header = KEDIRI_RKPD_WORD[:12]
+    full = (386.9, [(57, 61, "2"), (80, 83, "1"), (103, 106, "0"), (125, 129, "2"), (148, 152, "0"),
+                    (171, 249, "Koordinasi"), (274, 328, "Jumlah laporan"), (381, 385, "4"), (404, 414, "4.4"),
+                    (426, 428, "-"), (449, 451, "-"), (472, 475, "2"), (495, 505, "2.3"), (518, 520, "1"),
+                    (540, 548, "94"), (563, 566, "1"), (586, 595, "1.1"), (608, 612, "4"), (631, 641, "4.4"),
+                    (654, 679, "100%")])
+    # a page whose only row is the rest of one the page break cut: one figure, under the repeated header
+    rest = (386.9, [(171, 228, "Evaluasi Kinerja"), (274, 341, "penganggaran dan"), (381, 392, "ora"),
+                    (654, 666, "00")])
+    pages = [table_areas(runs(header + [row], height=6.8)) for row in (full, KEDIRI_RKPD_WORD[12], full, rest)]
+    assert [len(p) for p in pages] == [1, 1, 1, 1]
+    own = [p[0] for p in pages]
+    assert not own[3].header  # alone, its header's end is not known
+    shared = shared_columns(own)
+    assert len({a.columns for a in shared}) == 1 and shared[0].columns == own[0].columns
+    assert shared[3].header == shared[0].header and shared[3].body_top == 386.9

@@ -86,3 +86,42 @@ def test_a_line_with_whole_figures_under_the_row_so_far_starts_a_row_whatever_it
     area = TableArea(40, 501, 800, 450, row_starts=(500.0,), columns=(200.0, 300.0, 450.0))  # one start seen
     assert [r.cells for r in _rows_joined(table, area).rows] == [
         ("Program Penilaian Kesehatan KSP/USP", "25.00%", "236,836,600", "96.90%"), lines[2], lines[3]]
+
+
+def test_a_figure_a_narrow_cell_cut_over_lines_is_not_two_rows():
+    # Kediri's RKPD table with horizontal rules, page 72: `5.424.70` over `3.590` read as two whole figures
+    # (5.424,70 and 3.590) started a row at each line of the Program's label; together they are one figure.
+    from lkjip_audit.ingest.pdf import _rows_joined
+    from lkjip_audit.ingest.pdf_areas import TableArea
+
+    lines = [("PRO", "5.80", "5.424.70", "77%"), ("GRA", "6.87", "3.590", ""), ("M", "0.50", "", ""),
+             ("PEM", "0", "", "")]
+    table = PageTable(page=72, flavor="stream", bbox=(40, 40, 800, 560),
+                      rows=[RawRow(cells, page=72) for cells in lines],
+                      row_spans=[(500.0 - 9.4 * i, 493.0 - 9.4 * i) for i in range(len(lines))], accuracy=100.0)
+    area = TableArea(40, 501, 800, 450, row_starts=(500.0,), columns=(200.0, 300.0, 450.0))
+    assert [r.cells for r in _rows_joined(table, area).rows] == [
+        ("PRO GRA M PEM", "5.806.870.500", "5.424.703.590", "77%")]
+
+
+def test_a_row_s_rest_finishes_a_figure_cut_anywhere_and_a_count_s_unit():
+    # Kediri's RKPD table with zebra rows, pages 32/33 (`16` / `6.591.969`) and 57/58 (`125` / `ko p`), the rest
+    # of the row coming in two rows of its own (its lines at a narrow cell's uneven pitches); the page's columns
+    # end one short of the page before (no gap for the last, empty column).
+    above = ("2 1 0 2 0", "Administrasi Umum", "12", "16", "125", "736.0", "100%")
+    rests = [("", "Perangkat Daerah", "bul an", "6.591.969", "ko p", ""), ("", "", "", "", "", "00")]
+    (table,) = stitch([part(1, [HEADER[0], above], "stream"), part(2, [HEADER[0], *rests], "stream")])
+    assert table.rows[-1].cells == ("2 1 0 2 0", "Administrasi Umum Perangkat Daerah", "12 bul an", "166.591.969",
+                                    "125 ko p", "736.000", "100%")
+
+
+def test_a_page_repeating_the_table_s_header_goes_on_with_it_whatever_its_width():
+    # Kediri's RKPD table with horizontal rules: a page whose rows leave the last columns empty shows no gap for
+    # them, and its part comes out narrower under the same three header rows.
+    header = [row + ("",) for row in HEADER]  # a last column without a name (the text's rows run past its header)
+    wide = ROW + ("12 bulan",)
+    (table,) = stitch([part(1, [*header, wide], "stream"), part(2, [*HEADER, ROW], "stream")])
+    assert [r.cells for r in table.rows[3:]] == [wide, ROW]
+    # another table's header, however alike its width: a table of its own
+    other = [("No", "Sasaran", "Indikator", "Target", "Realisasi", "Capaian", "Ket"), ROW]
+    assert len(stitch([part(1, [*header, wide], "stream"), part(2, other, "stream")])) == 2
