@@ -220,12 +220,10 @@ def _extract(path: Path, pages: list[PageSurvey], cell_reader=None) -> list[Page
             found.extend(t for t in _camelot(path, camelot, chunk, "lattice", parallel=len(chunk) > 2,
                                              layout_kwargs=LAYOUT, **options) if _usable(t))
     tabular = [p for p in pages if p.looks_tabular]
-    every_area = shared_columns([a for p in tabular for a in p.table_areas])
-    page_areas = {}
+    # a long table's pages read with the same columns, the areas in page order
+    shared = iter(shared_columns([a for p in tabular for a in p.table_areas]))
     for page in tabular:
-        page_areas[page.number], every_area = every_area[:len(page.table_areas)], every_area[len(page.table_areas):]
-    for page in tabular:
-        areas = page_areas[page.number]
+        areas = [next(shared) for _ in page.table_areas]
         if page.flavor == "lattice":
             # Rules drawn are not always cells: a Word table with horizontal rules only, a header rule and a
             # bottom rule, or shaded rows give lattice no cells. What the text shows as a table and lattice
@@ -646,8 +644,9 @@ def _continues(previous: PageTable, part: PageTable, blank_pages: set[int]) -> b
     # Rows of a kode-digit table leave out cells here and there (a part may come out a column short):
     # either may be the narrower one.
     slack = 2 if _has_split_kode(part) and _has_split_kode(previous) else 0
-    if width != previous_width and not _same_header(previous, part) and (own_header or not previous_width - 2 <= width < previous_width + slack + 1
-                                    or (not slack and width > previous_width)):
+    if width != previous_width and not _same_header(previous, part) and (
+            own_header or not previous_width - 2 <= width < previous_width + slack + 1
+            or (not slack and width > previous_width)):
         return False
     if previous.cells_read_to is not None:
         # Its rows went on one cell per line (read); the part goes on right where they end, whatever page.

@@ -86,7 +86,7 @@ class TableArea:
     header: tuple[tuple[str, ...], ...] = ()
     #: The top of the first line of data; rows above it are the header.
     body_top: float = 0.0
-    #: Its text lines, to build the header again with other columns (`with_columns`).
+    #: Its text lines, to build the header again with other columns (`_with_columns`).
     lines: tuple[_Line, ...] = field(default=(), repr=False, compare=False)
 
     @property
@@ -177,7 +177,7 @@ def _area(lines: list[_Line], lone: bool = False) -> TableArea:
 def shared_columns(areas: list[TableArea]) -> list[TableArea]:
     """The areas of one long table, page after page, read with the same columns: each page's columns come
     from its own rows, and a page whose rows leave a column empty shows no gap for it (its cells would
-    land one column over). Areas whose built header reads the same (`header_words`) are one table's pages;
+    land one column over). Areas whose built header reads the same (`_header_words`) are one table's pages;
     each takes the others' separators that fall where its own text leaves a gap.
 
     A page whose rows hold no two figures side by side (the rest of a row the page break cut) does not show
@@ -187,7 +187,7 @@ def shared_columns(areas: list[TableArea]) -> list[TableArea]:
     groups: list[tuple[str, list[int]]] = []
     for index, area in enumerate(areas):
         if area.header and area.lines:
-            words = header_words(area)
+            words = _header_words(area)
             # (a page's header may take in the words of a row the page break cut: `USAHA KECIL, DAN MENENGAH`)
             group = next((g for g in groups if words.startswith(g[0]) or g[0].startswith(words)), None)
             if group is None:
@@ -205,7 +205,7 @@ def shared_columns(areas: list[TableArea]) -> list[TableArea]:
             if len(area.header) > usual_rows:
                 # the header's last band is the rest of a row the page break cut (words only, `USAHA KECIL, DAN
                 # MENENGAH`): the table's other pages have no such header row
-                area = with_columns(area, area.columns, usual_rows)
+                area = _with_columns(area, area.columns, usual_rows)
             body = [c for ln in area.lines if ln.top <= area.body_top + 0.01 for c in ln.cells]
             starts = [c.left for ln in area.lines if ln.top > area.body_top + 0.01 for c in ln.cells]
 
@@ -222,7 +222,7 @@ def shared_columns(areas: list[TableArea]) -> list[TableArea]:
             kept = [own for own in area.columns
                     if not any(gap(own)[0] <= x <= gap(own)[1] or abs(x - own) <= 2 * SAME_LEFT for x in usual)]
             columns = tuple(sorted(kept + usual))
-            result[i] = with_columns(area, columns) if columns != area.columns else area
+            result[i] = _with_columns(area, columns) if columns != area.columns else area
     return result
 
 
@@ -260,12 +260,12 @@ def _usual_separators(pages: list[tuple[float, ...]]) -> list[float]:
             if 2 * len({page for _, page in cluster}) >= len(pages)]
 
 
-def header_words(area: TableArea) -> str:
+def _header_words(area: TableArea) -> str:
     """The built header's text in reading order, without spaces: the same on every page of one table."""
     return "".join("".join(cells) for cells in area.header).replace(" ", "").replace("\n", "")
 
 
-def with_columns(area: TableArea, columns: tuple[float, ...], header_rows: int | None = None) -> TableArea:
+def _with_columns(area: TableArea, columns: tuple[float, ...], header_rows: int | None = None) -> TableArea:
     """The area read with other columns, its header built again; with `header_rows`, the header's bands
     after the first `header_rows` are the body's."""
     lines = list(area.lines)
@@ -285,13 +285,13 @@ def _first_data(lines: list[_Line]) -> int:
 
 def _spanned_header(head: list[_Line], body: list[_Line],
                     columns: tuple[float, ...]) -> tuple[tuple[str, ...], ...]:
-    """The header as a grid prints it when one of its cells spans columns, each cell's text in the first column
-    it covers. A header whose lines stand in bands (`_bands`: names, then `I`, `II`, ... under them, then
-    `K`, `Rp` under each) has one row per band; no column's text crosses
-    from one band to the next, so the bands are the grid's rows. Otherwise two rows: the spanning cells (and
-    every line above their lowest one) on the first; under them, the names below on the second; a column
-    under no spanning cell keeps all its lines on the first row (a cell merged down). Nothing when no header
-    cell spans columns.
+    """The header as a grid prints it, each cell's text in the first column it covers. A header whose lines
+    stand in bands (`_bands`: names, then `I`, `II`, ... under them, then `K`, `Rp` under each) has one row
+    per band: no column's text crosses from one band to the next, so the bands are the grid's rows. Otherwise,
+    when one of its cells spans columns, two rows: the spanning cells (and every line above their lowest one)
+    on the first; under them, the names below on the second; a column under no spanning cell keeps all its
+    lines on the first row (a cell merged down). Nothing when it has one band and no cell spanning columns:
+    the text reader's rows stand.
 
     A cell spans columns when it reaches over the figures of a column right of its own: a name only wider
     than its column's figures (`No.` over `1`) spans nothing."""
@@ -312,7 +312,7 @@ def _spanned_header(head: list[_Line], body: list[_Line],
         for band, lines in zip(band_rows, bands):
             for cell in (c for ln in lines for c in ln.cells):
                 band[column(cell.left + 1)].append(cell.text)
-        return tuple(tuple(wrapped_text(parts) for parts in row) for row in band_rows)
+        return tuple(tuple(_wrapped_text(parts) for parts in row) for row in band_rows)
     if not spanning:
         return ()
     bottom = min(c.bottom for _, _, c in spanning)
@@ -340,7 +340,7 @@ def _bands(head: list[_Line]) -> list[list[_Line]]:
     return bands
 
 
-def wrapped_text(lines: list[str]) -> str:
+def _wrapped_text(lines: list[str]) -> str:
     """One cell's wrapped lines as its text. A column narrower than a word wraps it between letters
     (`Ko` / `de`, `Re` / `ali` / `sa` / `si`): when every line is a word's piece of at most
     `WORD_PIECE` characters, a line the PDF ends without a space is joined to the next without one (a word
