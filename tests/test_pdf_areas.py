@@ -263,10 +263,14 @@ def test_one_long_table_s_pages_are_read_with_the_same_columns():
     # a page whose only row is the rest of one the page break cut: one figure, under the repeated header
     rest = (386.9, [(171, 228, "Evaluasi Kinerja"), (274, 341, "penganggaran dan"), (381, 392, "ora"),
                     (654, 666, "00")])
-    pages = [table_areas(runs(header + [row], height=6.8)) for row in (full, KEDIRI_RKPD_WORD[12], full, rest)]
-    assert [len(p) for p in pages] == [1, 1, 1, 1]
+    pages = [table_areas(runs(header + [row], height=6.8))
+             for row in (full, KEDIRI_RKPD_WORD[12], full, full, rest)]
+    assert [len(p) for p in pages] == [1] * 5
     own = [p[0] for p in pages]
-    assert not own[3].header  # alone, its header's end is not known
+    assert own[1].columns != own[0].columns
+    assert not own[4].header  # alone, its header's end is not known
     shared = shared_columns(own)
     assert len({a.columns for a in shared}) == 1 and shared[0].columns == own[0].columns
-    assert shared[3].header == shared[0].header and shared[3].body_top == 386.9
+    assert shared[4].header == shared[0].header and shared[4].body_top == 386.9
+    # two pages only: a separator one of them has is not the table's
+    assert shared_columns([own[1], own[4]])[0].columns == own[1].columns

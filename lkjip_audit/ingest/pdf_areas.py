@@ -247,7 +247,7 @@ def _with_known_header(area: TableArea, headers: set[str]) -> TableArea:
 
 
 def _usual_separators(pages: list[tuple[float, ...]]) -> list[float]:
-    """Separators (x within `2 * SAME_LEFT` counted as one) that at least half of the pages have: a gap
+    """Separators (x within `2 * SAME_LEFT` counted as one) that more than half of the pages have: a gap
     one page's rows happen to leave is no column of the table."""
     xs = sorted((x, page) for page, columns in enumerate(pages) for x in columns)
     clusters: list[list[tuple[float, int]]] = []
@@ -257,7 +257,7 @@ def _usual_separators(pages: list[tuple[float, ...]]) -> list[float]:
         else:
             clusters.append([(x, page)])
     return [statistics.median(x for x, _ in cluster) for cluster in clusters
-            if 2 * len({page for _, page in cluster}) >= len(pages)]
+            if 2 * len({page for _, page in cluster}) > len(pages)]
 
 
 def _header_words(area: TableArea) -> str:
