@@ -583,6 +583,21 @@ def stitch(tables: list[PageTable], blank_pages: set[int] = frozenset()) -> list
         else:
             result.append(RawTable(rows=list(part.rows), caption=part.caption, repairs=list(part.repairs),
                                    ocr=part.ocr))
+            if current is not None and previous is not None and _unsure_continuation(previous, part, blank_pages):
+                # Rows right after a table, with no header or caption of their own, whose columns are not the
+                # table's: stitched, they might be misread; apart, the table's last sums may miss them.
+                result[-1].uncertain = Said(
+                    f"halaman {part.page}: baris tanpa judul kolom tepat setelah tabel di halaman {previous.page}, "
+                    f"tetapi kolomnya lain ({part.width} lawan {previous.width}): mungkin lanjutannya, tidak dapat "
+                    "disambung dengan pasti; ditampilkan, tidak diperiksa",
+                    f"page {part.page}: rows without a header right after the table on page {previous.page}, but "
+                    f"with other columns ({part.width} against {previous.width}): maybe its continuation, not "
+                    "joined with confidence; shown, not checked")
+                current.repairs.append(Repair(None, previous.page, Said(
+                    f"baris di halaman {part.page} mungkin melanjutkan tabel ini (kolomnya lain, tidak disambung): "
+                    "jumlah di baris terakhirnya bisa tidak lengkap",
+                    f"the rows on page {part.page} may continue this table (other columns, not joined): the sums "
+                    "of its last rows may miss them")))
         if part.flavor != "lattice":
             borderless.setdefault(len(result) - 1, []).append(part)
         previous = part
@@ -627,7 +642,7 @@ def _judge_borderless(table: RawTable, parts: list[PageTable]) -> None:
         reasons.append(Said(f"angka kolom yang bersebelahan menyatu di {run_together} dari {len(table.rows)} barisnya",
                             f"figures of neighbouring columns run together in {run_together} of its "
                             f"{len(table.rows)} rows"))
-    if reasons:
+    if reasons and not table.uncertain:
         table.uncertain = Said("tabel tanpa garis, kolom tidak pasti ("
                                + "; ".join(r.text("id") for r in reasons) + ")",
                                "borderless table, columns uncertain (" + "; ".join(reasons) + ")")
@@ -652,10 +667,23 @@ def _continues(previous: PageTable, part: PageTable, blank_pages: set[int]) -> b
         # Its rows went on one cell per line (read); the part goes on right where they end, whatever page.
         first = part.rows[0].line if part.rows else None
         return first is not None and 0 < first - previous.cells_read_to <= MAX_LINES_AFTER_CELLS
+    return _next_to(previous, part, blank_pages)
+
+
+def _next_to(previous: PageTable, part: PageTable, blank_pages: set[int]) -> bool:
+    """The part stands right after the one before: in the next block or on the next page with text, a heading
+    at most between them, never prose."""
     between = range(previous.page + 1, part.page)
     if part.page < previous.page or any(p not in blank_pages for p in between):
         return False
-    return len(part.text_above) <= 80 and len(previous.text_below) <= 80  # a heading at most, never prose
+    return len(part.text_above) <= 80 and len(previous.text_below) <= 80
+
+
+def _unsure_continuation(previous: PageTable, part: PageTable, blank_pages: set[int]) -> bool:
+    """A part that may go on with the table before and was not joined: right after it, no caption, and no
+    header of its own (a table of its own would begin with one)."""
+    return (previous.cells_read_to is None and not (part.caption and CAPTION.match(part.caption))
+            and not _header_like(part.rows[0]) and _next_to(previous, part, blank_pages))
 
 
 #: Rows at a continued page's top that may be the rest of the row above the page break.
