@@ -30,11 +30,12 @@ STYLES = ("grid", "horizontal", "zebra")
 LANDSCAPE_COLUMNS = 7
 
 
-def _blocks(lines: list[str]):
+def _blocks(lines: list[str], spaced: dict[int, tuple[int, list[list[str]]]] | None = None):
     """("p", text) for prose lines, ("t", rows) for each table: a run of tab-separated lines, and the run after
     a page's running header or footer (a few short lines) that goes on without a header of its own: the text
-    layer the report came from broke one table at a page, the document has it whole."""
-    blocks = list(_runs(lines))
+    layer the report came from broke one table at a page, the document has it whole. `spaced`: tables an OCR
+    text sets out with spaces, not tabs, as the project's text reader read them (first line: last line, rows)."""
+    blocks = list(_runs(lines, spaced or {}))
     merged: list = []
     for kind, content in blocks:
         if kind == "t" and _header_count(content) == 0 and merged:
@@ -51,9 +52,19 @@ def _blocks(lines: list[str]):
     yield from merged
 
 
-def _runs(lines: list[str]):
+def _runs(lines: list[str], spaced: dict[int, tuple[int, list[list[str]]]]):
     table: list[list[str]] = []
-    for line in lines:
+    skip_to = 0
+    for number, line in enumerate(lines, 1):
+        if number <= skip_to:
+            continue
+        if number in spaced:
+            if table:
+                yield "t", table
+                table = []
+            skip_to, rows = spaced[number]
+            yield "t", rows
+            continue
         if "\t" in line:
             table.append(line.split("\t"))
             continue
@@ -169,12 +180,13 @@ def _add_table(doc, rows: list[list[str]], style: str, usable: float) -> None:
             c = end + 1
 
 
-def word_document(text: str, path: Path, style: str = "grid") -> Path:
+def word_document(text: str, path: Path, style: str = "grid",
+                  spaced: dict[int, tuple[int, list[list[str]]]] | None = None) -> Path:
     doc = Document()
     first = doc.sections[0]  # the body's section: the last one, whichever sections are added later
     first.left_margin = first.right_margin = Cm(2)
     width, height, margins = first.page_width, first.page_height, first.left_margin + first.right_margin
-    for kind, content in _blocks(text.splitlines()):
+    for kind, content in _blocks(text.splitlines(), spaced):
         if kind == "p":
             paragraph = doc.add_paragraph(content)
             for run in paragraph.runs:
@@ -197,5 +209,22 @@ def word_document(text: str, path: Path, style: str = "grid") -> Path:
 def word_pdf(report: Path, folder: Path, style: str = "grid") -> Path:
     """The report through a Word document and LibreOffice, as `folder/<stem>_<style>.pdf`."""
     folder.mkdir(parents=True, exist_ok=True)
-    document = word_document(report.read_text(encoding="utf-8"), folder / f"{report.stem}_{style}.docx", style)
+    text = report.read_text(encoding="utf-8")
+    document = word_document(text, folder / f"{report.stem}_{style}.docx", style, _spaced_tables(report, text))
     return workbook_pdf(document, folder)
+
+
+def _spaced_tables(report: Path, text: str) -> dict[int, tuple[int, list[list[str]]]]:
+    """The tables of an OCR text that sets them all out with spaces, no tab anywhere (Kutai Kartanegara's), as
+    the text reader reads them: the agency's document had them as tables. (A text with tab-separated tables
+    keeps its other tables as text: Flores Timur's `Pagu Anggaran Rp. ...` blocks stay paragraphs, as before.)"""
+    from lkjip_audit.ingest import read
+
+    lines = text.splitlines()
+    if any("\t" in line for line in lines):
+        return {}
+    tables = {}
+    for table in read(report).tables:
+        if table.lines and not any("\t" in lines[n - 1] for n in range(table.lines[0], table.lines[1] + 1)):
+            tables[table.lines[0]] = (table.lines[1], [list(r.cells) for r in table.rows])
+    return tables
