@@ -149,6 +149,16 @@ def test_flotim_block_pages_scanned_give_the_findings_of_the_pdf(tmp_path):
 
 
 @pytest.mark.slow
+def test_kukars_budget_pages_scanned_give_the_findings_of_the_pdf(tmp_path):
+    # 000's ruled rendering with its realisation table's pages (24-31, Tabel 3.8, kode `2.17.03.2.01.02`)
+    # scanned: its 18 findings are the text layer's (the whole report scanned misses one, a category label in
+    # prose on another page).
+    source = FIXTURES / "pdf" / "000_3ad56d6f2973d4fa_ruled.pdf"
+    result = audit(scanned(source, tmp_path / "pindaian.pdf", pages=set(range(24, 32))))
+    assert found(result) == found(audit(source)) and len(result.findings) == 18
+
+
+@pytest.mark.slow
 def test_a_scanned_ruled_budget_table_gives_the_findings_of_the_pdf(tmp_path):
     # Depok's ruled rendering with its realisation table's pages (41-48) scanned. Read as a page, tesseract took
     # the cells for columns of prose: `2` beside a rule came out `21`, a Kegiatan's pagu lost digits. Each ruled
