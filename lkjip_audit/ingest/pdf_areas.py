@@ -86,7 +86,7 @@ class TableArea:
     header: tuple[tuple[str, ...], ...] = ()
     #: The top of the first line of data; rows above it are the header.
     body_top: float = 0.0
-    #: Its text lines, to build the header again with other columns (`_with_columns`).
+    #: Its text lines, to build the header again with other columns (`_with_header_lines`).
     lines: tuple[_Line, ...] = field(default=(), repr=False, compare=False)
 
     @property
@@ -177,12 +177,12 @@ def _area(lines: list[_Line], lone: bool = False) -> TableArea:
 def shared_columns(areas: list[TableArea]) -> list[TableArea]:
     """The areas of one long table, page after page, read with the same columns: each page's columns come
     from its own rows, and a page whose rows leave a column empty shows no gap for it (its cells would
-    land one column over). Areas whose built header reads the same (`_header_words`) are one table's pages;
+    land one column over). Areas whose header lines read the same (`_header_words`) are one table's pages;
     each takes the others' separators that fall where its own text leaves a gap.
 
     A page whose rows hold no two figures side by side (the rest of a row the page break cut) does not show
     where its header ends: its first lines reading as another page's header lines say it."""
-    headers = {_line_words(a.lines, a.body_top) for a in areas if a.header and a.lines}
+    headers = {_header_words(a) for a in areas if a.header and a.lines}
     areas = [_with_known_header(a, headers) if not a.header and a.lines else a for a in areas]
     groups: list[tuple[str, list[int]]] = []
     for index, area in enumerate(areas):
@@ -202,33 +202,38 @@ def shared_columns(areas: list[TableArea]) -> list[TableArea]:
         usual_rows = statistics.median_low(len(areas[i].header) for i in members)
         for i in members:
             area = areas[i]
-            if len(area.header) > usual_rows:
+            bands = _bands(list(area.lines[:_first_body_line(area)]))
+            if len(area.header) > usual_rows >= 2 and len(bands) > usual_rows:
                 # the header's last band is the rest of a row the page break cut (words only, `USAHA KECIL, DAN
                 # MENENGAH`): the table's other pages have no such header row
-                area = _with_columns(area, area.columns, usual_rows)
+                area = _with_header_lines(area, sum(len(band) for band in bands[:usual_rows]), area.columns)
             body = [c for ln in area.lines if ln.top <= area.body_top + 0.01 for c in ln.cells]
             starts = [c.left for ln in area.lines if ln.top > area.body_top + 0.01 for c in ln.cells]
-
-            def gap(x: float, body=body, starts=starts) -> tuple[float, float]:
-                """The whitespace around x: between the body's cells and the header's column starts."""
-                return (max([c.right for c in body if c.right <= x] + [s - 1.01 for s in starts if s <= x + 1.01],
-                            default=-1e9),
-                        min([c.left for c in body if c.left >= x] + [s - 1.01 for s in starts if s > x + 1.01],
-                            default=1e9))
-
             usual = [x for x in shared if not any(c.left < x < c.right for c in body)]
             # in a gap where the table's usual separators stand, they replace the page's own (a page's own
             # stands in the middle of the whitespace its few rows leave, which may hold several columns)
             kept = [own for own in area.columns
-                    if not any(gap(own)[0] <= x <= gap(own)[1] or abs(x - own) <= 2 * SAME_LEFT for x in usual)]
+                    if not any(_in_gap(x, own, body, starts) or abs(x - own) <= 2 * SAME_LEFT for x in usual)]
             columns = tuple(sorted(kept + usual))
-            result[i] = _with_columns(area, columns) if columns != area.columns else area
+            result[i] = area if columns == area.columns else \
+                _with_header_lines(area, _first_body_line(area), columns)
     return result
 
 
-def _line_words(lines: tuple[_Line, ...], above: float) -> str:
-    """The text of the lines above `above` (a header's), in reading order, without spaces."""
-    return "".join(c.text for ln in lines if ln.top > above + 0.01 for c in ln.cells).replace(" ", "")
+def _in_gap(x: float, own: float, body: list[TextRun], starts: list[float]) -> bool:
+    """x stands in the whitespace around the separator `own`: between the body's cells and the header's column
+    starts either side of it."""
+    left = max([c.right for c in body if c.right <= own] + [s - 1.01 for s in starts if s <= own + 1.01],
+               default=-1e9)
+    right = min([c.left for c in body if c.left >= own] + [s - 1.01 for s in starts if s > own + 1.01],
+                default=1e9)
+    return left <= x <= right
+
+
+def _header_words(area: TableArea) -> str:
+    """The text of the area's header lines, in reading order, without spaces: the same on every page of one
+    table."""
+    return "".join(c.text for ln in area.lines if ln.top > area.body_top + 0.01 for c in ln.cells).replace(" ", "")
 
 
 def _with_known_header(area: TableArea, headers: set[str]) -> TableArea:
@@ -237,10 +242,7 @@ def _with_known_header(area: TableArea, headers: set[str]) -> TableArea:
     for count, line in enumerate(area.lines[:-1], 1):
         text += "".join(c.text for c in line.cells).replace(" ", "")
         if text in headers:
-            lines = list(area.lines)
-            columns = _columns(lines, count)
-            return replace(area, columns=columns, body_top=lines[count].top,
-                           header=_spanned_header(lines[:count], lines[count:], columns))
+            return _with_header_lines(area, count, _columns(list(area.lines), count))
         if not any(h.startswith(text) for h in headers):
             break
     return area
@@ -260,21 +262,15 @@ def _usual_separators(pages: list[tuple[float, ...]]) -> list[float]:
             if 2 * len({page for _, page in cluster}) > len(pages)]
 
 
-def _header_words(area: TableArea) -> str:
-    """The built header's text in reading order, without spaces: the same on every page of one table."""
-    return "".join("".join(cells) for cells in area.header).replace(" ", "").replace("\n", "")
+def _first_body_line(area: TableArea) -> int:
+    return next(i for i, ln in enumerate(area.lines) if ln.top <= area.body_top + 0.01)
 
 
-def _with_columns(area: TableArea, columns: tuple[float, ...], header_rows: int | None = None) -> TableArea:
-    """The area read with other columns, its header built again; with `header_rows`, the header's bands
-    after the first `header_rows` are the body's."""
+def _with_header_lines(area: TableArea, count: int, columns: tuple[float, ...]) -> TableArea:
+    """The area with its first `count` lines as its header, read with `columns`, the header built again."""
     lines = list(area.lines)
-    first_data = next(i for i, ln in enumerate(lines) if ln.top <= area.body_top + 0.01)
-    bands = _bands(lines[:first_data])
-    if header_rows is not None and len(bands) > header_rows >= 2:
-        first_data = sum(len(band) for band in bands[:header_rows])
-    return replace(area, columns=columns, body_top=lines[first_data].top,
-                   header=_spanned_header(lines[:first_data], lines[first_data:], columns) or area.header)
+    return replace(area, columns=columns, body_top=lines[count].top,
+                   header=_spanned_header(lines[:count], lines[count:], columns) or area.header)
 
 
 def _first_data(lines: list[_Line]) -> int:
